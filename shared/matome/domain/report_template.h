@@ -1,0 +1,67 @@
+#pragma once
+// The report template: the columns of a city's progress report. Every
+// vocabulary (grades, directions, plan marks) lives here as data, so one
+// model serves 坂戸市, 北本市 and 鶴ヶ島市 alike.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "matome/domain/error.h"
+
+namespace matome {
+
+enum class field_type {
+  short_text,
+  long_text,
+  single_choice,  // A/B/C, ◎/○/△, 拡充/継続/見直し/廃止 ...
+  multi_choice,   // value: the chosen option values, one per line
+  number,         // value: a decimal number as typed ("1,234", "65.4")
+  year_series,    // one cell per fiscal year; element_type says what a cell holds
+};
+
+// plan: set by the coordinator, one value per plan item (事業内容, 目標).
+// report: filled by each owner department for each fiscal year (実績, 評価).
+enum class field_scope { plan, report };
+
+std::string_view to_string(field_type type);
+std::string_view to_string(field_scope scope);
+result<field_type> parse_field_type(std::string_view text);
+result<field_scope> parse_field_scope(std::string_view text);
+
+struct choice_option {
+  std::string value;       // what is stored and printed: "A", "◎", "継続"
+  std::string definition;  // the printed meaning of the grade, shown to the user
+};
+
+struct template_field {
+  std::string key;    // stable identifier: "progress", "grade"
+  std::string label;  // printed column title: "令和5年度の進捗状況"
+  field_type type = field_type::short_text;
+  field_scope scope = field_scope::report;
+  field_type element_type = field_type::short_text;  // for year_series only
+  std::vector<choice_option> options;                // for choices (and choice series)
+  std::string unit;                                  // for numbers: "人", "%"
+  int max_length = 0;                                // in characters; 0 = no limit
+  bool required = false;                             // must be filled before submit
+  std::string reason_field;  // key of a field that must be filled when this one is
+
+  bool is_choice() const;
+  // The type a single cell of this field holds (element_type for a series).
+  field_type cell_type() const;
+};
+
+struct report_template {
+  std::vector<template_field> fields;  // in printed column order
+
+  const template_field* find(std::string_view key) const;
+};
+
+// Keys unique and non-empty, choices with options, references resolvable.
+result<void> validate_template(const report_template& tmpl);
+
+// Whether `value` may be stored in one cell of `field`. An empty value is
+// always valid (it clears the cell); required-ness is checked at submit.
+result<void> validate_value(const template_field& field, std::string_view value);
+
+}  // namespace matome
