@@ -1,0 +1,245 @@
+#include "matome/store/schema.h"
+
+namespace matome {
+namespace {
+
+// Step 1: the domain. Cells use the natural key (item, department, year,
+// field); department 0 is a plan-scope cell. Every replicated row carries a
+// number from the single change sequence kept in meta.last_seq, so a pull is
+// "everything with a number above my cursor".
+constexpr std::string_view v1_domain = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES ('last_seq', 0);
+
+CREATE TABLE departments (
+  id       INTEGER PRIMARY KEY,
+  code     TEXT NOT NULL UNIQUE,
+  name     TEXT NOT NULL,
+  external INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE plans (
+  id               INTEGER PRIMARY KEY,
+  code             TEXT NOT NULL UNIQUE,
+  title            TEXT NOT NULL,
+  city             TEXT NOT NULL,
+  first_year       INTEGER NOT NULL,
+  last_year        INTEGER NOT NULL,
+  report_year      INTEGER NOT NULL,
+  level_names      TEXT NOT NULL,          -- one name per line
+  department_check INTEGER NOT NULL DEFAULT 0,
+  seq              INTEGER NOT NULL DEFAULT 0,
+  CHECK (first_year <= last_year)
+);
+
+CREATE TABLE template_fields (
+  plan_id      INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  key          TEXT NOT NULL,
+  position     INTEGER NOT NULL,
+  label        TEXT NOT NULL,
+  type         TEXT NOT NULL,
+  scope        TEXT NOT NULL CHECK (scope IN ('plan', 'report')),
+  element_type TEXT NOT NULL,
+  unit         TEXT NOT NULL DEFAULT '',
+  max_length   INTEGER NOT NULL DEFAULT 0,
+  required     INTEGER NOT NULL DEFAULT 0,
+  reason_field TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE template_options (
+  plan_id    INTEGER NOT NULL,
+  field_key  TEXT NOT NULL,
+  position   INTEGER NOT NULL,
+  value      TEXT NOT NULL,
+  definition TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, field_key, position),
+  FOREIGN KEY (plan_id, field_key) REFERENCES template_fields(plan_id, key) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+CREATE TABLE items (
+  id          INTEGER PRIMARY KEY,
+  plan_id     INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  parent_id   INTEGER REFERENCES items(id),
+  level       INTEGER NOT NULL,
+  position    INTEGER NOT NULL,
+  label       TEXT NOT NULL,
+  title       TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  page_ref    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX items_by_plan ON items(plan_id, parent_id, position);
+
+CREATE TABLE item_owners (
+  item_id       INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  department_id INTEGER NOT NULL REFERENCES departments(id),
+  position      INTEGER NOT NULL,
+  PRIMARY KEY (item_id, department_id)
+) WITHOUT ROWID;
+CREATE INDEX item_owners_by_department ON item_owners(department_id);
+
+CREATE TABLE item_relistings (
+  item_id   INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  parent_id INTEGER NOT NULL REFERENCES items(id),
+  label     TEXT NOT NULL,
+  PRIMARY KEY (item_id, parent_id)
+) WITHOUT ROWID;
+
+CREATE TABLE finalized_years (
+  plan_id      INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  year         INTEGER NOT NULL,
+  finalized_by TEXT NOT NULL,
+  finalized_at TEXT NOT NULL,
+  seq          INTEGER NOT NULL,
+  PRIMARY KEY (plan_id, year)
+) WITHOUT ROWID;
+
+CREATE TABLE entries (
+  item_id       INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  department_id INTEGER NOT NULL REFERENCES departments(id),
+  year          INTEGER NOT NULL,
+  status        TEXT NOT NULL,
+  version       INTEGER NOT NULL,
+  PRIMARY KEY (item_id, department_id, year)
+) WITHOUT ROWID;
+CREATE INDEX entries_by_version ON entries(version);
+
+CREATE TABLE cells (
+  item_id       INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  department_id INTEGER NOT NULL,          -- 0: plan-scope cell
+  year          INTEGER NOT NULL,          -- 0: plan cell that is not a series
+  field         TEXT NOT NULL,
+  value         TEXT NOT NULL,
+  version       INTEGER NOT NULL,
+  PRIMARY KEY (item_id, department_id, year, field)
+) WITHOUT ROWID;
+CREATE INDEX cells_by_version ON cells(version);
+
+-- Append-only: one row per applied change, numbered by the change sequence.
+CREATE TABLE history (
+  seq           INTEGER PRIMARY KEY,
+  item_id       INTEGER NOT NULL,
+  department_id INTEGER NOT NULL,
+  year          INTEGER NOT NULL,
+  field         TEXT NOT NULL,
+  change_id     TEXT NOT NULL,
+  old_value     TEXT NOT NULL,
+  new_value     TEXT NOT NULL,
+  user_name     TEXT NOT NULL,
+  device        TEXT NOT NULL,
+  at            TEXT NOT NULL
+);
+CREATE INDEX history_by_cell ON history(item_id, department_id, year, field, seq);
+CREATE TRIGGER history_is_append_only_u BEFORE UPDATE ON history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER history_is_append_only_d BEFORE DELETE ON history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+
+CREATE TABLE conflicts (
+  id             INTEGER PRIMARY KEY,
+  item_id        INTEGER NOT NULL,
+  department_id  INTEGER NOT NULL,
+  year           INTEGER NOT NULL,
+  field          TEXT NOT NULL,
+  change_id      TEXT NOT NULL UNIQUE,
+  base_version   INTEGER NOT NULL,
+  base_value     TEXT NOT NULL,
+  server_version INTEGER NOT NULL,
+  server_value   TEXT NOT NULL,
+  incoming_value TEXT NOT NULL,
+  user_name      TEXT NOT NULL,
+  device         TEXT NOT NULL,
+  created_at     TEXT NOT NULL,
+  resolved_value TEXT,                     -- NULL while open
+  resolved_by    TEXT,
+  resolved_at    TEXT,
+  seq            INTEGER NOT NULL
+);
+CREATE INDEX conflicts_by_seq ON conflicts(seq);
+CREATE INDEX conflicts_by_cell ON conflicts(item_id, department_id, year, field);
+
+CREATE TABLE comments (
+  id            INTEGER PRIMARY KEY,
+  item_id       INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  department_id INTEGER NOT NULL,
+  year          INTEGER NOT NULL,
+  author        TEXT NOT NULL,
+  body          TEXT NOT NULL,
+  at            TEXT NOT NULL,
+  seq           INTEGER NOT NULL
+);
+CREATE INDEX comments_by_entry ON comments(item_id, department_id, year, id);
+)sql";
+
+// Step 2: sync bookkeeping and accounts. applied_changes remembers the
+// outcome of every change id, so a retried push gets the same answer and is
+// never applied twice.
+constexpr std::string_view v2_sync_and_accounts = R"sql(
+CREATE TABLE applied_changes (
+  change_id      TEXT PRIMARY KEY,
+  outcome        TEXT NOT NULL CHECK (outcome IN ('applied', 'conflict', 'refused')),
+  version        INTEGER NOT NULL DEFAULT 0,
+  conflict_id    INTEGER NOT NULL DEFAULT 0,
+  server_value   TEXT NOT NULL DEFAULT '',
+  server_version INTEGER NOT NULL DEFAULT 0,
+  reason_code    TEXT NOT NULL DEFAULT '',
+  reason         TEXT NOT NULL DEFAULT '',
+  received_at    TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  login         TEXT NOT NULL UNIQUE,
+  display_name  TEXT NOT NULL,
+  department_id INTEGER REFERENCES departments(id),
+  role          TEXT NOT NULL CHECK (role IN ('member', 'chief', 'coordinator', 'admin')),
+  password_hash TEXT NOT NULL,             -- libsodium crypto_pwhash_str (argon2id)
+  disabled      INTEGER NOT NULL DEFAULT 0
+);
+)sql";
+
+constexpr migration migrations[] = {
+    {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
+    {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
+};
+
+}  // namespace
+
+std::span<const migration> all_migrations() {
+  return migrations;
+}
+
+int current_schema_version() {
+  return migrations[std::size(migrations) - 1].version;
+}
+
+int schema_version_of(sqlite::database& db) {
+  auto stmt = db.prepare("PRAGMA user_version");
+  stmt.step();
+  return stmt.integer(0);
+}
+
+result<void> migrate(sqlite::database& db, int target) {
+  if (target == 0) target = current_schema_version();
+  const int found = schema_version_of(db);
+  if (found > current_schema_version()) {
+    return make_error(errc::unsupported_version,
+                      db.path().string() + " uses database schema version " +
+                          std::to_string(found) + ", but this Matome knows only up to version " +
+                          std::to_string(current_schema_version()) +
+                          ". Update Matome to open it; the file was left unchanged.");
+  }
+  for (const auto& m : migrations) {
+    if (m.version <= found || m.version > target) continue;
+    sqlite::transaction tx(db);
+    db.exec(m.sql);
+    db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    tx.commit();
+  }
+  return {};
+}
+
+}  // namespace matome

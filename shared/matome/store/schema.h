@@ -1,0 +1,32 @@
+#pragma once
+// The one schema used by the server's master database and every client
+// replica, with numbered migrations. PRAGMA user_version holds the number of
+// the last migration applied.
+
+#include <span>
+#include <string_view>
+
+#include "matome/domain/error.h"
+#include "matome/store/sqlite.h"
+
+namespace matome {
+
+struct migration {
+  int version;               // 1, 2, ...: user_version after this step
+  std::string_view summary;  // one line, for logs
+  std::string_view sql;
+};
+
+std::span<const migration> all_migrations();
+
+// The schema version this build writes.
+int current_schema_version();
+
+// Brings the database up to `target` (default: current), each step in its own
+// transaction. A database newer than this build is refused with
+// unsupported_version and left untouched.
+result<void> migrate(sqlite::database& db, int target = 0);
+
+int schema_version_of(sqlite::database& db);
+
+}  // namespace matome

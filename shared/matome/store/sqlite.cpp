@@ -1,0 +1,138 @@
+#include "matome/store/sqlite.h"
+
+namespace matome::sqlite {
+
+void check(sqlite3* db, int rc, std::string_view what) {
+  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
+  std::string message = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  throw failure(errc::storage, message);
+}
+
+statement::statement(sqlite3* db, std::string_view sql) : db_(db) {
+  check(db_,
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt_, nullptr),
+        "prepare");
+}
+
+statement::statement(statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+  other.stmt_ = nullptr;
+}
+
+statement& statement::operator=(statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    db_ = other.db_;
+    stmt_ = other.stmt_;
+    other.stmt_ = nullptr;
+  }
+  return *this;
+}
+
+statement::~statement() {
+  sqlite3_finalize(stmt_);
+}
+
+statement& statement::bind(int index, std::int64_t value) {
+  check(db_, sqlite3_bind_int64(stmt_, index, value), "bind");
+  return *this;
+}
+
+statement& statement::bind(int index, std::string_view text) {
+  check(db_,
+        sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+        "bind");
+  return *this;
+}
+
+statement& statement::bind_null(int index) {
+  check(db_, sqlite3_bind_null(stmt_, index), "bind");
+  return *this;
+}
+
+bool statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  check(db_, rc, sqlite3_sql(stmt_));
+  return false;
+}
+
+void statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t statement::int64(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+
+std::string statement::text(int column) const {
+  const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (data == nullptr) return {};
+  return std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+bool statement::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+database database::open(const std::filesystem::path& path, open_mode mode) {
+  sqlite3* raw = nullptr;
+  const int flags = mode == open_mode::read_only ? SQLITE_OPEN_READONLY
+                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  std::unique_ptr<sqlite3, closer> db(raw);
+  if (rc != SQLITE_OK) {
+    throw failure(errc::storage, "cannot open database " + path.string() + ": " +
+                                     (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  database result(std::move(db), path);
+  result.exec("PRAGMA busy_timeout = 5000");
+  // A file that is not a database fails here, with SQLite's "file is not a database".
+  if (mode != open_mode::read_only) result.exec("PRAGMA journal_mode = WAL");
+  result.exec("PRAGMA foreign_keys = ON");
+  // WAL + NORMAL is durable against application crashes; FULL also against
+  // power loss, which is what "stored durably before the UI shows it" needs.
+  result.exec("PRAGMA synchronous = FULL");
+  return result;
+}
+
+void database::exec(std::string_view sql) {
+  char* message = nullptr;
+  const std::string text(sql);
+  const int rc = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    std::string what = message ? message : sqlite3_errstr(rc);
+    sqlite3_free(message);
+    throw failure(errc::storage, path_.string() + ": " + what);
+  }
+}
+
+transaction::transaction(database& db)
+    : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+  db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+}
+
+transaction::~transaction() {
+  if (!done_) {
+    // Never throw from a destructor; a failed rollback leaves SQLite to undo
+    // the journal on the next open.
+    sqlite3_exec(db_.handle(), nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK", nullptr,
+                 nullptr, nullptr);
+  }
+}
+
+void transaction::commit() {
+  db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
+  done_ = true;
+}
+
+}  // namespace matome::sqlite

@@ -1,0 +1,105 @@
+#pragma once
+// A thin RAII layer over the SQLite C API: one connection, prepared
+// statements, transactions. SQLite failures (disk full, I/O error, a corrupt
+// file) throw matome::failure with errc::storage: they are not regular
+// outcomes, and the caller's transaction rolls back on the way out.
+// Not thread-safe: use one database object per thread.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "matome/domain/error.h"
+
+namespace matome::sqlite {
+
+class statement {
+ public:
+  statement(sqlite3* db, std::string_view sql);
+  statement(statement&&) noexcept;
+  statement& operator=(statement&&) noexcept;
+  ~statement();
+
+  // Parameters are 1-based, as in SQLite.
+  statement& bind(int index, std::int64_t value);
+  statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  statement& bind(int index, std::string_view text);
+  statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  statement& bind(int index, const std::string& text) {
+    return bind(index, std::string_view(text));
+  }
+  statement& bind_null(int index);
+
+  // Advances to the next row: true while there is one, false when done.
+  bool step();
+  // Runs a statement that returns no rows.
+  void run();
+  // Clears bindings and rewinds, ready for the next use of a cached statement.
+  void reset();
+
+  // Columns are 0-based, as in SQLite.
+  std::int64_t int64(int column) const;
+  int integer(int column) const { return static_cast<int>(int64(column)); }
+  std::string text(int column) const;
+  bool is_null(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+enum class open_mode { read_write_create, read_only };
+
+class database {
+ public:
+  // Opens (or creates) the file, with WAL, foreign keys and a busy timeout.
+  static database open(const std::filesystem::path& path,
+                       open_mode mode = open_mode::read_write_create);
+
+  database(database&&) noexcept = default;
+  database& operator=(database&&) noexcept = default;
+
+  void exec(std::string_view sql);
+  statement prepare(std::string_view sql) { return statement(db_.get(), sql); }
+  std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
+  int changes() const { return sqlite3_changes(db_.get()); }
+  sqlite3* handle() const { return db_.get(); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  struct closer {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+  };
+  database(std::unique_ptr<sqlite3, closer> db, std::filesystem::path path)
+      : db_(std::move(db)), path_(std::move(path)) {}
+
+  std::unique_ptr<sqlite3, closer> db_;
+  std::filesystem::path path_;
+};
+
+// BEGIN IMMEDIATE on construction, so writers queue up front instead of
+// failing at their first write; rolls back unless commit() was called.
+// Inside an open transaction it becomes a savepoint, so a caller can make
+// several store operations one atomic unit.
+class transaction {
+ public:
+  explicit transaction(database& db);
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+  ~transaction();
+  void commit();
+
+ private:
+  database& db_;
+  bool nested_;
+  bool done_ = false;
+};
+
+// Throws failure(errc::storage) naming the SQLite error, if rc is an error.
+void check(sqlite3* db, int rc, std::string_view what);
+
+}  // namespace matome::sqlite

@@ -1,0 +1,110 @@
+#pragma once
+// matome::store: the plan, its cells and their history in one SQLite file.
+// The server's master database and each client's replica are both a store.
+//
+// Thread safety: none; one store per thread (SQLite connections are cheap,
+// WAL lets readers run beside the single writer).
+// Errors: domain failures are returned as result<T>; SQLite failures throw
+// matome::failure(errc::storage) and leave the file as it was before the call
+// (every multi-row change runs in one transaction).
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "matome/domain/cell.h"
+#include "matome/domain/entry.h"
+#include "matome/domain/plan.h"
+#include "matome/store/sqlite.h"
+#include "matome/sync/change.h"
+#include "matome/util/clock.h"
+
+namespace matome {
+
+struct user_account {
+  record_id id = 0;
+  std::string login;
+  std::string display_name;
+  record_id department_id = 0;  // 0 for an administrator outside any department
+  matome::role role = role::member;
+  std::string password_hash;
+  bool disabled = false;
+};
+
+// A plan with its items, loaded once and consulted for every change of a batch.
+struct plan_index {
+  matome::plan plan;
+  std::vector<plan_item> items;                           // tree order: parents before children
+  std::unordered_map<record_id, std::size_t> item_by_id;  // id → position in items
+
+  const plan_item* find_item(record_id id) const;
+};
+
+class store {
+ public:
+  // Opens or creates the file and migrates it to the current schema.
+  static result<store> open(const std::filesystem::path& path, clock_fn clock = utc_now_iso);
+
+  sqlite::database& db() { return db_; }
+
+  // ---- structure ------------------------------------------------------
+  result<record_id> add_department(const department& d);
+  std::vector<department> departments();
+  result<department> find_department_by_code(std::string_view code);
+
+  // Validates and stores the plan with its template; returns its id.
+  result<record_id> add_plan(const plan& p);
+  result<plan> load_plan(record_id plan_id);
+  result<record_id> find_plan_by_code(std::string_view code);
+  std::vector<record_id> plan_ids();
+
+  // Adds an item under item.parent_id (0: top level), with its owners.
+  result<record_id> add_item(record_id plan_id, const plan_item& item);
+  result<void> add_relisting(record_id item_id, const relisting& where);
+  result<plan_index> load_plan_index(record_id plan_id);
+
+  result<record_id> add_user(const user_account& account);
+  result<user_account> find_user(std::string_view login);
+  std::vector<user_account> users();
+
+  // ---- reading --------------------------------------------------------
+  std::optional<cell> find_cell(const cell_key& key);
+  std::vector<cell> cells_of_entry(const entry_key& key);
+  entry find_entry(const entry_key& key);  // not_started when never touched
+  std::vector<history_record> history_of(const cell_key& key);
+  result<conflict_record> find_conflict(record_id conflict_id);
+  std::vector<conflict_record> open_conflicts(record_id plan_id);
+  bool is_finalized(record_id plan_id, int year);
+  std::int64_t last_seq();
+
+  // ---- writing --------------------------------------------------------
+  // Applies a batch of changes from one actor in one transaction. Each change
+  // gets an outcome; a change id seen before gets its first outcome again
+  // (repeated = true) and changes nothing.
+  std::vector<change_outcome> apply(const plan_index& index, const actor& who,
+                                    std::span<const cell_change> changes);
+
+  // Moves an entry through the workflow (submit, accept, return, ...). A
+  // return needs a comment; a submit needs the template's required fields.
+  result<entry> transition(const plan_index& index, const actor& who, const entry_key& key,
+                           entry_action action, std::string_view comment = {});
+
+  // Locks a fiscal year for everyone. Coordinators only.
+  result<void> finalize_year(record_id plan_id, const actor& who, int year);
+
+  // Adds a comment to an entry's thread.
+  result<record_id> add_comment(const plan_index& index, const actor& who, const entry_key& key,
+                                std::string_view body);
+
+ private:
+  store(sqlite::database db, clock_fn clock) : db_(std::move(db)), clock_(std::move(clock)) {}
+
+  std::int64_t next_seq();  // inside a transaction only
+
+  sqlite::database db_;
+  clock_fn clock_;
+};
+
+}  // namespace matome

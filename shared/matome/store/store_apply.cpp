@@ -1,0 +1,207 @@
+// The apply path: a batch of cell changes from one actor, in one transaction,
+// with every statement prepared once per batch. Per change it costs the
+// lookups plus the writes that cannot be avoided: the cell, one history row
+// and the idempotency record.
+#include <set>
+
+#include "matome/store/store.h"
+#include "matome/sync/merge_rule.h"
+#include "matome/util/utf8.h"
+
+namespace matome {
+namespace {
+
+constexpr std::size_t max_change_id_length = 128;
+
+// Checks that need only the change and the plan: shape, validity, rights.
+result<void> check_change(sqlite::statement& select_entry, const plan_index& index,
+                          const std::set<int>& finalized, const actor& who, const cell_change& c) {
+  const plan_item* item = index.find_item(c.key.item_id);
+  if (item == nullptr) {
+    return make_error(errc::not_found,
+                      "項目 " + std::to_string(c.key.item_id) + " はこの計画にありません。");
+  }
+  if (auto valid = validate_cell(index.plan, *item, c.key, c.value); !valid) return valid.error();
+  entry_status status = entry_status::not_started;
+  if (!c.key.is_plan_cell()) {
+    select_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
+    if (select_entry.step()) status = parse_entry_status(select_entry.text(0)).value();
+    select_entry.reset();
+  }
+  return check_write_right(who, *item, c.key, status, finalized.contains(c.key.year));
+}
+
+change_outcome refused(const cell_change& c, const error& e) {
+  change_outcome o;
+  o.change_id = c.change_id;
+  o.kind = outcome_kind::refused;
+  o.reason_code = std::string(to_string(e.code));
+  o.reason = e.message;
+  return o;
+}
+
+}  // namespace
+
+std::vector<change_outcome> store::apply(const plan_index& index, const actor& who,
+                                         std::span<const cell_change> changes) {
+  std::vector<change_outcome> outcomes;
+  outcomes.reserve(changes.size());
+  const std::string now = clock_();
+
+  sqlite::transaction tx(db_);
+  auto select_applied = db_.prepare(
+      "SELECT outcome, version, conflict_id, server_value, server_version, reason_code, reason"
+      " FROM applied_changes WHERE change_id = ?");
+  auto insert_applied = db_.prepare(
+      "INSERT INTO applied_changes(change_id, outcome, version, conflict_id, server_value, "
+      "server_version,"
+      " reason_code, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto select_cell = db_.prepare(
+      "SELECT value, version FROM cells WHERE item_id = ? AND department_id = ? AND year = ? AND "
+      "field = ?");
+  auto upsert_cell = db_.prepare(
+      "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, ?, "
+      "?, ?)"
+      " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
+      " version = excluded.version");
+  auto insert_history = db_.prepare(
+      "INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value, "
+      "new_value,"
+      " user_name, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto select_base_value = db_.prepare(
+      "SELECT new_value FROM history WHERE seq = ? AND item_id = ? AND department_id = ? AND year "
+      "= ?"
+      " AND field = ?");
+  auto insert_conflict = db_.prepare(
+      "INSERT INTO conflicts(item_id, department_id, year, field, change_id, base_version, "
+      "base_value,"
+      " server_version, server_value, incoming_value, user_name, device, created_at, seq)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto select_entry = db_.prepare(
+      "SELECT status FROM entries WHERE item_id = ? AND department_id = ? AND year = ?");
+  // The first write to an entry starts it: 未着手 → 作成中.
+  auto start_entry = db_.prepare(
+      "INSERT INTO entries(item_id, department_id, year, status, version) VALUES (?, ?, ?, "
+      "'draft', ?)"
+      " ON CONFLICT(item_id, department_id, year) DO UPDATE SET status = 'draft', version = "
+      "excluded.version"
+      " WHERE status = 'not_started'");
+
+  std::set<int> finalized;
+  {
+    auto years = db_.prepare("SELECT year FROM finalized_years WHERE plan_id = ?");
+    years.bind(1, index.plan.id);
+    while (years.step()) finalized.insert(years.integer(0));
+  }
+  std::int64_t seq = last_seq();
+
+  for (const auto& c : changes) {
+    if (c.change_id.empty() || c.change_id.size() > max_change_id_length ||
+        !is_valid_utf8(c.change_id)) {
+      // Without a usable id the outcome cannot be remembered; refuse, store nothing.
+      outcomes.push_back(
+          refused(c, {errc::invalid_argument, "change_id must be 1 to 128 characters of UTF-8"}));
+      continue;
+    }
+    select_applied.bind(1, c.change_id);
+    if (select_applied.step()) {
+      change_outcome o;
+      o.change_id = c.change_id;
+      o.kind = parse_outcome_kind(select_applied.text(0)).value();
+      o.version = select_applied.int64(1);
+      o.conflict_id = select_applied.int64(2);
+      o.server_value = select_applied.text(3);
+      o.server_version = select_applied.int64(4);
+      o.reason_code = select_applied.text(5);
+      o.reason = select_applied.text(6);
+      o.repeated = true;
+      select_applied.reset();
+      outcomes.push_back(std::move(o));
+      continue;
+    }
+    select_applied.reset();
+
+    change_outcome o;
+    o.change_id = c.change_id;
+    if (auto allowed = check_change(select_entry, index, finalized, who, c); !allowed) {
+      o = refused(c, allowed.error());
+    } else {
+      select_cell.bind(1, c.key.item_id)
+          .bind(2, c.key.department_id)
+          .bind(3, c.key.year)
+          .bind(4, c.key.field);
+      std::string current_value;
+      version_t current_version = 0;
+      if (select_cell.step()) {
+        current_value = select_cell.text(0);
+        current_version = select_cell.int64(1);
+      }
+      select_cell.reset();
+
+      switch (decide(current_version, current_value, c)) {
+        case merge_decision::unchanged:
+          o.version = current_version;
+          break;
+        case merge_decision::apply: {
+          const auto version = ++seq;
+          upsert_cell.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
+          upsert_cell.bind(4, c.key.field).bind(5, c.value).bind(6, version).run();
+          insert_history.bind(1, version).bind(2, c.key.item_id).bind(3, c.key.department_id);
+          insert_history.bind(4, c.key.year)
+              .bind(5, c.key.field)
+              .bind(6, c.change_id)
+              .bind(7, current_value);
+          insert_history.bind(8, c.value)
+              .bind(9, who.user)
+              .bind(10, who.device)
+              .bind(11, now)
+              .run();
+          if (!c.key.is_plan_cell()) {
+            start_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
+            start_entry.bind(4, version).run();
+          }
+          o.version = version;
+          break;
+        }
+        case merge_decision::conflict: {
+          std::string base_value;
+          if (c.base_version > 0) {
+            select_base_value.bind(1, c.base_version)
+                .bind(2, c.key.item_id)
+                .bind(3, c.key.department_id);
+            select_base_value.bind(4, c.key.year).bind(5, c.key.field);
+            if (select_base_value.step()) base_value = select_base_value.text(0);
+            select_base_value.reset();
+          }
+          insert_conflict.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
+          insert_conflict.bind(4, c.key.field).bind(5, c.change_id).bind(6, c.base_version);
+          insert_conflict.bind(7, base_value).bind(8, current_version).bind(9, current_value);
+          insert_conflict.bind(10, c.value).bind(11, who.user).bind(12, who.device).bind(13, now);
+          insert_conflict.bind(14, ++seq).run();
+          o.kind = outcome_kind::conflict;
+          o.conflict_id = db_.last_insert_rowid();
+          o.server_value = current_value;
+          o.server_version = current_version;
+          break;
+        }
+      }
+    }
+    insert_applied.bind(1, o.change_id)
+        .bind(2, to_string(o.kind))
+        .bind(3, o.version)
+        .bind(4, o.conflict_id);
+    insert_applied.bind(5, o.server_value)
+        .bind(6, o.server_version)
+        .bind(7, o.reason_code)
+        .bind(8, o.reason);
+    insert_applied.bind(9, now).run();
+    outcomes.push_back(std::move(o));
+  }
+
+  auto save_seq = db_.prepare("UPDATE meta SET value = ? WHERE key = 'last_seq'");
+  save_seq.bind(1, seq).run();
+  tx.commit();
+  return outcomes;
+}
+
+}  // namespace matome
