@@ -1,0 +1,47 @@
+#include "matome/wire/codec.h"
+
+namespace matome::wire {
+
+result<void> check_protocol(int received) {
+  if (received > protocol) {
+    return make_error(errc::unsupported_version,
+                      "the peer speaks Matome protocol " + std::to_string(received) +
+                          ", this build only up to " + std::to_string(protocol) +
+                          ": update Matome (nothing was changed)");
+  }
+  if (received < min_protocol) {
+    return make_error(errc::unsupported_version,
+                      "protocol " + std::to_string(received) +
+                          " is no longer supported (oldest: " + std::to_string(min_protocol) +
+                          "): update the client (nothing was changed)");
+  }
+  return {};
+}
+
+bool json_nesting_within(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+}  // namespace matome::wire

@@ -1,0 +1,66 @@
+#pragma once
+// Wire messages between clients and the server, serialized with cereal as
+// JSON with field names (the public API; see docs/api.md) or as portable
+// binary (bulk server→client transfer). Every message carries `protocol`:
+// a peer that receives a newer major protocol than it knows refuses the
+// message with unsupported_version instead of guessing.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "matome/domain/cell.h"
+#include "matome/sync/change.h"
+
+namespace matome::wire {
+
+// Bumped when a message changes incompatibly. The server answers every
+// protocol from min_protocol to protocol.
+inline constexpr int protocol = 1;
+inline constexpr int min_protocol = 1;
+
+struct push_request {
+  int protocol = wire::protocol;
+  record_id plan_id = 0;
+  std::vector<cell_change> changes;
+
+  template <class Archive>
+  void serialize(Archive& ar);
+};
+
+struct push_response {
+  int protocol = wire::protocol;
+  std::int64_t last_seq = 0;  // the server's sequence after this batch
+  std::vector<change_outcome> outcomes;
+
+  template <class Archive>
+  void serialize(Archive& ar);
+};
+
+struct comment_record {
+  record_id id = 0;
+  entry_key entry;
+  std::string author;
+  std::string body;
+  std::string at;
+  std::int64_t seq = 0;
+};
+
+// One page of everything the user may see that changed after `cursor`.
+struct pull_page {
+  int protocol = wire::protocol;
+  std::int64_t cursor = 0;  // pass this back to get the next page
+  bool more = false;        // another page follows
+  std::vector<cell> cells;
+  std::vector<entry> entries;
+  std::vector<conflict_record> conflicts;
+  std::vector<comment_record> comments;
+
+  template <class Archive>
+  void serialize(Archive& ar);
+};
+
+// Refuses a protocol this build cannot speak, with what to do about it.
+result<void> check_protocol(int received);
+
+}  // namespace matome::wire

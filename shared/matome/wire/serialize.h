@@ -1,0 +1,120 @@
+#pragma once
+// cereal serialize functions for the domain and sync types that travel on
+// the wire. Field names are the public JSON names (docs/api.md).
+
+#include <cereal/cereal.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <stdexcept>
+
+#include "matome/wire/messages.h"
+
+namespace matome {
+
+template <class Archive>
+void serialize(Archive& ar, cell_key& k) {
+  ar(cereal::make_nvp("item", k.item_id), cereal::make_nvp("department", k.department_id),
+     cereal::make_nvp("year", k.year), cereal::make_nvp("field", k.field));
+}
+
+template <class Archive>
+void serialize(Archive& ar, entry_key& k) {
+  ar(cereal::make_nvp("item", k.item_id), cereal::make_nvp("department", k.department_id),
+     cereal::make_nvp("year", k.year));
+}
+
+template <class Archive>
+std::string save_minimal(const Archive&, const entry_status& s) {
+  return std::string(to_string(s));
+}
+template <class Archive>
+void load_minimal(const Archive&, entry_status& s, const std::string& text) {
+  auto parsed = parse_entry_status(text);
+  if (!parsed) throw std::invalid_argument(parsed.error().message);
+  s = *parsed;
+}
+
+template <class Archive>
+std::string save_minimal(const Archive&, const outcome_kind& k) {
+  return std::string(to_string(k));
+}
+template <class Archive>
+void load_minimal(const Archive&, outcome_kind& k, const std::string& text) {
+  auto parsed = parse_outcome_kind(text);
+  if (!parsed) throw std::invalid_argument(parsed.error().message);
+  k = *parsed;
+}
+
+template <class Archive>
+void serialize(Archive& ar, cell_change& c) {
+  ar(cereal::make_nvp("change_id", c.change_id), cereal::make_nvp("cell", c.key),
+     cereal::make_nvp("base_version", c.base_version), cereal::make_nvp("value", c.value));
+}
+
+template <class Archive>
+void serialize(Archive& ar, change_outcome& o) {
+  ar(cereal::make_nvp("change_id", o.change_id), cereal::make_nvp("outcome", o.kind),
+     cereal::make_nvp("version", o.version), cereal::make_nvp("conflict_id", o.conflict_id),
+     cereal::make_nvp("server_value", o.server_value),
+     cereal::make_nvp("server_version", o.server_version),
+     cereal::make_nvp("reason_code", o.reason_code), cereal::make_nvp("reason", o.reason),
+     cereal::make_nvp("repeated", o.repeated));
+}
+
+template <class Archive>
+void serialize(Archive& ar, cell& c) {
+  ar(cereal::make_nvp("cell", c.key), cereal::make_nvp("value", c.value),
+     cereal::make_nvp("version", c.version));
+}
+
+template <class Archive>
+void serialize(Archive& ar, entry& e) {
+  ar(cereal::make_nvp("entry", e.key), cereal::make_nvp("status", e.status),
+     cereal::make_nvp("version", e.version));
+}
+
+template <class Archive>
+void serialize(Archive& ar, conflict_record& c) {
+  ar(cereal::make_nvp("id", c.id), cereal::make_nvp("cell", c.key),
+     cereal::make_nvp("change_id", c.change_id), cereal::make_nvp("base_version", c.base_version),
+     cereal::make_nvp("base_value", c.base_value),
+     cereal::make_nvp("server_version", c.server_version),
+     cereal::make_nvp("server_value", c.server_value),
+     cereal::make_nvp("incoming_value", c.incoming_value), cereal::make_nvp("user", c.user),
+     cereal::make_nvp("device", c.device), cereal::make_nvp("created_at", c.created_at),
+     cereal::make_nvp("resolved", c.resolved), cereal::make_nvp("resolved_value", c.resolved_value),
+     cereal::make_nvp("resolved_by", c.resolved_by),
+     cereal::make_nvp("resolved_at", c.resolved_at));
+}
+
+namespace wire {
+
+template <class Archive>
+void serialize(Archive& ar, comment_record& c) {
+  ar(cereal::make_nvp("id", c.id), cereal::make_nvp("entry", c.entry),
+     cereal::make_nvp("author", c.author), cereal::make_nvp("body", c.body),
+     cereal::make_nvp("at", c.at), cereal::make_nvp("seq", c.seq));
+}
+
+template <class Archive>
+void push_request::serialize(Archive& ar) {
+  ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("plan", plan_id),
+     cereal::make_nvp("changes", changes));
+}
+
+template <class Archive>
+void push_response::serialize(Archive& ar) {
+  ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("last_seq", last_seq),
+     cereal::make_nvp("outcomes", outcomes));
+}
+
+template <class Archive>
+void pull_page::serialize(Archive& ar) {
+  ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("cursor", cursor),
+     cereal::make_nvp("more", more), cereal::make_nvp("cells", cells),
+     cereal::make_nvp("entries", entries), cereal::make_nvp("conflicts", conflicts),
+     cereal::make_nvp("comments", comments));
+}
+
+}  // namespace wire
+}  // namespace matome
