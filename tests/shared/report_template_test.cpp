@@ -1,0 +1,83 @@
+#include "matome/domain/report_template.h"
+
+#include <catch2/catch.hpp>
+
+#include "support/catch_result.h"
+#include "support/test_plan.h"
+
+using namespace matome;
+
+namespace {
+const template_field& field(const plan& p, std::string_view key) {
+  return *p.tmpl.find(key);
+}
+}  // namespace
+
+TEST_CASE("a choice value must be one of the template's options", "[template]") {
+  const plan p = test::make_small_plan_definition();
+  CHECK(validate_value(field(p, "grade"), "A"));
+  CHECK(validate_value(field(p, "grade"), ""));  // clearing is always allowed
+  auto wrong = validate_value(field(p, "grade"), "S");
+  REQUIRE_FALSE(wrong);
+  CHECK(wrong.error().code == errc::invalid_value);
+  CHECK(wrong.error().message.find("A、B、C") != std::string::npos);  // lists what may be chosen
+  CHECK(validate_value(field(p, "marks"), "●"));  // choice series cells use the options too
+  CHECK_FALSE(validate_value(field(p, "marks"), "◎"));
+}
+
+TEST_CASE("multiple choice values are option values one per line", "[template]") {
+  template_field f{"dirs",
+                   "方向性",
+                   field_type::multi_choice,
+                   field_scope::report,
+                   field_type::short_text,
+                   {{"拡充", ""}, {"継続", ""}, {"見直し", ""}},
+                   "",
+                   0,
+                   false,
+                   ""};
+  CHECK(validate_value(f, "拡充\n見直し"));
+  CHECK_FALSE(validate_value(f, "拡充\n廃止"));
+}
+
+TEST_CASE("numbers, lengths and single lines are checked with a message naming the field",
+          "[template]") {
+  const plan p = test::make_small_plan_definition();
+  CHECK(validate_value(field(p, "users"), "1,234"));
+  CHECK(validate_value(field(p, "users"), "65.4"));
+  auto not_number = validate_value(field(p, "users"), "約30");
+  REQUIRE_FALSE(not_number);
+  CHECK(not_number.error().message.find("利用者数") != std::string::npos);
+
+  CHECK(validate_value(field(p, "progress"), std::string(400 * 3, 'a').substr(0, 400)));
+  std::string too_long;
+  for (int i = 0; i < 401; ++i) too_long += "あ";
+  auto long_error = validate_value(field(p, "progress"), too_long);
+  REQUIRE_FALSE(long_error);
+  CHECK(long_error.error().message.find("400文字以内") != std::string::npos);
+
+  template_field short_field;
+  short_field.key = "name";
+  short_field.label = "指標名";
+  short_field.scope = field_scope::plan;
+  CHECK_FALSE(validate_value(short_field, "一行目\n二行目"));
+  CHECK(validate_value(field(p, "progress"), "一行目\n二行目"));
+  CHECK(validate_value(field(p, "progress"), "同左"));  // kept as typed
+}
+
+TEST_CASE("a template with duplicate keys or dangling references is refused", "[template]") {
+  plan p = test::make_small_plan_definition();
+  CHECK(validate_template(p.tmpl));
+
+  auto duplicate = p;
+  duplicate.tmpl.fields.push_back(duplicate.tmpl.fields.front());
+  CHECK_FALSE(validate_template(duplicate.tmpl));
+
+  auto dangling = p;
+  dangling.tmpl.fields[3].reason_field = "nowhere";
+  CHECK_FALSE(validate_template(dangling.tmpl));
+
+  auto no_options = p;
+  no_options.tmpl.fields[3].options.clear();
+  CHECK_FALSE(validate_template(no_options.tmpl));
+}

@@ -1,0 +1,162 @@
+#include <catch2/catch.hpp>
+
+#include "support/catch_result.h"
+#include "support/temp_dir.h"
+#include "support/test_plan.h"
+
+using namespace matome;
+
+namespace {
+struct fixture {
+  test::temp_dir dir;
+  store s = test::open_store(dir.file("master.db"));
+  test::small_plan p = test::make_small_plan(s);
+
+  change_outcome apply_one(const actor& who, const cell_change& c) {
+    auto outcomes = s.apply(p.index, who, std::span(&c, 1));
+    REQUIRE(outcomes.size() == 1);
+    return outcomes.front();
+  }
+  std::string value_of(const cell_key& k) {
+    auto c = s.find_cell(k);
+    return c ? c->value : std::string("<none>");
+  }
+};
+}  // namespace
+
+TEST_CASE("an applied change stores the value, a new version and one history row",
+          "[store][apply]") {
+  fixture f;
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  auto o = f.apply_one(f.p.member_of_fukushi(), {"c-1", key, 0, "講座を3回開催した。"});
+  CHECK(o.kind == outcome_kind::applied);
+  CHECK(o.version > 0);
+  CHECK(f.value_of(key) == "講座を3回開催した。");
+  CHECK(f.s.find_cell(key)->version == o.version);
+
+  auto history = f.s.history_of(key);
+  REQUIRE(history.size() == 1);
+  CHECK(history[0].old_value.empty());
+  CHECK(history[0].new_value == "講座を3回開催した。");
+  CHECK(history[0].user == "fukushi1");
+  CHECK(history[0].device == "pc-1");
+  CHECK(history[0].seq == o.version);
+  CHECK(f.s.find_entry(key.entry()).status ==
+        entry_status::draft);  // the first edit starts the entry
+}
+
+TEST_CASE("the same change sent twice is applied once and answered the same", "[store][apply]") {
+  fixture f;
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  const cell_change change{"retry-1", key, 0, "実施した。"};
+  auto first = f.apply_one(f.p.member_of_fukushi(), change);
+  auto second = f.apply_one(f.p.member_of_fukushi(), change);
+  CHECK(second.repeated);
+  CHECK(second.kind == first.kind);
+  CHECK(second.version == first.version);
+  CHECK(f.s.history_of(key).size() == 1);
+  CHECK(f.s.last_seq() == first.version);
+}
+
+TEST_CASE("edits of different cells by two departments both apply", "[store][apply]") {
+  fixture f;
+  const cell_key fukushi{f.p.shared_row, f.p.fukushi, 2023, "grade"};
+  const cell_key shakyo{f.p.shared_row, f.p.shakyo, 2023, "grade"};
+  CHECK(f.apply_one(f.p.member_of_fukushi(), {"a", fukushi, 0, "B"}).kind == outcome_kind::applied);
+  CHECK(f.apply_one(f.p.member_of_shakyo(), {"b", shakyo, 0, "A"}).kind == outcome_kind::applied);
+  CHECK(f.value_of(fukushi) == "B");
+  CHECK(f.value_of(shakyo) == "A");
+}
+
+TEST_CASE("two edits of one cell from the same base give one conflict and lose nothing",
+          "[store][apply]") {
+  fixture f;
+  const cell_key key{f.p.shared_row, 0, 0, "content"};
+  const auto coordinator = f.p.coordinator();
+  const auto base = f.apply_one(coordinator, {"base", key, 0, "講座を開催します。"});
+
+  auto mine = f.apply_one(coordinator, {"mine", key, base.version, "講座を年2回開催します。"});
+  actor other = coordinator;
+  other.user = "coord2";
+  other.device = "pc-8";
+  auto theirs = f.apply_one(other, {"theirs", key, base.version, "講座と研修を開催します。"});
+
+  CHECK(mine.kind == outcome_kind::applied);
+  REQUIRE(theirs.kind == outcome_kind::conflict);
+  CHECK(theirs.server_value == "講座を年2回開催します。");
+  CHECK(theirs.server_version == mine.version);
+  CHECK(f.value_of(key) == "講座を年2回開催します。");  // nothing overwritten
+
+  auto conflict = f.s.find_conflict(theirs.conflict_id).value();
+  CHECK(conflict.base_value == "講座を開催します。");
+  CHECK(conflict.server_value == "講座を年2回開催します。");
+  CHECK(conflict.incoming_value == "講座と研修を開催します。");
+  CHECK(conflict.user == "coord2");
+  CHECK_FALSE(conflict.resolved);
+  CHECK(f.s.open_conflicts(f.p.plan_id).size() == 1);
+}
+
+TEST_CASE("an edit that matches the server's value applies without a new version",
+          "[store][apply]") {
+  fixture f;
+  const cell_key key{f.p.shared_row, 0, 0, "content"};
+  auto first = f.apply_one(f.p.coordinator(), {"one", key, 0, "同左"});
+  auto same = f.apply_one(f.p.coordinator(), {"two", key, 0, "同左"});  // stale base, same value
+  CHECK(same.kind == outcome_kind::applied);
+  CHECK(same.version == first.version);
+  CHECK(f.s.history_of(key).size() == 1);
+}
+
+TEST_CASE("a refused change says why and writes nothing", "[store][apply]") {
+  fixture f;
+  const cell_key other_department{f.p.shared_row, f.p.shakyo, 2023, "grade"};
+  auto o = f.apply_one(f.p.member_of_fukushi(), {"x", other_department, 0, "A"});
+  CHECK(o.kind == outcome_kind::refused);
+  CHECK(o.reason_code == "forbidden");
+  CHECK_FALSE(o.reason.empty());
+  CHECK_FALSE(f.s.find_cell(other_department));
+  CHECK(f.s.history_of(other_department).empty());
+
+  auto invalid = f.apply_one(f.p.member_of_shakyo(), {"y", other_department, 0, "Z"});
+  CHECK(invalid.kind == outcome_kind::refused);
+  CHECK(invalid.reason_code == "invalid_value");
+
+  auto unknown_item = f.apply_one(f.p.coordinator(), {"z", {999, 0, 0, "content"}, 0, "x"});
+  CHECK(unknown_item.reason_code == "not_found");
+
+  auto no_id = f.apply_one(f.p.coordinator(), {"", {f.p.shared_row, 0, 0, "content"}, 0, "x"});
+  CHECK(no_id.reason_code == "invalid_argument");
+  CHECK_FALSE(f.s.find_cell({f.p.shared_row, 0, 0, "content"}));
+}
+
+TEST_CASE("a batch mixes outcomes and every change gets its own", "[store][apply]") {
+  fixture f;
+  std::vector<cell_change> batch = {
+      {"b1", {f.p.solo_row, f.p.fukushi, 2023, "progress"}, 0, "実施した。"},
+      {"b2", {f.p.solo_row, f.p.fukushi, 2023, "grade"}, 0, "Q"},
+      {"b3", {f.p.solo_row, f.p.fukushi, 2023, "users"}, 0, "120"},
+  };
+  auto outcomes = f.s.apply(f.p.index, f.p.member_of_fukushi(), batch);
+  REQUIRE(outcomes.size() == 3);
+  CHECK(outcomes[0].kind == outcome_kind::applied);
+  CHECK(outcomes[1].kind == outcome_kind::refused);
+  CHECK(outcomes[2].kind == outcome_kind::applied);
+  CHECK(outcomes[2].version > outcomes[0].version);
+}
+
+TEST_CASE("acknowledged changes survive closing and reopening the database", "[store][apply]") {
+  test::temp_dir dir;
+  const auto file = dir.file("master.db");
+  cell_key key;
+  {
+    store s = test::open_store(file);
+    auto p = test::make_small_plan(s);
+    key = {p.solo_row, p.fukushi, 2023, "progress"};
+    const cell_change change{"durable", key, 0, "保存されるべき値"};
+    REQUIRE(s.apply(p.index, p.member_of_fukushi(), std::span(&change, 1))[0].kind ==
+            outcome_kind::applied);
+  }
+  store reopened = test::open_store(file);
+  CHECK(reopened.find_cell(key)->value == "保存されるべき値");
+  CHECK(reopened.history_of(key).size() == 1);
+}

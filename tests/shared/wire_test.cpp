@@ -1,0 +1,129 @@
+#include <catch2/catch.hpp>
+
+#include "matome/wire/codec.h"
+#include "support/catch_result.h"
+
+using namespace matome;
+using namespace matome::wire;
+
+namespace {
+push_request sample_push() {
+  push_request r;
+  r.plan_id = 1;
+  r.changes = {{"8f14e45f-ceea-467a-9575-bd2a1a4e1c01", {12, 3, 2023, "grade"}, 41, "A"},
+               {"8f14e45f-ceea-467a-9575-bd2a1a4e1c02",
+                {12, 0, 0, "content"},
+                0,
+                "○ボランティア体験\n○講座"}};
+  return r;
+}
+
+pull_page sample_page() {
+  pull_page page;
+  page.cursor = 1234;
+  page.more = true;
+  page.cells = {{{12, 3, 2023, "progress"}, "講座を開催した。", 77}};
+  page.entries = {{{12, 3, 2023}, entry_status::returned, 80}};
+  conflict_record c;
+  c.id = 5;
+  c.key = {12, 3, 2023, "reason"};
+  c.base_value = "元";
+  c.server_value = "サーバー";
+  c.incoming_value = "手元";
+  page.conflicts = {c};
+  page.comments = {{9, {12, 3, 2023}, "coord", "理由を具体的に", "2026-11-24T09:00:00Z", 80}};
+  return page;
+}
+}  // namespace
+
+TEST_CASE("a push request round-trips through JSON and portable binary", "[wire]") {
+  const auto request = sample_push();
+  for (auto f : {format::json, format::binary}) {
+    auto back = decode<push_request>(encode(request, f), f).value();
+    REQUIRE(back.changes.size() == 2);
+    CHECK(back.plan_id == 1);
+    CHECK(back.changes[0].change_id == request.changes[0].change_id);
+    CHECK(back.changes[0].key == request.changes[0].key);
+    CHECK(back.changes[0].base_version == 41);
+    CHECK(back.changes[1].value == "○ボランティア体験\n○講座");
+  }
+}
+
+TEST_CASE("a pull page round-trips with statuses, conflicts and comments", "[wire]") {
+  const auto page = sample_page();
+  for (auto f : {format::json, format::binary}) {
+    auto back = decode<pull_page>(encode(page, f), f).value();
+    CHECK(back.cursor == 1234);
+    CHECK(back.more);
+    REQUIRE(back.cells.size() == 1);
+    CHECK(back.cells[0].value == "講座を開催した。");
+    CHECK(back.entries.at(0).status == entry_status::returned);
+    CHECK(back.conflicts.at(0).incoming_value == "手元");
+    CHECK(back.comments.at(0).body == "理由を具体的に");
+  }
+}
+
+TEST_CASE("push outcomes round-trip", "[wire]") {
+  push_response r;
+  r.last_seq = 99;
+  change_outcome o;
+  o.change_id = "c1";
+  o.kind = outcome_kind::refused;
+  o.reason_code = "locked";
+  o.reason = "確定済み";
+  o.repeated = true;
+  r.outcomes = {o};
+  for (auto f : {format::json, format::binary}) {
+    auto back = decode<push_response>(encode(r, f), f).value();
+    CHECK(back.outcomes.at(0).kind == outcome_kind::refused);
+    CHECK(back.outcomes.at(0).reason == "確定済み");
+    CHECK(back.outcomes.at(0).repeated);
+  }
+}
+
+TEST_CASE("the public JSON uses readable field names", "[wire]") {
+  const auto json = encode(sample_push(), format::json);
+  CHECK(json.find("\"protocol\"") != std::string::npos);
+  CHECK(json.find("\"change_id\"") != std::string::npos);
+  CHECK(json.find("\"base_version\"") != std::string::npos);
+  CHECK(json.find("value0") == std::string::npos);
+  // A hand-written request, as a curl user would send it, is understood.
+  auto written = decode<push_request>(
+      R"({"protocol":1,"plan":1,"changes":[{"change_id":"x","cell":{"item":3,"department":2,"year":2023,"field":"grade"},"base_version":0,"value":"B"}]})",
+      format::json);
+  REQUIRE(written);
+  CHECK(written->changes.at(0).key.field == "grade");
+}
+
+TEST_CASE("bad messages are errors, never crashes", "[wire]") {
+  auto expect = [](std::string_view body, errc code) {
+    auto r = decode<push_request>(body, format::json);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == code);
+  };
+  expect("{", errc::invalid_argument);
+  expect("", errc::invalid_argument);
+  expect("[]", errc::invalid_argument);
+  expect(R"({"protocol":"one","plan":1,"changes":[]})", errc::invalid_argument);
+  expect(R"({"protocol":1,"plan":1,"changes":{}})", errc::invalid_argument);
+  expect(R"({"protocol":1,"plan":1})", errc::invalid_argument);
+  expect("{\"protocol\":1,\"plan\":1,\"changes\":[],\"x\":\"\xff\"}", errc::invalid_argument);
+  expect(std::string(100000, '[') + std::string(100000, ']'), errc::invalid_argument);
+  expect(
+      R"({"protocol":1,"plan":1,"changes":[{"change_id":"x","cell":{"item":"3"},"base_version":0,"value":"B"}]})",
+      errc::invalid_argument);
+
+  auto binary = decode<push_request>("\x01\x02garbage", format::binary);
+  CHECK_FALSE(binary);
+}
+
+TEST_CASE("a message from a newer protocol is refused with advice to update", "[wire]") {
+  auto newer = sample_push();
+  newer.protocol = protocol + 1;
+  for (auto f : {format::json, format::binary}) {
+    auto r = decode<push_request>(encode(newer, f), f);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == errc::unsupported_version);
+    CHECK(r.error().message.find("update") != std::string::npos);
+  }
+}
