@@ -18,6 +18,8 @@ std::string_view to_string(errc code) {
       return "locked";
     case errc::illegal_transition:
       return "illegal_transition";
+    case errc::stale:
+      return "stale";
     case errc::too_large:
       return "too_large";
     case errc::unsupported_version:

@@ -19,6 +19,7 @@ enum class errc {
   forbidden,            // the user has no right to do this
   locked,               // entry accepted or year finalized
   illegal_transition,   // workflow step not allowed from the current status
+  stale,                // the thing changed since the caller last looked
   too_large,            // request or file above the limit
   unsupported_version,  // message or database written by a newer Matome
   storage,              // the database failed (disk full, I/O error, ...)

@@ -201,9 +201,32 @@ CREATE TABLE users (
 );
 )sql";
 
+// Step 3: what the server needs to run for real: device tokens (stored as
+// hashes, revocable) and a due date per reporting year for the dashboard.
+constexpr std::string_view v3_devices_and_due_dates = R"sql(
+CREATE TABLE devices (
+  id           INTEGER PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  name         TEXT NOT NULL,
+  token_hash   TEXT NOT NULL UNIQUE,       -- BLAKE2b of the random token
+  created_at   TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  revoked_at   TEXT
+);
+CREATE INDEX devices_by_user ON devices(user_id);
+
+CREATE TABLE due_dates (
+  plan_id  INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  year     INTEGER NOT NULL,
+  due_date TEXT NOT NULL,                  -- YYYY-MM-DD
+  PRIMARY KEY (plan_id, year)
+) WITHOUT ROWID;
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
+    {3, "device tokens and due dates", v3_devices_and_due_dates},
 };
 
 }  // namespace

@@ -135,4 +135,13 @@ void transaction::commit() {
   done_ = true;
 }
 
+read_transaction::read_transaction(database& db)
+    : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+  if (!nested_) db_.exec("BEGIN");
+}
+
+read_transaction::~read_transaction() {
+  if (!nested_) sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
 }  // namespace matome::sqlite

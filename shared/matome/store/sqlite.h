@@ -99,6 +99,20 @@ class transaction {
   bool done_ = false;
 };
 
+// BEGIN (deferred) for a consistent snapshot across several reads; ends on
+// destruction. Readers do not block the writer in WAL mode.
+class read_transaction {
+ public:
+  explicit read_transaction(database& db);
+  read_transaction(const read_transaction&) = delete;
+  read_transaction& operator=(const read_transaction&) = delete;
+  ~read_transaction();
+
+ private:
+  database& db_;
+  bool nested_;
+};
+
 // Throws failure(errc::storage) naming the SQLite error, if rc is an error.
 void check(sqlite3* db, int rc, std::string_view what);
 

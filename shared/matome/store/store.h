@@ -19,6 +19,7 @@
 #include "matome/domain/plan.h"
 #include "matome/store/sqlite.h"
 #include "matome/sync/change.h"
+#include "matome/sync/feed.h"
 #include "matome/util/clock.h"
 
 namespace matome {
@@ -79,6 +80,28 @@ class store {
   bool is_finalized(record_id plan_id, int year);
   std::int64_t last_seq();
 
+  std::vector<comment_record> comments_of(const entry_key& key);
+  std::vector<int> finalized_years(record_id plan_id);
+  std::int64_t structure_version(record_id plan_id);
+
+  // The change feed after `cursor` as `scope` may see it, at most `limit`
+  // rows. Rows are in sequence order and a page never splits one number.
+  // When no page follows, the cursor is the store's last sequence number.
+  feed_page pull(record_id plan_id, const feed_scope& scope, std::int64_t cursor,
+                 std::size_t limit);
+
+  // Entries of `year` counted by department and status, every owner of
+  // every row included (an entry never touched counts as not_started).
+  struct status_count {
+    record_id department_id;
+    entry_status status;
+    int count;
+  };
+  std::vector<status_count> status_counts(record_id plan_id, int year);
+  std::optional<std::string> due_date(record_id plan_id, int year);
+  result<void> set_due_date(record_id plan_id, const actor& who, int year,
+                            std::string_view yyyy_mm_dd);
+
   // ---- writing --------------------------------------------------------
   // Applies a batch of changes from one actor in one transaction. Each change
   // gets an outcome; a change id seen before gets its first outcome again
@@ -90,6 +113,14 @@ class store {
   // return needs a comment; a submit needs the template's required fields.
   result<entry> transition(const plan_index& index, const actor& who, const entry_key& key,
                            entry_action action, std::string_view comment = {});
+
+  // Settles a conflict: keep the server's value, take the incoming one, or
+  // write a merged value. Only the owning department or a coordinator; the
+  // cell must not have changed since the conflict (stale otherwise).
+  enum class resolution { keep_server, take_incoming, merged };
+  result<conflict_record> resolve_conflict(const plan_index& index, const actor& who,
+                                           record_id conflict_id, resolution how,
+                                           std::string_view merged_value = {});
 
   // Locks a fiscal year for everyone. Coordinators only.
   result<void> finalize_year(record_id plan_id, const actor& who, int year);

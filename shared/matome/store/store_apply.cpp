@@ -14,8 +14,10 @@ namespace {
 constexpr std::size_t max_change_id_length = 128;
 
 // Checks that need only the change and the plan: shape, validity, rights.
-result<void> check_change(sqlite::statement& select_entry, const plan_index& index,
-                          const std::set<int>& finalized, const actor& who, const cell_change& c) {
+// Returns the status of the cell's entry (not_started for a plan cell).
+result<entry_status> check_change(sqlite::statement& select_entry, const plan_index& index,
+                                  const std::set<int>& finalized, const actor& who,
+                                  const cell_change& c) {
   const plan_item* item = index.find_item(c.key.item_id);
   if (item == nullptr) {
     return make_error(errc::not_found,
@@ -28,7 +30,11 @@ result<void> check_change(sqlite::statement& select_entry, const plan_index& ind
     if (select_entry.step()) status = parse_entry_status(select_entry.text(0)).value();
     select_entry.reset();
   }
-  return check_write_right(who, *item, c.key, status, finalized.contains(c.key.year));
+  if (auto allowed = check_write_right(who, *item, c.key, status, finalized.contains(c.key.year));
+      !allowed) {
+    return allowed.error();
+  }
+  return status;
 }
 
 change_outcome refused(const cell_change& c, const error& e) {
@@ -123,8 +129,8 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
 
     change_outcome o;
     o.change_id = c.change_id;
-    if (auto allowed = check_change(select_entry, index, finalized, who, c); !allowed) {
-      o = refused(c, allowed.error());
+    if (auto status = check_change(select_entry, index, finalized, who, c); !status) {
+      o = refused(c, status.error());
     } else {
       select_cell.bind(1, c.key.item_id)
           .bind(2, c.key.department_id)
@@ -156,9 +162,9 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
               .bind(10, who.device)
               .bind(11, now)
               .run();
-          if (!c.key.is_plan_cell()) {
+          if (!c.key.is_plan_cell() && *status == entry_status::not_started) {
             start_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
-            start_entry.bind(4, version).run();
+            start_entry.bind(4, ++seq).run();
           }
           o.version = version;
           break;

@@ -11,6 +11,7 @@
 
 #include "matome/domain/cell.h"
 #include "matome/sync/change.h"
+#include "matome/sync/feed.h"
 
 namespace matome::wire {
 
@@ -37,24 +38,21 @@ struct push_response {
   void serialize(Archive& ar);
 };
 
-struct comment_record {
-  record_id id = 0;
-  entry_key entry;
-  std::string author;
-  std::string body;
-  std::string at;
-  std::int64_t seq = 0;
+// One page of the change feed (sync/feed.h).
+struct pull_page : feed_page {
+  int protocol = wire::protocol;
+
+  template <class Archive>
+  void serialize(Archive& ar);
 };
 
-// One page of everything the user may see that changed after `cursor`.
-struct pull_page {
+// The structure of a plan: what a client needs before it can show a cell.
+struct plan_snapshot {
   int protocol = wire::protocol;
-  std::int64_t cursor = 0;  // pass this back to get the next page
-  bool more = false;        // another page follows
-  std::vector<cell> cells;
-  std::vector<entry> entries;
-  std::vector<conflict_record> conflicts;
-  std::vector<comment_record> comments;
+  std::int64_t structure_version = 0;
+  matome::plan plan;
+  std::vector<department> departments;
+  std::vector<plan_item> items;
 
   template <class Archive>
   void serialize(Archive& ar);

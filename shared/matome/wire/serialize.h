@@ -87,14 +87,80 @@ void serialize(Archive& ar, conflict_record& c) {
      cereal::make_nvp("resolved_at", c.resolved_at));
 }
 
-namespace wire {
-
 template <class Archive>
 void serialize(Archive& ar, comment_record& c) {
   ar(cereal::make_nvp("id", c.id), cereal::make_nvp("entry", c.entry),
      cereal::make_nvp("author", c.author), cereal::make_nvp("body", c.body),
      cereal::make_nvp("at", c.at), cereal::make_nvp("seq", c.seq));
 }
+
+template <class Archive>
+std::string save_minimal(const Archive&, const field_type& t) {
+  return std::string(to_string(t));
+}
+template <class Archive>
+void load_minimal(const Archive&, field_type& t, const std::string& text) {
+  auto parsed = parse_field_type(text);
+  if (!parsed) throw std::invalid_argument(parsed.error().message);
+  t = *parsed;
+}
+
+template <class Archive>
+std::string save_minimal(const Archive&, const field_scope& s) {
+  return std::string(to_string(s));
+}
+template <class Archive>
+void load_minimal(const Archive&, field_scope& s, const std::string& text) {
+  auto parsed = parse_field_scope(text);
+  if (!parsed) throw std::invalid_argument(parsed.error().message);
+  s = *parsed;
+}
+
+template <class Archive>
+void serialize(Archive& ar, choice_option& o) {
+  ar(cereal::make_nvp("value", o.value), cereal::make_nvp("definition", o.definition));
+}
+
+template <class Archive>
+void serialize(Archive& ar, template_field& f) {
+  ar(cereal::make_nvp("key", f.key), cereal::make_nvp("label", f.label),
+     cereal::make_nvp("type", f.type), cereal::make_nvp("scope", f.scope),
+     cereal::make_nvp("element_type", f.element_type), cereal::make_nvp("options", f.options),
+     cereal::make_nvp("unit", f.unit), cereal::make_nvp("max_length", f.max_length),
+     cereal::make_nvp("required", f.required), cereal::make_nvp("reason_field", f.reason_field));
+}
+
+template <class Archive>
+void serialize(Archive& ar, plan& p) {
+  ar(cereal::make_nvp("id", p.id), cereal::make_nvp("code", p.code),
+     cereal::make_nvp("title", p.title), cereal::make_nvp("city", p.city),
+     cereal::make_nvp("first_year", p.first_year), cereal::make_nvp("last_year", p.last_year),
+     cereal::make_nvp("report_year", p.report_year), cereal::make_nvp("levels", p.level_names),
+     cereal::make_nvp("department_check", p.department_check),
+     cereal::make_nvp("template", p.tmpl.fields));
+}
+
+template <class Archive>
+void serialize(Archive& ar, department& d) {
+  ar(cereal::make_nvp("id", d.id), cereal::make_nvp("code", d.code),
+     cereal::make_nvp("name", d.name), cereal::make_nvp("external", d.external));
+}
+
+template <class Archive>
+void serialize(Archive& ar, relisting& r) {
+  ar(cereal::make_nvp("parent", r.parent_id), cereal::make_nvp("label", r.label));
+}
+
+template <class Archive>
+void serialize(Archive& ar, plan_item& i) {
+  ar(cereal::make_nvp("id", i.id), cereal::make_nvp("parent", i.parent_id),
+     cereal::make_nvp("level", i.level), cereal::make_nvp("position", i.position),
+     cereal::make_nvp("label", i.label), cereal::make_nvp("title", i.title),
+     cereal::make_nvp("description", i.description), cereal::make_nvp("page", i.page_ref),
+     cereal::make_nvp("owners", i.owner_ids), cereal::make_nvp("relistings", i.relistings));
+}
+
+namespace wire {
 
 template <class Archive>
 void push_request::serialize(Archive& ar) {
@@ -111,9 +177,17 @@ void push_response::serialize(Archive& ar) {
 template <class Archive>
 void pull_page::serialize(Archive& ar) {
   ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("cursor", cursor),
-     cereal::make_nvp("more", more), cereal::make_nvp("cells", cells),
+     cereal::make_nvp("more", more), cereal::make_nvp("structure_version", structure_version),
+     cereal::make_nvp("finalized_years", finalized_years), cereal::make_nvp("cells", cells),
      cereal::make_nvp("entries", entries), cereal::make_nvp("conflicts", conflicts),
      cereal::make_nvp("comments", comments));
+}
+
+template <class Archive>
+void plan_snapshot::serialize(Archive& ar) {
+  ar(cereal::make_nvp("protocol", protocol),
+     cereal::make_nvp("structure_version", structure_version), cereal::make_nvp("plan", plan),
+     cereal::make_nvp("departments", departments), cereal::make_nvp("items", items));
 }
 
 }  // namespace wire

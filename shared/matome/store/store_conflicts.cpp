@@ -1,0 +1,76 @@
+// Settling conflicts. The chosen value is written like any edit (new
+// version, history row) and the conflict keeps what was chosen, by whom.
+#include "matome/store/store.h"
+
+namespace matome {
+
+result<conflict_record> store::resolve_conflict(const plan_index& index, const actor& who,
+                                                record_id conflict_id, resolution how,
+                                                std::string_view merged_value) {
+  sqlite::transaction tx(db_);
+  auto found = find_conflict(conflict_id);
+  if (!found) return found.error();
+  conflict_record c = std::move(*found);
+  const plan_item* item = index.find_item(c.key.item_id);
+  if (item == nullptr)
+    return make_error(errc::not_found,
+                      "競合 " + std::to_string(conflict_id) + " はこの計画にありません。");
+  if (c.resolved) return make_error(errc::illegal_transition, "この競合はすでに解決済みです。");
+  if (who.role != role::coordinator &&
+      (c.key.is_plan_cell() || c.key.department_id != who.department_id)) {
+    return make_error(errc::forbidden, "この競合を解決できるのは担当課か取りまとめ担当です。");
+  }
+
+  const std::string value = how == resolution::keep_server     ? c.server_value
+                            : how == resolution::take_incoming ? c.incoming_value
+                                                               : std::string(merged_value);
+  if (auto valid = validate_cell(index.plan, *item, c.key, value); !valid) return valid.error();
+  const auto current = find_cell(c.key).value_or(cell{c.key, "", 0});
+  if (current.version != c.server_version) {
+    return make_error(errc::stale,
+                      "この欄は競合の後にも変更されています。最新の内容を取り込んでから、もう一度解"
+                      "決してください。");
+  }
+  const entry_status status =
+      c.key.is_plan_cell() ? entry_status::not_started : find_entry(c.key.entry()).status;
+  if (auto allowed =
+          check_write_right(who, *item, c.key, status, is_finalized(index.plan.id, c.key.year));
+      !allowed) {
+    return allowed.error();
+  }
+
+  const std::string now = clock_();
+  if (value != current.value) {
+    const auto version = next_seq();
+    auto upsert = db_.prepare(
+        "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, "
+        "?, ?, ?)"
+        " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
+        " version = excluded.version");
+    upsert.bind(1, c.key.item_id)
+        .bind(2, c.key.department_id)
+        .bind(3, c.key.year)
+        .bind(4, c.key.field);
+    upsert.bind(5, value).bind(6, version).run();
+    auto history = db_.prepare(
+        "INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value, "
+        "new_value,"
+        " user_name, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    history.bind(1, version)
+        .bind(2, c.key.item_id)
+        .bind(3, c.key.department_id)
+        .bind(4, c.key.year);
+    history.bind(5, c.key.field)
+        .bind(6, "resolve:" + std::to_string(conflict_id))
+        .bind(7, current.value);
+    history.bind(8, value).bind(9, who.user).bind(10, who.device).bind(11, now).run();
+  }
+  auto mark = db_.prepare(
+      "UPDATE conflicts SET resolved_value = ?, resolved_by = ?, resolved_at = ?, seq = ? WHERE id "
+      "= ?");
+  mark.bind(1, value).bind(2, who.user).bind(3, now).bind(4, next_seq()).bind(5, conflict_id).run();
+  tx.commit();
+  return find_conflict(conflict_id);
+}
+
+}  // namespace matome

@@ -1,0 +1,187 @@
+// The change feed (pull) and the coordinator's figures.
+#include <algorithm>
+
+#include "matome/store/store.h"
+
+namespace matome {
+namespace {
+
+// ?1 cursor, ?2 plan, ?3 everything, ?4 department, ?5 limit. A department
+// sees plan cells (department 0) and its own rows.
+constexpr std::string_view visible_cells =
+    "SELECT c.item_id, c.department_id, c.year, c.field, c.value, c.version FROM cells c"
+    " JOIN items i ON i.id = c.item_id"
+    " WHERE c.version > ?1 AND i.plan_id = ?2 AND (?3 OR c.department_id IN (0, ?4))"
+    " ORDER BY c.version LIMIT ?5";
+constexpr std::string_view visible_entries =
+    "SELECT e.item_id, e.department_id, e.year, e.status, e.version FROM entries e"
+    " JOIN items i ON i.id = e.item_id"
+    " WHERE e.version > ?1 AND i.plan_id = ?2 AND (?3 OR e.department_id = ?4)"
+    " ORDER BY e.version LIMIT ?5";
+constexpr std::string_view visible_conflicts =
+    "SELECT c.id FROM conflicts c JOIN items i ON i.id = c.item_id"
+    " WHERE c.seq > ?1 AND i.plan_id = ?2 AND (?3 OR c.department_id = ?4)"
+    " ORDER BY c.seq LIMIT ?5";
+constexpr std::string_view visible_comments =
+    "SELECT c.id, c.item_id, c.department_id, c.year, c.author, c.body, c.at, c.seq FROM comments c"
+    " JOIN items i ON i.id = c.item_id"
+    " WHERE c.seq > ?1 AND i.plan_id = ?2 AND (?3 OR c.department_id = ?4)"
+    " ORDER BY c.seq LIMIT ?5";
+
+void bind_feed(sqlite::statement& s, record_id plan_id, const feed_scope& scope,
+               std::int64_t cursor, std::size_t limit) {
+  s.bind(1, cursor).bind(2, plan_id).bind(3, scope.everything ? 1 : 0).bind(4, scope.department_id);
+  s.bind(5, static_cast<std::int64_t>(limit));
+}
+
+// Drops the rows numbered above `last`.
+template <class T, class Seq>
+void keep_through(std::vector<T>& rows, std::int64_t last, Seq seq) {
+  std::erase_if(rows, [&](const T& r) { return seq(r) > last; });
+}
+
+}  // namespace
+
+std::vector<comment_record> store::comments_of(const entry_key& key) {
+  std::vector<comment_record> out;
+  auto stmt = db_.prepare(
+      "SELECT id, author, body, at, seq FROM comments WHERE item_id = ? AND department_id = ? AND "
+      "year = ?"
+      " ORDER BY id");
+  stmt.bind(1, key.item_id).bind(2, key.department_id).bind(3, key.year);
+  while (stmt.step())
+    out.push_back({stmt.int64(0), key, stmt.text(1), stmt.text(2), stmt.text(3), stmt.int64(4)});
+  return out;
+}
+
+std::vector<int> store::finalized_years(record_id plan_id) {
+  std::vector<int> out;
+  auto stmt = db_.prepare("SELECT year FROM finalized_years WHERE plan_id = ? ORDER BY year");
+  stmt.bind(1, plan_id);
+  while (stmt.step()) out.push_back(stmt.integer(0));
+  return out;
+}
+
+std::int64_t store::structure_version(record_id plan_id) {
+  auto stmt = db_.prepare("SELECT seq FROM plans WHERE id = ?");
+  stmt.bind(1, plan_id);
+  return stmt.step() ? stmt.int64(0) : 0;
+}
+
+feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t cursor,
+                      std::size_t limit) {
+  limit = std::max<std::size_t>(limit, 1);
+  sqlite::read_transaction snapshot(db_);
+  feed_page page;
+  page.structure_version = structure_version(plan_id);
+  page.finalized_years = finalized_years(plan_id);
+
+  // Each table is read up to limit rows past the cursor; the page is the
+  // `limit` lowest numbers among them.
+  auto cells = db_.prepare(visible_cells);
+  bind_feed(cells, plan_id, scope, cursor, limit);
+  while (cells.step()) {
+    page.cells.push_back({{cells.int64(0), cells.int64(1), cells.integer(2), cells.text(3)},
+                          cells.text(4),
+                          cells.int64(5)});
+  }
+  auto entries = db_.prepare(visible_entries);
+  bind_feed(entries, plan_id, scope, cursor, limit);
+  while (entries.step()) {
+    page.entries.push_back({{entries.int64(0), entries.int64(1), entries.integer(2)},
+                            parse_entry_status(entries.text(3)).value(),
+                            entries.int64(4)});
+  }
+  std::vector<std::pair<std::int64_t, conflict_record>> conflicts;
+  {
+    auto ids = db_.prepare(visible_conflicts);
+    bind_feed(ids, plan_id, scope, cursor, limit);
+    auto seq = db_.prepare("SELECT seq FROM conflicts WHERE id = ?");
+    while (ids.step()) {
+      seq.bind(1, ids.int64(0));
+      seq.step();
+      conflicts.emplace_back(seq.int64(0), find_conflict(ids.int64(0)).value());
+      seq.reset();
+    }
+  }
+  auto comments = db_.prepare(visible_comments);
+  bind_feed(comments, plan_id, scope, cursor, limit);
+  while (comments.step()) {
+    page.comments.push_back({comments.int64(0),
+                             {comments.int64(1), comments.int64(2), comments.integer(3)},
+                             comments.text(4),
+                             comments.text(5),
+                             comments.text(6),
+                             comments.int64(7)});
+  }
+
+  std::vector<std::int64_t> numbers;
+  for (const auto& c : page.cells) numbers.push_back(c.version);
+  for (const auto& e : page.entries) numbers.push_back(e.version);
+  for (const auto& c : conflicts) numbers.push_back(c.first);
+  for (const auto& c : page.comments) numbers.push_back(c.seq);
+  std::ranges::sort(numbers);
+
+  if (numbers.size() > limit) {
+    const std::int64_t last = numbers[limit - 1];
+    keep_through(page.cells, last, [](const cell& c) { return c.version; });
+    keep_through(page.entries, last, [](const entry& e) { return e.version; });
+    keep_through(conflicts, last, [](const auto& c) { return c.first; });
+    keep_through(page.comments, last, [](const comment_record& c) { return c.seq; });
+    page.cursor = last;
+    page.more = true;
+  } else {
+    // Nothing visible is left after these rows: the reader is up to date
+    // with the whole store, including numbers it may not see.
+    page.cursor = std::max(cursor, last_seq());
+    page.more = false;
+  }
+  for (auto& c : conflicts) page.conflicts.push_back(std::move(c.second));
+  return page;
+}
+
+std::vector<store::status_count> store::status_counts(record_id plan_id, int year) {
+  std::vector<status_count> out;
+  auto stmt = db_.prepare(
+      "SELECT o.department_id, COALESCE(e.status, 'not_started') AS status, count(*) FROM "
+      "item_owners o"
+      " JOIN items i ON i.id = o.item_id"
+      " LEFT JOIN entries e ON e.item_id = o.item_id AND e.department_id = o.department_id AND "
+      "e.year = ?2"
+      " WHERE i.plan_id = ?1 GROUP BY o.department_id, status ORDER BY o.department_id, status");
+  stmt.bind(1, plan_id).bind(2, year);
+  while (stmt.step()) {
+    out.push_back({stmt.int64(0), parse_entry_status(stmt.text(1)).value(), stmt.integer(2)});
+  }
+  return out;
+}
+
+std::optional<std::string> store::due_date(record_id plan_id, int year) {
+  auto stmt = db_.prepare("SELECT due_date FROM due_dates WHERE plan_id = ? AND year = ?");
+  stmt.bind(1, plan_id).bind(2, year);
+  if (!stmt.step()) return std::nullopt;
+  return stmt.text(0);
+}
+
+result<void> store::set_due_date(record_id plan_id, const actor& who, int year,
+                                 std::string_view date) {
+  if (who.role != role::coordinator)
+    return make_error(errc::forbidden, "提出期限は取りまとめ担当だけが設定できます。");
+  const bool shaped =
+      date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+      std::ranges::all_of(date, [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+  if (!shaped) {
+    return make_error(errc::invalid_value, "提出期限は 2025-05-31 の形で指定してください。");
+  }
+  auto p = load_plan(plan_id);
+  if (!p) return p.error();
+  if (!p->contains_year(year))
+    return make_error(errc::invalid_value, "その年度は計画期間の外です。");
+  auto stmt = db_.prepare(
+      "INSERT INTO due_dates(plan_id, year, due_date) VALUES (?, ?, ?)"
+      " ON CONFLICT(plan_id, year) DO UPDATE SET due_date = excluded.due_date");
+  stmt.bind(1, plan_id).bind(2, year).bind(3, date).run();
+  return {};
+}
+
+}  // namespace matome

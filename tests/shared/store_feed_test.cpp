@@ -1,0 +1,156 @@
+#include <catch2/catch.hpp>
+
+#include "support/catch_result.h"
+#include "support/temp_dir.h"
+#include "support/test_plan.h"
+
+using namespace matome;
+
+namespace {
+struct fixture {
+  test::temp_dir dir;
+  store s = test::open_store(dir.file("master.db"));
+  test::small_plan p = test::make_small_plan(s);
+
+  void apply(const actor& who, std::vector<cell_change> changes) {
+    for (const auto& o : s.apply(p.index, who, changes)) REQUIRE(o.kind == outcome_kind::applied);
+  }
+  void seed() {
+    apply(p.coordinator(), {{"p1", {p.solo_row, 0, 0, "content"}, 0, "事業内容1"},
+                            {"p2", {p.shared_row, 0, 0, "content"}, 0, "事業内容2"}});
+    apply(p.member_of_fukushi(),
+          {{"f1", {p.solo_row, p.fukushi, 2023, "progress"}, 0, "福祉課の実績"},
+           {"f2", {p.shared_row, p.fukushi, 2023, "progress"}, 0, "福祉課の分"}});
+    apply(p.member_of_shakyo(),
+          {{"s1", {p.shared_row, p.shakyo, 2023, "progress"}, 0, "社協の分"}});
+  }
+};
+
+std::size_t total(const feed_page& page) {
+  return page.size();
+}
+}  // namespace
+
+TEST_CASE("paging returns every change exactly once across pages", "[store][feed]") {
+  fixture f;
+  f.seed();
+  const auto everything = f.s.pull(f.p.plan_id, feed_scope{0, true}, 0, 1000);
+  REQUIRE_FALSE(everything.more);
+
+  for (std::size_t limit : {1u, 2u, 3u, 7u}) {
+    std::int64_t cursor = 0;
+    std::vector<std::int64_t> seen;
+    std::size_t rows = 0;
+    for (int guard = 0; guard < 100; ++guard) {
+      auto page = f.s.pull(f.p.plan_id, feed_scope{0, true}, cursor, limit);
+      CHECK(total(page) <= limit);
+      for (const auto& c : page.cells) seen.push_back(c.version);
+      for (const auto& e : page.entries) seen.push_back(e.version);
+      rows += total(page);
+      CHECK(page.cursor >= cursor);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    CHECK(rows == total(everything));
+    std::ranges::sort(seen);
+    CHECK(std::ranges::adjacent_find(seen) == seen.end());  // no number twice
+    CHECK(cursor == f.s.last_seq());
+  }
+}
+
+TEST_CASE("a department sees the plan and its own entries, not another department's",
+          "[store][feed]") {
+  fixture f;
+  f.seed();
+  auto page = f.s.pull(f.p.plan_id, feed_scope::of(f.p.member_of_shakyo()), 0, 1000);
+  std::vector<std::string> values;
+  for (const auto& c : page.cells) values.push_back(c.value);
+  std::ranges::sort(values);
+  CHECK(values == std::vector<std::string>{"事業内容1", "事業内容2", "社協の分"});
+  for (const auto& e : page.entries) CHECK(e.key.department_id == f.p.shakyo);
+  CHECK(page.cursor == f.s.last_seq());  // up to date even past rows it may not see
+
+  auto coordinator = f.s.pull(f.p.plan_id, feed_scope::of(f.p.coordinator()), 0, 1000);
+  CHECK(coordinator.cells.size() == 5);
+}
+
+TEST_CASE("a pull after the cursor returns only what changed since", "[store][feed]") {
+  fixture f;
+  f.seed();
+  const auto cursor = f.s.pull(f.p.plan_id, feed_scope{0, true}, 0, 1000).cursor;
+  f.apply(f.p.member_of_shakyo(),
+          {{"s2",
+            {f.p.shared_row, f.p.shakyo, 2023, "progress"},
+            f.s.find_cell({f.p.shared_row, f.p.shakyo, 2023, "progress"})->version,
+            "社協の分（修正）"}});
+  auto page = f.s.pull(f.p.plan_id, feed_scope{0, true}, cursor, 1000);
+  REQUIRE(page.cells.size() == 1);
+  CHECK(page.cells[0].value == "社協の分（修正）");
+  CHECK(page.entries.empty());
+}
+
+TEST_CASE("conflicts are pulled by the owning department and resolved once",
+          "[store][feed][conflict]") {
+  fixture f;
+  f.seed();
+  const cell_key key{f.p.shared_row, f.p.shakyo, 2023, "progress"};
+  const auto base = f.s.find_cell(key)->version;
+  f.apply(f.p.member_of_shakyo(), {{"first", key, base, "先に届いた値"}});
+  const cell_change late{"late", key, base, "後から届いた値"};
+  auto o = f.s.apply(f.p.index, f.p.member_of_shakyo(), std::span(&late, 1))[0];
+  REQUIRE(o.kind == outcome_kind::conflict);
+
+  CHECK(f.s.pull(f.p.plan_id, feed_scope::of(f.p.member_of_shakyo()), 0, 1000).conflicts.size() ==
+        1);
+  CHECK(f.s.pull(f.p.plan_id, feed_scope::of(f.p.member_of_fukushi()), 0, 1000).conflicts.empty());
+
+  CHECK(f.s.resolve_conflict(f.p.index, f.p.member_of_fukushi(), o.conflict_id,
+                             store::resolution::take_incoming)
+            .error()
+            .code == errc::forbidden);
+  auto resolved = f.s.resolve_conflict(f.p.index, f.p.member_of_shakyo(), o.conflict_id,
+                                       store::resolution::merged, "先に届いた値と後から届いた値");
+  REQUIRE(resolved);
+  CHECK(resolved->resolved);
+  CHECK(resolved->resolved_by == "shakyo1");
+  CHECK(f.s.find_cell(key)->value == "先に届いた値と後から届いた値");
+  CHECK(f.s.history_of(key).back().change_id == "resolve:" + std::to_string(o.conflict_id));
+  CHECK(f.s.open_conflicts(f.p.plan_id).empty());
+  CHECK(f.s.resolve_conflict(f.p.index, f.p.member_of_shakyo(), o.conflict_id,
+                             store::resolution::keep_server)
+            .error()
+            .code == errc::illegal_transition);
+}
+
+TEST_CASE("a conflict on a cell that changed again is not resolved blindly", "[store][conflict]") {
+  fixture f;
+  const cell_key key{f.p.solo_row, 0, 0, "content"};
+  f.apply(f.p.coordinator(), {{"a", key, 0, "一"}});
+  const cell_change stale{"b", key, 0, "二"};
+  auto o = f.s.apply(f.p.index, f.p.coordinator(), std::span(&stale, 1))[0];
+  REQUIRE(o.kind == outcome_kind::conflict);
+  f.apply(f.p.coordinator(), {{"c", key, f.s.find_cell(key)->version, "三"}});
+  auto r = f.s.resolve_conflict(f.p.index, f.p.coordinator(), o.conflict_id,
+                                store::resolution::take_incoming);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::stale);
+  CHECK(f.s.find_cell(key)->value == "三");
+}
+
+TEST_CASE("the dashboard counts every owner's entry of a year", "[store][dashboard]") {
+  fixture f;
+  f.seed();
+  int total_entries = 0, drafts = 0;
+  for (const auto& c : f.s.status_counts(f.p.plan_id, 2023)) {
+    total_entries += c.count;
+    if (c.status == entry_status::draft) drafts += c.count;
+  }
+  CHECK(total_entries == 3);  // solo row: 1 owner, shared row: 2 owners
+  CHECK(drafts == 3);
+  CHECK(f.s.set_due_date(f.p.plan_id, f.p.coordinator(), 2023, "2024-05-31"));
+  CHECK(f.s.due_date(f.p.plan_id, 2023) == "2024-05-31");
+  CHECK(f.s.set_due_date(f.p.plan_id, f.p.coordinator(), 2023, "5月末").error().code ==
+        errc::invalid_value);
+  CHECK(f.s.set_due_date(f.p.plan_id, f.p.member_of_fukushi(), 2023, "2024-05-31").error().code ==
+        errc::forbidden);
+}
