@@ -1,10 +1,8 @@
 // Parsing the plan file with rapidjson's DOM. Every error names the JSON path
 // of the offending value, so whoever wrote the file can find it.
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-
 #include "matome/domain/fiscal_year.h"
 #include "matome/plan_file/plan_file.h"
+#include "matome/util/rapidjson.h"
 #include "matome/util/utf8.h"
 #include "matome/wire/codec.h"
 
