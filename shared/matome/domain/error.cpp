@@ -20,6 +20,8 @@ std::string_view to_string(errc code) {
       return "illegal_transition";
     case errc::stale:
       return "stale";
+    case errc::throttled:
+      return "throttled";
     case errc::too_large:
       return "too_large";
     case errc::unsupported_version:

@@ -20,6 +20,7 @@ enum class errc {
   locked,               // entry accepted or year finalized
   illegal_transition,   // workflow step not allowed from the current status
   stale,                // the thing changed since the caller last looked
+  throttled,            // too many attempts; try again later
   too_large,            // request or file above the limit
   unsupported_version,  // message or database written by a newer Matome
   storage,              // the database failed (disk full, I/O error, ...)
