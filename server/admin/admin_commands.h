@@ -1,0 +1,27 @@
+#pragma once
+// The administrator's subcommands of matome-server: accounts, devices,
+// plans, backup and integrity check. Each works on the database file
+// directly, beside a running server (SQLite WAL allows it), and returns the
+// process exit code after printing what happened.
+
+#include <iosfwd>
+#include <string>
+
+namespace matome::server::admin {
+
+int add_department(const std::string& db, const std::string& code, const std::string& name,
+                   bool external);
+int list_departments(const std::string& db);
+// Reads the password from `in` (one line; echo off on a terminal).
+int add_user(const std::string& db, const std::string& login, const std::string& name,
+             const std::string& department_code, const std::string& role, std::istream& in);
+int list_users(const std::string& db);
+int set_password(const std::string& db, const std::string& login, std::istream& in);
+int list_devices(const std::string& db);
+int revoke_device(const std::string& db, long long device_id);
+int import_plan(const std::string& db, const std::string& plan_file);
+// A consistent copy of the live database (VACUUM INTO), safe while serving.
+int backup(const std::string& db, const std::string& target);
+int check(const std::string& db);
+
+}  // namespace matome::server::admin

@@ -1,0 +1,42 @@
+#pragma once
+// The API layer's view of HTTP: plain structs, no Beast. The network layer
+// (net/) converts to and from Beast messages; everything under api/ can be
+// exercised without sockets.
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "matome/domain/cell.h"
+
+namespace matome::server {
+
+struct api_request {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // without the query string
+  std::map<std::string, std::string> query;
+  std::string authorization;  // the Authorization header
+  std::string accept;         // the Accept header
+  std::string body;
+  std::string peer;  // client address, for throttling and logs
+};
+
+struct api_response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  std::string user;  // who made the request, for the request log ("-" if nobody)
+  // Set when the request changed the store: the new last sequence number
+  // and the departments whose clients should hear of it (0: everyone).
+  std::int64_t notify_seq = 0;
+  std::set<record_id> notify_departments;
+};
+
+// Media type of the bulk binary format (cereal portable binary).
+inline constexpr std::string_view binary_media_type = "application/x-matome-binary";
+
+}  // namespace matome::server

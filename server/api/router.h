@@ -1,0 +1,88 @@
+#pragma once
+// The JSON API under /api/v1/: a table of routes and the one place that
+// turns domain errors into HTTP statuses. Runs on the database thread; every
+// handler gets the store and the signed-in session.
+//
+// handle() never throws: a bug in a handler becomes a 500 with a JSON body,
+// logged, and the server carries on.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "api/api_types.h"
+#include "auth/device_tokens.h"
+#include "auth/login_throttle.h"
+#include "matome/store/store.h"
+
+namespace matome::server {
+
+enum class access {
+  open,         // no token needed (health, login)
+  signed_in,    // any valid token; the handler checks rights on the data
+  coordinator,  // coordinators only
+  admin,        // administrators only
+};
+
+struct request_context {
+  const api_request& request;
+  store& db;
+  std::optional<session> who;                 // set unless the route is open
+  std::map<std::string, std::string> params;  // {name} parts of the path
+  const plan_index* plan = nullptr;           // set for routes under /plans/{plan}
+};
+
+using handler_fn = std::function<result<api_response>(request_context&)>;
+
+struct route {
+  std::string_view method;
+  std::string_view pattern;  // "/api/v1/plans/{plan}/changes"
+  access need;
+  handler_fn handler;
+};
+
+// HTTP status for a domain error code.
+int http_status(errc code);
+
+class router {
+ public:
+  explicit router(store& s);
+
+  api_response handle(const api_request& request);
+
+  // The session a request's bearer token stands for (used by the WebSocket
+  // upgrade, which does not go through the route table).
+  result<session> authenticate(const api_request& request);
+
+  const std::vector<route>& routes() const { return routes_; }
+
+ private:
+  // `user` gets the signed-in login as soon as it is known, for the log.
+  result<api_response> dispatch(const api_request& request, std::string& user);
+  result<const plan_index*> plan_for(std::string_view id_text);
+
+  store& store_;
+  login_throttle by_login_{5};  // guessing one account's password
+  login_throttle by_peer_{50};  // one address trying many accounts (many users share a NAT)
+  std::vector<route> routes_;
+  // Plans with their items, reloaded when the structure version changes.
+  std::map<record_id, std::pair<std::int64_t, plan_index>> plans_;
+};
+
+// Handlers, grouped by topic (one .cpp each). Each appends its routes.
+void add_session_routes(std::vector<route>& routes, login_throttle& by_login,
+                        login_throttle& by_peer);
+void add_sync_routes(std::vector<route>& routes);
+void add_workflow_routes(std::vector<route>& routes);
+void add_report_routes(std::vector<route>& routes);
+
+// Helpers shared by the handlers.
+api_response json_response(std::string body, int status = 200);
+result<std::int64_t> int_param(const request_context& ctx, const std::string& name);
+result<std::int64_t> query_int(const api_request& r, const std::string& name,
+                               std::int64_t fallback);
+bool wants_binary(const api_request& r);
+
+}  // namespace matome::server

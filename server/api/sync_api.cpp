@@ -1,0 +1,150 @@
+// Sync: the plan's structure, push (apply a batch), pull (the change feed),
+// and conflicts.
+#include "api/json.h"
+#include "api/router.h"
+#include "matome/wire/codec.h"
+
+namespace matome::server {
+namespace {
+
+constexpr std::size_t max_changes_per_push = 10000;
+constexpr std::int64_t default_page = 5000;
+constexpr std::int64_t max_page = 50000;
+
+template <class Message>
+api_response message_response(const request_context& ctx, const Message& m) {
+  api_response r;
+  if (wants_binary(ctx.request)) {
+    r.content_type = std::string(binary_media_type);
+    r.body = wire::encode(m, wire::format::binary);
+  } else {
+    r.body = wire::encode(m, wire::format::json);
+  }
+  return r;
+}
+
+result<api_response> snapshot(request_context& ctx) {
+  wire::plan_snapshot s;
+  s.structure_version = ctx.db.structure_version(ctx.plan->plan.id);
+  s.plan = ctx.plan->plan;
+  s.departments = ctx.db.departments();
+  s.items = ctx.plan->items;
+  return message_response(ctx, s);
+}
+
+result<api_response> push(request_context& ctx) {
+  // Clients push JSON only: the server never decodes binary from a client
+  // (see wire/codec.h for why).
+  auto request = wire::decode<wire::push_request>(ctx.request.body, wire::format::json);
+  if (!request) return request.error();
+  if (request->plan_id != 0 && request->plan_id != ctx.plan->plan.id) {
+    return make_error(errc::invalid_argument,
+                      "\"plan\" in the body does not match the plan in the path");
+  }
+  if (request->changes.size() > max_changes_per_push) {
+    return make_error(errc::too_large, "send at most " + std::to_string(max_changes_per_push) +
+                                           " changes per request; split the batch");
+  }
+  wire::push_response response;
+  response.outcomes = ctx.db.apply(*ctx.plan, ctx.who->as_actor(), request->changes);
+  response.last_seq = ctx.db.last_seq();
+  auto r = message_response(ctx, response);
+  for (std::size_t i = 0; i < response.outcomes.size(); ++i) {
+    const auto& o = response.outcomes[i];
+    if (o.repeated || o.kind == outcome_kind::refused) continue;
+    r.notify_departments.insert(request->changes[i].key.department_id);
+  }
+  if (!r.notify_departments.empty()) r.notify_seq = response.last_seq;
+  return r;
+}
+
+result<api_response> pull(request_context& ctx) {
+  auto since = query_int(ctx.request, "since", 0);
+  if (!since) return since.error();
+  auto limit = query_int(ctx.request, "limit", default_page);
+  if (!limit) return limit.error();
+  if (*since < 0 || *limit < 1 || *limit > max_page) {
+    return make_error(errc::invalid_argument,
+                      "since must be ≥ 0 and limit between 1 and " + std::to_string(max_page));
+  }
+  wire::pull_page page;
+  static_cast<feed_page&>(page) =
+      ctx.db.pull(ctx.plan->plan.id, feed_scope::of(ctx.who->as_actor()), *since,
+                  static_cast<std::size_t>(*limit));
+  return message_response(ctx, page);
+}
+
+bool may_see(const session& who, const cell_key& key) {
+  return who.user.role == role::coordinator ||
+         (!key.is_plan_cell() && key.department_id == who.user.department_id);
+}
+
+void write_conflict(json::writer& w, const conflict_record& c) {
+  w.begin_object().member("id", c.id).key("cell").begin_object();
+  w.member("item", c.key.item_id)
+      .member("department", c.key.department_id)
+      .member("year", c.key.year);
+  w.member("field", c.key.field).end_object();
+  w.member("base_version", c.base_version).member("base_value", c.base_value);
+  w.member("server_version", c.server_version).member("server_value", c.server_value);
+  w.member("incoming_value", c.incoming_value).member("user", c.user).member("device", c.device);
+  w.member("created_at", c.created_at).member("resolved", c.resolved);
+  if (c.resolved) {
+    w.member("resolved_value", c.resolved_value).member("resolved_by", c.resolved_by);
+    w.member("resolved_at", c.resolved_at);
+  }
+  w.end_object();
+}
+
+result<api_response> conflicts(request_context& ctx) {
+  json::writer w;
+  w.begin_array();
+  for (const auto& c : ctx.db.open_conflicts(ctx.plan->plan.id)) {
+    if (may_see(*ctx.who, c.key)) write_conflict(w, c);
+  }
+  w.end_array();
+  return json_response(w.str());
+}
+
+result<api_response> resolve(request_context& ctx) {
+  auto id = int_param(ctx, "conflict");
+  if (!id) return id.error();
+  auto body = json::parse_object(ctx.request.body);
+  if (!body) return body.error();
+  auto take = json::required_string(*body, "take");
+  if (!take) return take.error();
+  auto value = json::optional_string(*body, "value");
+  if (!value) return value.error();
+  store::resolution how;
+  if (*take == "server") {
+    how = store::resolution::keep_server;
+  } else if (*take == "incoming") {
+    how = store::resolution::take_incoming;
+  } else if (*take == "merged" && body->HasMember("value")) {
+    how = store::resolution::merged;
+  } else {
+    return make_error(errc::invalid_argument,
+                      "\"take\" must be \"server\", \"incoming\", or \"merged\" with a \"value\"");
+  }
+  auto resolved = ctx.db.resolve_conflict(*ctx.plan, ctx.who->as_actor(), *id, how, *value);
+  if (!resolved) return resolved.error();
+  json::writer w;
+  write_conflict(w, *resolved);
+  auto r = json_response(w.str());
+  r.notify_seq = ctx.db.last_seq();
+  r.notify_departments.insert(resolved->key.department_id);
+  return r;
+}
+
+}  // namespace
+
+void add_sync_routes(std::vector<route>& routes) {
+  routes.push_back({"GET", "/api/v1/plans/{plan}", access::signed_in, snapshot});
+  routes.push_back({"POST", "/api/v1/plans/{plan}/changes", access::signed_in, push});
+  routes.push_back({"GET", "/api/v1/plans/{plan}/changes", access::signed_in, pull});
+  routes.push_back({"GET", "/api/v1/plans/{plan}/conflicts", access::signed_in, conflicts});
+  routes.push_back(
+      {"POST", "/api/v1/plans/{plan}/conflicts/{conflict}/resolve", access::signed_in, resolve});
+}
+
+}  // namespace matome::server

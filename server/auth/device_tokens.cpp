@@ -1,0 +1,103 @@
+#include "auth/device_tokens.h"
+
+#include <sodium.h>
+
+#include "matome/util/utf8.h"
+
+namespace matome::server {
+namespace {
+
+constexpr std::string_view token_prefix = "mt_";
+
+std::string hash_token(std::string_view token) {
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  char hex[sizeof digest * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+std::string new_token() {
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  char text[sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  sodium_bin2base64(text, sizeof text, bytes, sizeof bytes,
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return std::string(token_prefix) + text;
+}
+
+}  // namespace
+
+result<std::string> issue_device_token(store& s, const user_account& user,
+                                       std::string_view device_name) {
+  if (sodium_init() < 0) return make_error(errc::storage, "libsodium could not be initialised");
+  if (device_name.empty() || device_name.size() > 100 || !is_valid_utf8(device_name)) {
+    return make_error(errc::invalid_argument,
+                      "\"device\" must name this computer in 1 to 100 bytes of UTF-8");
+  }
+  const std::string token = new_token();
+  const std::string now = utc_now_iso();
+  auto stmt = s.db().prepare(
+      "INSERT INTO devices(user_id, name, token_hash, created_at, last_seen_at) VALUES (?, ?, ?, "
+      "?, ?)");
+  stmt.bind(1, user.id)
+      .bind(2, device_name)
+      .bind(3, hash_token(token))
+      .bind(4, now)
+      .bind(5, now)
+      .run();
+  return token;
+}
+
+result<session> authenticate_token(store& s, std::string_view token) {
+  const auto unauthenticated = make_error(errc::unauthenticated,
+                                          "サインインが必要です（トークンが無効か、取り消されていま"
+                                          "す）。もう一度ログインしてください。");
+  if (!token.starts_with(token_prefix) || token.size() > 100) return unauthenticated;
+  auto stmt = s.db().prepare(
+      "SELECT d.id, d.name, d.last_seen_at, u.login FROM devices d JOIN users u ON u.id = d.user_id"
+      " WHERE d.token_hash = ? AND d.revoked_at IS NULL AND u.disabled = 0");
+  stmt.bind(1, hash_token(token));
+  if (!stmt.step()) return unauthenticated;
+  session out;
+  out.device_id = stmt.int64(0);
+  out.device_name = stmt.text(1);
+  const std::string last_seen = stmt.text(2);
+  auto user = s.find_user(stmt.text(3));
+  if (!user) return unauthenticated;
+  out.user = std::move(*user);
+  // Remember when the device was last seen, to the minute: one write a
+  // minute per device at most, not one per request.
+  const std::string now = utc_now_iso();
+  if (last_seen.substr(0, 16) != now.substr(0, 16)) {
+    auto touch = s.db().prepare("UPDATE devices SET last_seen_at = ? WHERE id = ?");
+    touch.bind(1, now).bind(2, out.device_id).run();
+  }
+  return out;
+}
+
+std::vector<device_info> list_devices(store& s) {
+  std::vector<device_info> out;
+  auto stmt = s.db().prepare(
+      "SELECT d.id, u.login, d.name, d.created_at, d.last_seen_at, d.revoked_at IS NOT NULL"
+      " FROM devices d JOIN users u ON u.id = d.user_id ORDER BY d.id");
+  while (stmt.step()) {
+    out.push_back({stmt.int64(0), stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4),
+                   stmt.int64(5) != 0});
+  }
+  return out;
+}
+
+result<void> revoke_device(store& s, record_id device_id) {
+  auto stmt =
+      s.db().prepare("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
+  stmt.bind(1, utc_now_iso()).bind(2, device_id).run();
+  if (s.db().changes() == 0) {
+    return make_error(errc::not_found, "端末 " + std::to_string(device_id) +
+                                           " は登録されていないか、取り消し済みです。");
+  }
+  return {};
+}
+
+}  // namespace matome::server

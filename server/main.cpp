@@ -1,0 +1,141 @@
+// matome-server: the sync server, and the administrator's commands on the
+// same binary. See docs/api.md and `matome-server --help`.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "admin/admin_commands.h"
+#include "matome/plan_file/plan_file.h"
+#include "net/http_server.h"
+
+namespace {
+
+using namespace matome;
+
+// The demo plan: next to the installed binary's data, or in the source tree.
+std::string default_demo_plan() {
+  for (const char* candidate : {MATOME_INSTALLED_DEMO_PLAN, MATOME_SOURCE_DEMO_PLAN}) {
+    if (std::filesystem::exists(candidate)) return candidate;
+  }
+  return MATOME_INSTALLED_DEMO_PLAN;
+}
+
+bool is_loopback(const std::string& host) {
+  return host.starts_with("127.") || host == "::1";
+}
+
+int serve(const std::string& db_path, const std::string& listen, bool demo,
+          const std::string& demo_plan, int threads) {
+  server::server_options options;
+  options.handle_signals = true;
+  options.threads = threads;
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    std::cerr << "matome-server: --listen wants HOST:PORT, e.g. 127.0.0.1:8750\n";
+    return 2;
+  }
+  options.host = listen.substr(0, colon);
+  if (options.host.starts_with('[')) options.host = options.host.substr(1, options.host.size() - 2);
+  try {
+    const int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    options.port = static_cast<unsigned short>(port);
+  } catch (const std::exception&) {
+    std::cerr << "matome-server: --listen: \"" << listen.substr(colon + 1)
+              << "\" is not a port number\n";
+    return 2;
+  }
+  if (demo && !is_loopback(options.host)) {
+    std::cerr << "matome-server: the demo has well-known passwords and serves 127.0.0.1 only\n";
+    return 2;
+  }
+
+  auto db = store::open(db_path);
+  if (!db) {
+    std::cerr << "matome-server: " << db.error().message << "\n";
+    return 3;
+  }
+  if (demo && db->plan_ids().empty()) {
+    auto summary = import_plan_file(*db, demo_plan);
+    if (!summary) {
+      std::cerr << "matome-server: cannot load the demo plan: " << summary.error().message << "\n";
+      return 3;
+    }
+    spdlog::info("demo plan loaded: {} rows, {} departments, {} users (password: demo)",
+                 summary->rows, summary->departments, summary->users);
+  }
+  try {
+    server::http_server server(options, std::move(*db));
+    server.run();
+  } catch (const failure& f) {
+    std::cerr << "matome-server: " << f.what() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"matome-server: the Matome sync server (HTTP/JSON API under /api/v1/)"};
+  app.set_config("--config", "", "Read options from a TOML/INI file");
+  std::string db_path;
+  std::string listen = "127.0.0.1:8750";
+  bool demo = false;
+  std::string demo_plan = default_demo_plan();
+  int threads = 0;
+  app.add_option("--db", db_path, "The master database (SQLite file; created if missing)")
+      ->required();
+  app.add_option("--listen", listen, "Address and port to serve on")->capture_default_str();
+  app.add_flag("--demo", demo,
+               "Load the demo plan and users into an empty database (127.0.0.1 only)");
+  app.add_option("--demo-plan", demo_plan, "The plan file --demo loads")->capture_default_str();
+  app.add_option("--threads", threads, "I/O threads (0: one per core)")->capture_default_str();
+
+  std::string code, name, login, department, role = "member", file;
+  bool external = false;
+  long long device_id = 0;
+  auto* add_department = app.add_subcommand("add-department", "Add a department (担当課)");
+  add_department->add_option("code", code, "Short stable key, e.g. kyosei")->required();
+  add_department->add_option("name", name, "Printed name, e.g. 共生福祉課")->required();
+  add_department->add_flag("--external", external, "An outside body such as 社協");
+  auto* list_departments = app.add_subcommand("list-departments", "List departments");
+  auto* add_user =
+      app.add_subcommand("add-user", "Add a user; the password is read from standard input");
+  add_user->add_option("login", login)->required();
+  add_user->add_option("--name", name, "Display name");
+  add_user->add_option("--department", department, "Department code (none for an administrator)");
+  add_user->add_option("--role", role, "member, chief, coordinator or admin")
+      ->capture_default_str();
+  auto* list_users = app.add_subcommand("list-users", "List users");
+  auto* set_password =
+      app.add_subcommand("set-password", "Set a password, read from standard input");
+  set_password->add_option("login", login)->required();
+  auto* list_devices = app.add_subcommand("list-devices", "List signed-in devices");
+  auto* revoke_device = app.add_subcommand("revoke-device", "Revoke a device's token");
+  revoke_device->add_option("id", device_id)->required();
+  auto* import_plan =
+      app.add_subcommand("import-plan", "Import a plan file (docs/file-formats.md)");
+  import_plan->add_option("file", file)->required()->check(CLI::ExistingFile);
+  auto* backup =
+      app.add_subcommand("backup", "Write a consistent copy of the database, also while serving");
+  backup->add_option("file", file, "The new backup file")->required();
+  auto* check = app.add_subcommand("check", "Check the database's integrity");
+  app.require_subcommand(0, 1);
+
+  CLI11_PARSE(app, argc, argv);
+  namespace admin = matome::server::admin;
+  if (*add_department) return admin::add_department(db_path, code, name, external);
+  if (*list_departments) return admin::list_departments(db_path);
+  if (*add_user) return admin::add_user(db_path, login, name, department, role, std::cin);
+  if (*list_users) return admin::list_users(db_path);
+  if (*set_password) return admin::set_password(db_path, login, std::cin);
+  if (*list_devices) return admin::list_devices(db_path);
+  if (*revoke_device) return admin::revoke_device(db_path, device_id);
+  if (*import_plan) return admin::import_plan(db_path, file);
+  if (*backup) return admin::backup(db_path, file);
+  if (*check) return admin::check(db_path);
+  return serve(db_path, listen, demo, demo_plan, threads);
+}

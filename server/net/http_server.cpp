@@ -1,0 +1,177 @@
+#include "net/http_server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <thread>
+#include <vector>
+
+#include "net/http_session.h"
+#include "net/server_context.h"
+
+namespace matome::server {
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+std::uint64_t connection_registry::add(std::function<void()> close_if_idle) {
+  std::lock_guard lock(mutex_);
+  const auto id = next_++;
+  open_.emplace(id, std::move(close_if_idle));
+  return id;
+}
+
+void connection_registry::remove(std::uint64_t id) {
+  std::lock_guard lock(mutex_);
+  open_.erase(id);
+}
+
+void connection_registry::close_idle() {
+  std::vector<std::function<void()>> closers;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [id, close] : open_) closers.push_back(close);
+  }
+  for (const auto& close : closers) close();
+}
+
+std::size_t connection_registry::size() {
+  std::lock_guard lock(mutex_);
+  return open_.size();
+}
+
+namespace {
+
+void log_failure(std::exception_ptr e) {
+  if (!e) return;
+  try {
+    std::rethrow_exception(e);
+  } catch (const std::exception& ex) {
+    spdlog::error("connection ended by an exception: {}", ex.what());
+  }
+}
+
+asio::awaitable<void> accept_loop(server_context& ctx, tcp::acceptor& acceptor) {
+  asio::steady_timer pause(acceptor.get_executor());
+  for (;;) {
+    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ctx.io),
+                                                       asio::as_tuple(asio::use_awaitable));
+    if (!acceptor.is_open() || ctx.stopping) co_return;
+    if (ec) {
+      // Out of file descriptors or similar: wait instead of spinning.
+      spdlog::warn("accept failed: {}", ec.message());
+      pause.expires_after(std::chrono::milliseconds(100));
+      co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+      continue;
+    }
+    auto executor = socket.get_executor();
+    asio::co_spawn(executor, serve_connection(ctx, std::move(socket)), log_failure);
+  }
+}
+
+}  // namespace
+
+struct http_server::impl {
+  impl(server_options o, store s)
+      : options(std::move(o)),
+        db(std::move(s)),
+        acceptor(io),
+        signals(io),
+        grace(io),
+        ctx{options, io, db, router(db), {}, {}, {}, {}} {}
+
+  server_options options;
+  asio::io_context io;
+  store db;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  asio::steady_timer grace;
+  server_context ctx;
+};
+
+http_server::http_server(server_options options, store db)
+    : impl_(std::make_unique<impl>(std::move(options), std::move(db))) {
+  auto& a = impl_->acceptor;
+  boost::system::error_code ec;
+  const auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec)
+    throw failure(errc::invalid_argument,
+                  "--listen: \"" + impl_->options.host + "\" is not an IP address");
+  const tcp::endpoint endpoint(address, impl_->options.port);
+  a.open(endpoint.protocol());
+  a.set_option(asio::socket_base::reuse_address(true));
+  a.bind(endpoint, ec);
+  if (ec) {
+    throw failure(errc::invalid_argument, "cannot listen on " + impl_->options.host + ":" +
+                                              std::to_string(impl_->options.port) + ": " +
+                                              ec.message());
+  }
+  a.listen(asio::socket_base::max_listen_connections);
+}
+
+http_server::~http_server() = default;
+
+unsigned short http_server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
+
+void http_server::run() {
+  auto& i = *impl_;
+  asio::co_spawn(i.io, accept_loop(i.ctx, i.acceptor), log_failure);
+  if (i.options.handle_signals) {
+    i.signals.add(SIGINT);
+    i.signals.add(SIGTERM);
+    i.signals.async_wait([this](const boost::system::error_code& ec, int signal) {
+      if (ec) return;
+      spdlog::info("signal {}: shutting down", signal);
+      stop();
+    });
+  }
+  spdlog::info("matome-server listening on http://{}:{}", i.options.host, port());
+  const int count = i.options.threads > 0
+                        ? i.options.threads
+                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (int n = 1; n < count; ++n) threads.emplace_back([&i] { i.io.run(); });
+  i.io.run();
+  for (auto& t : threads) t.join();
+  // Every connection is gone; finish the database work and close it.
+  i.ctx.worker.stop();
+  spdlog::info("matome-server stopped");
+}
+
+void http_server::stop() {
+  auto& i = *impl_;
+  asio::post(i.io, [&i] {
+    if (i.ctx.stopping.exchange(true)) return;
+    boost::system::error_code ignored;
+    i.acceptor.close(ignored);
+    i.signals.cancel(ignored);
+    i.ctx.connections.close_idle();
+    // Whatever is still open after the grace period is cut.
+    i.grace.expires_after(i.options.shutdown_grace);
+    i.grace.async_wait([&i](const boost::system::error_code& ec) {
+      if (!ec) i.io.stop();
+    });
+    // When the last connection closes, nothing but the grace timer keeps
+    // io.run() going: cancel it as soon as the registry is empty.
+    asio::co_spawn(
+        i.io,
+        [&i]() -> asio::awaitable<void> {
+          asio::steady_timer poll(i.io);
+          while (i.ctx.connections.size() > 0) {
+            poll.expires_after(std::chrono::milliseconds(20));
+            co_await poll.async_wait(asio::as_tuple(asio::use_awaitable));
+          }
+          i.grace.cancel();
+        },
+        log_failure);
+  });
+}
+
+}  // namespace matome::server

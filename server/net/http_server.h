@@ -1,0 +1,50 @@
+#pragma once
+// matome-server's network side: an HTTP/1.1 + WebSocket server on Asio with
+// a pool of I/O threads. Requests are read with a deadline and a body
+// limit, handed to the router on the database thread, and answered with
+// keep-alive. stop() is graceful: no new connections, requests in flight
+// are answered, idle connections closed, then the database closed.
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "matome/store/store.h"
+
+namespace matome::server {
+
+struct server_options {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8750;  // 0: any free port (tests)
+  int threads = 0;             // 0: one per core
+  std::size_t body_limit = 16 * 1024 * 1024;
+  std::chrono::seconds timeout{30};  // to read a request, to write a response, idle keep-alive
+  std::chrono::seconds shutdown_grace{10};  // after this, stop() closes what is still open
+  bool handle_signals = false;              // stop gracefully on SIGINT / SIGTERM
+};
+
+class http_server {
+ public:
+  // Binds the listening socket at once (so port() is known); throws
+  // failure(errc::invalid_argument) when the address cannot be bound.
+  http_server(server_options options, store db);
+  ~http_server();
+  http_server(const http_server&) = delete;
+  http_server& operator=(const http_server&) = delete;
+
+  unsigned short port() const;
+
+  // Serves until stop() (or a signal); blocks. Returns once every
+  // connection is closed and the database thread has finished.
+  void run();
+
+  // Thread-safe; returns at once, run() returns when shutdown completes.
+  void stop();
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace matome::server

@@ -1,0 +1,218 @@
+#include "net/http_session.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <deque>
+
+#include "api/json.h"
+#include "net/url.h"
+
+namespace matome::server {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+constexpr auto tuple_awaitable = asio::as_tuple(asio::use_awaitable);
+
+namespace {
+
+api_request to_api_request(const http::request<http::string_body>& req, const std::string& peer) {
+  api_request out;
+  out.method = std::string(req.method_string());
+  const std::string_view target = req.target();
+  const auto question = target.find('?');
+  out.path = url_decode(target.substr(0, question));
+  if (question != std::string_view::npos) out.query = parse_query(target.substr(question + 1));
+  out.authorization = std::string(req[http::field::authorization]);
+  out.accept = std::string(req[http::field::accept]);
+  out.body = req.body();
+  out.peer = peer;
+  return out;
+}
+
+http::response<http::string_body> to_beast(api_response& r, unsigned version, bool keep_alive) {
+  http::response<http::string_body> res{static_cast<http::status>(r.status), version};
+  res.set(http::field::server, "matome-server");
+  res.set(http::field::content_type, r.content_type);
+  res.set(http::field::cache_control, "no-store");
+  for (const auto& [name, value] : r.headers) res.set(name, value);
+  res.body() = std::move(r.body);
+  res.keep_alive(keep_alive);
+  res.prepare_payload();
+  return res;
+}
+
+api_response error_reply(errc code, const std::string& message) {
+  return json_response(json::error_body({code, message}), http_status(code));
+}
+
+std::string peer_of(const tcp::socket& socket) {
+  boost::system::error_code ec;
+  auto endpoint = socket.remote_endpoint(ec);
+  return ec ? std::string("?") : endpoint.address().to_string();
+}
+
+// A WebSocket that receives nothing of interest and sends notifications.
+// One read and one write may be outstanding at once; both run on the
+// connection's strand, and the writer sleeps on a timer until woken.
+struct event_stream : std::enable_shared_from_this<event_stream> {
+  explicit event_stream(beast::tcp_stream stream)
+      : ws(std::move(stream)), wake(ws.get_executor(), asio::steady_timer::time_point::max()) {}
+
+  void post(std::string message) {
+    asio::post(ws.get_executor(),
+               [self = shared_from_this(), message = std::move(message)]() mutable {
+                 if (self->closed) return;
+                 self->queue.push_back(std::move(message));
+                 self->wake.cancel();
+               });
+  }
+
+  asio::awaitable<void> write_loop() {
+    auto self = shared_from_this();
+    while (!closed) {
+      while (!queue.empty() && !closed) {
+        auto [ec, n] = co_await ws.async_write(asio::buffer(queue.front()), tuple_awaitable);
+        if (ec) {
+          closed = true;
+          break;
+        }
+        queue.pop_front();
+      }
+      if (closed) break;
+      wake.expires_at(asio::steady_timer::time_point::max());
+      co_await wake.async_wait(tuple_awaitable);
+    }
+  }
+
+  websocket::stream<beast::tcp_stream> ws;
+  asio::steady_timer wake;
+  std::deque<std::string> queue;
+  bool closed = false;
+};
+
+asio::awaitable<void> serve_events(server_context& ctx, beast::tcp_stream stream,
+                                   http::request<http::string_body> req, const std::string& peer) {
+  const api_request request = to_api_request(req, peer);
+  auto who = co_await ctx.worker.run([&] { return ctx.api.authenticate(request); });
+  if (!who) {
+    auto reply = error_reply(who.error().code, who.error().message);
+    auto res = to_beast(reply, req.version(), false);
+    stream.expires_after(ctx.options.timeout);
+    co_await http::async_write(stream, res, tuple_awaitable);
+    co_return;
+  }
+  auto events = std::make_shared<event_stream>(std::move(stream));
+  beast::get_lowest_layer(events->ws).expires_never();
+  events->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+  if (auto [ec] = co_await events->ws.async_accept(req, tuple_awaitable); ec) co_return;
+
+  const auto scope = feed_scope::of(who->as_actor());
+  const auto subscription =
+      ctx.hub.subscribe(scope, [events](std::string m) { events->post(std::move(m)); });
+  const auto registration = ctx.connections.add([events] {
+    asio::post(events->ws.get_executor(), [events] { events->ws.next_layer().close(); });
+  });
+  const auto seq = co_await ctx.worker.run([&] { return ctx.db.last_seq(); });
+  events->post(R"({"type":"hello","seq":)" + std::to_string(seq) + "}");
+  spdlog::info("events: {} subscribed from {}", who->user.login, peer);
+
+  asio::co_spawn(events->ws.get_executor(), events->write_loop(), asio::detached);
+  beast::flat_buffer incoming;
+  for (;;) {
+    auto [ec, n] = co_await events->ws.async_read(incoming, tuple_awaitable);
+    if (ec) break;
+    incoming.consume(n);  // clients have nothing to say here; reading detects a close
+  }
+  events->closed = true;
+  events->wake.cancel();
+  ctx.hub.unsubscribe(subscription);
+  ctx.connections.remove(registration);
+}
+
+}  // namespace
+
+asio::awaitable<void> serve_connection(server_context& ctx, tcp::socket socket) {
+  const std::string peer = peer_of(socket);
+  beast::tcp_stream stream(std::move(socket));
+  beast::flat_buffer buffer;
+  // Only touched on this connection's strand, like the close function.
+  auto busy = std::make_shared<bool>(false);
+  auto* raw_stream = &stream;
+  auto alive = std::make_shared<bool>(true);
+  const auto registration =
+      ctx.connections.add([busy, alive, raw_stream, executor = stream.get_executor()] {
+        asio::post(executor, [busy, alive, raw_stream] {
+          if (*alive && !*busy) raw_stream->socket().close();
+        });
+      });
+
+  for (;;) {
+    *busy = false;
+    if (ctx.stopping) break;
+    http::request_parser<http::string_body> parser;
+    parser.body_limit(ctx.options.body_limit);
+    stream.expires_after(ctx.options.timeout);
+    auto [read_error, ignored_bytes] =
+        co_await http::async_read(stream, buffer, parser, tuple_awaitable);
+    if (read_error) {
+      if (read_error == http::error::body_limit) {
+        auto reply =
+            error_reply(errc::too_large, "the request body is larger than " +
+                                             std::to_string(ctx.options.body_limit) + " bytes");
+        auto res = to_beast(reply, 11, false);
+        co_await http::async_write(stream, res, tuple_awaitable);
+        spdlog::info("{} - 413 (body over limit)", peer);
+      } else if (read_error != http::error::end_of_stream &&
+                 read_error != asio::error::operation_aborted &&
+                 read_error != beast::error::timeout &&
+                 read_error != asio::error::connection_reset && read_error != asio::error::eof &&
+                 read_error != asio::error::bad_descriptor) {
+        auto reply =
+            error_reply(errc::invalid_argument, "malformed HTTP request: " + read_error.message());
+        auto res = to_beast(reply, 11, false);
+        co_await http::async_write(stream, res, tuple_awaitable);
+      }
+      break;
+    }
+    *busy = true;
+    auto req = parser.release();
+    if (websocket::is_upgrade(req)) {
+      if (req.target() == "/api/v1/events" || req.target().starts_with("/api/v1/events?")) {
+        *alive = false;
+        ctx.connections.remove(registration);
+        co_await serve_events(ctx, std::move(stream), std::move(req), peer);
+        co_return;
+      }
+    }
+
+    const auto started = std::chrono::steady_clock::now();
+    const api_request request = to_api_request(req, peer);
+    api_response reply = co_await ctx.worker.run([&] { return ctx.api.handle(request); });
+    if (reply.notify_seq > 0) ctx.hub.notify(reply.notify_seq, reply.notify_departments);
+    const bool keep_alive = req.keep_alive() && !ctx.stopping;
+    const int status = reply.status;
+    const std::string user = reply.user.empty() ? "-" : reply.user;
+    auto res = to_beast(reply, req.version(), keep_alive);
+    stream.expires_after(ctx.options.timeout);
+    auto [write_error, written] = co_await http::async_write(stream, res, tuple_awaitable);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    spdlog::info("{} {} {} {}ms {}", request.method, request.path, status, ms, user);
+    if (write_error || !keep_alive) break;
+  }
+  *alive = false;
+  ctx.connections.remove(registration);
+  boost::system::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+}  // namespace matome::server
