@@ -1,0 +1,53 @@
+#include "support/test_server.h"
+
+#include "matome/auth/password.h"
+
+namespace matome::test {
+
+server::server_options test_server::quick_options() {
+  server::server_options o;
+  o.host = "127.0.0.1";
+  o.port = 0;
+  o.threads = 2;
+  o.timeout = std::chrono::seconds(5);
+  o.shutdown_grace = std::chrono::seconds(5);
+  return o;
+}
+
+test_server::test_server(const std::filesystem::path& db_file, server::server_options options) {
+  const bool fresh = !std::filesystem::exists(db_file);
+  store s = store::open(db_file).value();
+  if (fresh) {
+    plan_ = make_small_plan(s);
+    const std::string hash = hash_password("demo", hash_cost::minimal).value();
+    s.add_user({0, "fukushi1", "福祉課 担当", plan_.fukushi, role::member, hash, false}).value();
+    s.add_user({0, "shakyo1", "社協 担当", plan_.shakyo, role::member, hash, false}).value();
+    s.add_user({0, "coord", "取りまとめ", plan_.fukushi, role::coordinator, hash, false}).value();
+    s.add_user({0, "root", "管理者", 0, role::admin, hash, false}).value();
+  } else {
+    // Same ids as when it was made: the plan is the store's first.
+    plan_.plan_id = s.plan_ids().at(0);
+    plan_.index = s.load_plan_index(plan_.plan_id).value();
+    plan_.fukushi = s.find_department_by_code("fukushi").value().id;
+    plan_.shakyo = s.find_department_by_code("shakyo").value().id;
+    for (const auto& item : plan_.index.items) {
+      if (item.level == 0) plan_.goal = item.id;
+      if (item.owner_ids.size() == 1) plan_.solo_row = item.id;
+      if (item.owner_ids.size() == 2) plan_.shared_row = item.id;
+    }
+  }
+  server_ = std::make_unique<server::http_server>(options, std::move(s));
+  thread_ = std::thread([this] { server_->run(); });
+}
+
+void test_server::stop() {
+  if (!thread_.joinable()) return;
+  server_->stop();
+  thread_.join();
+}
+
+test_server::~test_server() {
+  stop();
+}
+
+}  // namespace matome::test
