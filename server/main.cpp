@@ -27,8 +27,11 @@ bool is_loopback(const std::string& host) {
 }
 
 int serve(const std::string& db_path, const std::string& listen, bool demo,
-          const std::string& demo_plan, int threads) {
+          const std::string& demo_plan, int threads, const std::string& tls_cert,
+          const std::string& tls_key) {
   server::server_options options;
+  options.tls_cert = tls_cert;
+  options.tls_key = tls_key;
   options.handle_signals = true;
   options.threads = threads;
   const auto colon = listen.rfind(':');
@@ -86,6 +89,7 @@ int main(int argc, char** argv) {
   bool demo = false;
   std::string demo_plan = default_demo_plan();
   int threads = 0;
+  std::string tls_cert, tls_key;
   app.add_option("--db", db_path, "The master database (SQLite file; created if missing)")
       ->required();
   app.add_option("--listen", listen, "Address and port to serve on")->capture_default_str();
@@ -93,6 +97,9 @@ int main(int argc, char** argv) {
                "Load the demo plan and users into an empty database (127.0.0.1 only)");
   app.add_option("--demo-plan", demo_plan, "The plan file --demo loads")->capture_default_str();
   app.add_option("--threads", threads, "I/O threads (0: one per core)")->capture_default_str();
+  app.add_option("--tls-cert", tls_cert, "PEM certificate chain: serve HTTPS and WSS")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-key", tls_key, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
 
   std::string code, name, login, department, role = "member", file;
   bool external = false;
@@ -137,5 +144,5 @@ int main(int argc, char** argv) {
   if (*import_plan) return admin::import_plan(db_path, file);
   if (*backup) return admin::backup(db_path, file);
   if (*check) return admin::check(db_path);
-  return serve(db_path, listen, demo, demo_plan, threads);
+  return serve(db_path, listen, demo, demo_plan, threads, tls_cert, tls_key);
 }

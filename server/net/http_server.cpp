@@ -70,7 +70,11 @@ asio::awaitable<void> accept_loop(server_context& ctx, tcp::acceptor& acceptor) 
       continue;
     }
     auto executor = socket.get_executor();
-    asio::co_spawn(executor, serve_connection(ctx, std::move(socket)), log_failure);
+    if (ctx.tls) {
+      asio::co_spawn(executor, serve_tls_connection(ctx, std::move(socket), *ctx.tls), log_failure);
+    } else {
+      asio::co_spawn(executor, serve_connection(ctx, std::move(socket)), log_failure);
+    }
   }
 }
 
@@ -83,7 +87,7 @@ struct http_server::impl {
         acceptor(io),
         signals(io),
         grace(io),
-        ctx{options, io, db, router(db), {}, {}, {}, {}} {}
+        ctx{options, io, db, router(db), {}, {}, {}, {}, {}} {}
 
   server_options options;
   asio::io_context io;
@@ -96,6 +100,25 @@ struct http_server::impl {
 
 http_server::http_server(server_options options, store db)
     : impl_(std::make_unique<impl>(std::move(options), std::move(db))) {
+  const auto& o = impl_->options;
+  if (!o.tls_cert.empty() || !o.tls_key.empty()) {
+    if (o.tls_cert.empty() || o.tls_key.empty()) {
+      throw failure(errc::invalid_argument, "TLS needs both --tls-cert and --tls-key");
+    }
+    auto& tls = impl_->ctx.tls.emplace(asio::ssl::context::tls_server);
+    tls.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                    asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                    asio::ssl::context::no_tlsv1_1);
+    boost::system::error_code ec;
+    tls.use_certificate_chain_file(o.tls_cert.string(), ec);
+    if (ec)
+      throw failure(errc::invalid_argument,
+                    "cannot load the TLS certificate " + o.tls_cert.string() + ": " + ec.message());
+    tls.use_private_key_file(o.tls_key.string(), asio::ssl::context::pem, ec);
+    if (ec)
+      throw failure(errc::invalid_argument,
+                    "cannot load the TLS key " + o.tls_key.string() + ": " + ec.message());
+  }
   auto& a = impl_->acceptor;
   boost::system::error_code ec;
   const auto address = asio::ip::make_address(impl_->options.host, ec);
@@ -132,7 +155,8 @@ void http_server::run() {
       stop();
     });
   }
-  spdlog::info("matome-server listening on http://{}:{}", i.options.host, port());
+  spdlog::info("matome-server listening on {}://{}:{}", i.ctx.tls ? "https" : "http",
+               i.options.host, port());
   const int count = i.options.threads > 0
                         ? i.options.threads
                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -22,12 +22,15 @@ struct server_options {
   std::chrono::seconds timeout{30};  // to read a request, to write a response, idle keep-alive
   std::chrono::seconds shutdown_grace{10};  // after this, stop() closes what is still open
   bool handle_signals = false;              // stop gracefully on SIGINT / SIGTERM
+  std::filesystem::path tls_cert;  // PEM certificate chain; with tls_key: serve HTTPS/WSS only
+  std::filesystem::path tls_key;   // PEM private key
 };
 
 class http_server {
  public:
-  // Binds the listening socket at once (so port() is known); throws
-  // failure(errc::invalid_argument) when the address cannot be bound.
+  // Binds the listening socket at once (so port() is known) and loads the
+  // TLS certificate if one is given; throws failure(errc::invalid_argument)
+  // when the address cannot be bound or the certificate not loaded.
   http_server(server_options options, store db);
   ~http_server();
   http_server(const http_server&) = delete;

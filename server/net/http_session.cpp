@@ -7,7 +7,9 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <deque>
 
 #include "api/json.h"
@@ -62,13 +64,14 @@ std::string peer_of(const tcp::socket& socket) {
 // A WebSocket that receives nothing of interest and sends notifications.
 // One read and one write may be outstanding at once; both run on the
 // connection's strand, and the writer sleeps on a timer until woken.
-struct event_stream : std::enable_shared_from_this<event_stream> {
-  explicit event_stream(beast::tcp_stream stream)
+template <class Stream>
+struct event_stream : std::enable_shared_from_this<event_stream<Stream>> {
+  explicit event_stream(Stream stream)
       : ws(std::move(stream)), wake(ws.get_executor(), asio::steady_timer::time_point::max()) {}
 
   void post(std::string message) {
     asio::post(ws.get_executor(),
-               [self = shared_from_this(), message = std::move(message)]() mutable {
+               [self = this->shared_from_this(), message = std::move(message)]() mutable {
                  if (self->closed) return;
                  self->queue.push_back(std::move(message));
                  self->wake.cancel();
@@ -76,7 +79,7 @@ struct event_stream : std::enable_shared_from_this<event_stream> {
   }
 
   asio::awaitable<void> write_loop() {
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     while (!closed) {
       while (!queue.empty() && !closed) {
         auto [ec, n] = co_await ws.async_write(asio::buffer(queue.front()), tuple_awaitable);
@@ -92,24 +95,25 @@ struct event_stream : std::enable_shared_from_this<event_stream> {
     }
   }
 
-  websocket::stream<beast::tcp_stream> ws;
+  websocket::stream<Stream> ws;
   asio::steady_timer wake;
   std::deque<std::string> queue;
   bool closed = false;
 };
 
-asio::awaitable<void> serve_events(server_context& ctx, beast::tcp_stream stream,
+template <class Stream>
+asio::awaitable<void> serve_events(server_context& ctx, Stream stream,
                                    http::request<http::string_body> req, const std::string& peer) {
   const api_request request = to_api_request(req, peer);
   auto who = co_await ctx.worker.run([&] { return ctx.api.authenticate(request); });
   if (!who) {
     auto reply = error_reply(who.error().code, who.error().message);
     auto res = to_beast(reply, req.version(), false);
-    stream.expires_after(ctx.options.timeout);
+    beast::get_lowest_layer(stream).expires_after(ctx.options.timeout);
     co_await http::async_write(stream, res, tuple_awaitable);
     co_return;
   }
-  auto events = std::make_shared<event_stream>(std::move(stream));
+  auto events = std::make_shared<event_stream<Stream>>(std::move(stream));
   beast::get_lowest_layer(events->ws).expires_never();
   events->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
   if (auto [ec] = co_await events->ws.async_accept(req, tuple_awaitable); ec) co_return;
@@ -118,7 +122,8 @@ asio::awaitable<void> serve_events(server_context& ctx, beast::tcp_stream stream
   const auto subscription =
       ctx.hub.subscribe(scope, [events](std::string m) { events->post(std::move(m)); });
   const auto registration = ctx.connections.add([events] {
-    asio::post(events->ws.get_executor(), [events] { events->ws.next_layer().close(); });
+    asio::post(events->ws.get_executor(),
+               [events] { beast::get_lowest_layer(events->ws).close(); });
   });
   const auto seq = co_await ctx.worker.run([&] { return ctx.db.last_seq(); });
   events->post(R"({"type":"hello","seq":)" + std::to_string(seq) + "}");
@@ -137,29 +142,37 @@ asio::awaitable<void> serve_events(server_context& ctx, beast::tcp_stream stream
   ctx.connections.remove(registration);
 }
 
-}  // namespace
-
-asio::awaitable<void> serve_connection(server_context& ctx, tcp::socket socket) {
-  const std::string peer = peer_of(socket);
-  beast::tcp_stream stream(std::move(socket));
+// The request loop, on a plain or a TLS stream. Returns true when the
+// connection was handed over to an event stream (and `stream` moved from).
+template <class Stream>
+asio::awaitable<bool> serve_requests(server_context& ctx, Stream& stream, const std::string& peer) {
+  auto& tcp_layer = beast::get_lowest_layer(stream);
   beast::flat_buffer buffer;
   // Only touched on this connection's strand, like the close function.
   auto busy = std::make_shared<bool>(false);
-  auto* raw_stream = &stream;
   auto alive = std::make_shared<bool>(true);
   const auto registration =
-      ctx.connections.add([busy, alive, raw_stream, executor = stream.get_executor()] {
-        asio::post(executor, [busy, alive, raw_stream] {
-          if (*alive && !*busy) raw_stream->socket().close();
+      ctx.connections.add([busy, alive, layer = &tcp_layer, executor = tcp_layer.get_executor()] {
+        asio::post(executor, [busy, alive, layer] {
+          if (*alive && !*busy) layer->close();
         });
       });
+  struct unregister {
+    server_context& ctx;
+    std::shared_ptr<bool> alive;
+    std::uint64_t id;
+    ~unregister() {
+      *alive = false;
+      ctx.connections.remove(id);
+    }
+  } on_exit{ctx, alive, registration};
 
   for (;;) {
     *busy = false;
-    if (ctx.stopping) break;
+    if (ctx.stopping) co_return false;
     http::request_parser<http::string_body> parser;
     parser.body_limit(ctx.options.body_limit);
-    stream.expires_after(ctx.options.timeout);
+    tcp_layer.expires_after(ctx.options.timeout);
     auto [read_error, ignored_bytes] =
         co_await http::async_read(stream, buffer, parser, tuple_awaitable);
     if (read_error) {
@@ -174,23 +187,22 @@ asio::awaitable<void> serve_connection(server_context& ctx, tcp::socket socket) 
                  read_error != asio::error::operation_aborted &&
                  read_error != beast::error::timeout &&
                  read_error != asio::error::connection_reset && read_error != asio::error::eof &&
-                 read_error != asio::error::bad_descriptor) {
+                 read_error != asio::error::bad_descriptor &&
+                 read_error.category() != asio::error::get_ssl_category()) {
         auto reply =
             error_reply(errc::invalid_argument, "malformed HTTP request: " + read_error.message());
         auto res = to_beast(reply, 11, false);
         co_await http::async_write(stream, res, tuple_awaitable);
       }
-      break;
+      co_return false;
     }
     *busy = true;
     auto req = parser.release();
-    if (websocket::is_upgrade(req)) {
-      if (req.target() == "/api/v1/events" || req.target().starts_with("/api/v1/events?")) {
-        *alive = false;
-        ctx.connections.remove(registration);
-        co_await serve_events(ctx, std::move(stream), std::move(req), peer);
-        co_return;
-      }
+    if (websocket::is_upgrade(req) &&
+        (req.target() == "/api/v1/events" || req.target().starts_with("/api/v1/events?"))) {
+      *alive = false;
+      co_await serve_events(ctx, std::move(stream), std::move(req), peer);
+      co_return true;
     }
 
     const auto started = std::chrono::steady_clock::now();
@@ -201,18 +213,39 @@ asio::awaitable<void> serve_connection(server_context& ctx, tcp::socket socket) 
     const int status = reply.status;
     const std::string user = reply.user.empty() ? "-" : reply.user;
     auto res = to_beast(reply, req.version(), keep_alive);
-    stream.expires_after(ctx.options.timeout);
+    tcp_layer.expires_after(ctx.options.timeout);
     auto [write_error, written] = co_await http::async_write(stream, res, tuple_awaitable);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - started)
                         .count();
     spdlog::info("{} {} {} {}ms {}", request.method, request.path, status, ms, user);
-    if (write_error || !keep_alive) break;
+    if (write_error || !keep_alive) co_return false;
   }
-  *alive = false;
-  ctx.connections.remove(registration);
+}
+
+}  // namespace
+
+asio::awaitable<void> serve_connection(server_context& ctx, tcp::socket socket) {
+  const std::string peer = peer_of(socket);
+  beast::tcp_stream stream(std::move(socket));
+  if (co_await serve_requests(ctx, stream, peer)) co_return;
   boost::system::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<void> serve_tls_connection(server_context& ctx, tcp::socket socket,
+                                           asio::ssl::context& tls) {
+  const std::string peer = peer_of(socket);
+  beast::ssl_stream<beast::tcp_stream> stream(std::move(socket), tls);
+  beast::get_lowest_layer(stream).expires_after(ctx.options.timeout);
+  if (auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, tuple_awaitable);
+      ec) {
+    spdlog::info("{} - TLS handshake failed: {}", peer, ec.message());
+    co_return;
+  }
+  if (co_await serve_requests(ctx, stream, peer)) co_return;
+  beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+  co_await stream.async_shutdown(tuple_awaitable);
 }
 
 }  // namespace matome::server

@@ -1,6 +1,7 @@
 #pragma once
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 
 #include "net/server_context.h"
 
@@ -11,5 +12,10 @@ namespace matome::server {
 // WebSocket upgrade turns the connection into an event stream.
 boost::asio::awaitable<void> serve_connection(server_context& ctx,
                                               boost::asio::ip::tcp::socket socket);
+
+// The same over TLS: the handshake (within the timeout) first.
+boost::asio::awaitable<void> serve_tls_connection(server_context& ctx,
+                                                  boost::asio::ip::tcp::socket socket,
+                                                  boost::asio::ssl::context& tls);
 
 }  // namespace matome::server

@@ -3,10 +3,12 @@
 
 #include <atomic>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "api/router.h"
 #include "net/db_worker.h"
@@ -40,6 +42,7 @@ struct server_context {
   event_hub hub;
   connection_registry connections;
   std::atomic<bool> stopping{false};
+  std::optional<boost::asio::ssl::context> tls;  // set when serving HTTPS
 };
 
 }  // namespace matome::server

@@ -2,8 +2,10 @@
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <condition_variable>
 #include <deque>
@@ -21,22 +23,9 @@ namespace {
 tcp::endpoint loopback(unsigned short port) {
   return {asio::ip::make_address("127.0.0.1"), port};
 }
-}  // namespace
 
-http_reply http_client::request(const std::string& method, const std::string& target,
-                                const std::string& body, const std::string& token,
-                                const std::string& accept) {
-  asio::io_context io;
-  beast::tcp_stream stream(io);
-  stream.expires_after(std::chrono::seconds(30));
-  stream.connect(loopback(port_));
-  http::request<http::string_body> req{http::string_to_verb(method), target, 11};
-  req.set(http::field::host, "127.0.0.1");
-  if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
-  if (!accept.empty()) req.set(http::field::accept, accept);
-  if (!body.empty()) req.set(http::field::content_type, "application/json");
-  req.body() = body;
-  req.prepare_payload();
+template <class Stream>
+http_reply send_and_receive(Stream& stream, const http::request<http::string_body>& req) {
   http::write(stream, req);
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
@@ -49,6 +38,35 @@ http_reply http_client::request(const std::string& method, const std::string& ta
   reply.body = std::move(res.body());
   for (const auto& field : res)
     reply.headers[std::string(field.name_string())] = std::string(field.value());
+  return reply;
+}
+}  // namespace
+
+http_reply http_client::request(const std::string& method, const std::string& target,
+                                const std::string& body, const std::string& token,
+                                const std::string& accept) {
+  asio::io_context io;
+  http::request<http::string_body> req{http::string_to_verb(method), target, 11};
+  req.set(http::field::host, "127.0.0.1");
+  if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
+  if (!accept.empty()) req.set(http::field::accept, accept);
+  if (!body.empty()) req.set(http::field::content_type, "application/json");
+  req.body() = body;
+  req.prepare_payload();
+  if (!ca_file_.empty()) {
+    asio::ssl::context tls(asio::ssl::context::tls_client);
+    tls.load_verify_file(ca_file_);
+    tls.set_verify_mode(asio::ssl::verify_peer);
+    beast::ssl_stream<beast::tcp_stream> stream(io, tls);
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(30));
+    beast::get_lowest_layer(stream).connect(loopback(port_));
+    stream.handshake(asio::ssl::stream_base::client);
+    return send_and_receive(stream, req);
+  }
+  beast::tcp_stream stream(io);
+  stream.expires_after(std::chrono::seconds(30));
+  stream.connect(loopback(port_));
+  auto reply = send_and_receive(stream, req);
   boost::system::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
   return reply;

@@ -44,8 +44,12 @@ class http_client {
 
   unsigned short port() const { return port_; }
 
+  // Speak HTTPS instead, trusting only the certificate in `ca_file`.
+  void use_tls(const std::string& ca_file) { ca_file_ = ca_file; }
+
  private:
   unsigned short port_;
+  std::string ca_file_;  // non-empty: HTTPS
 };
 
 // A WebSocket subscribed to /api/v1/events.
