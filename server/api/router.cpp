@@ -70,6 +70,7 @@ int http_status(errc code) {
     case errc::throttled:
       return 429;
     case errc::storage:
+    case errc::unreachable:
       return 503;
   }
   return 500;

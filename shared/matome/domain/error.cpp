@@ -22,6 +22,8 @@ std::string_view to_string(errc code) {
       return "stale";
     case errc::throttled:
       return "throttled";
+    case errc::unreachable:
+      return "unreachable";
     case errc::too_large:
       return "too_large";
     case errc::unsupported_version:
@@ -30,6 +32,16 @@ std::string_view to_string(errc code) {
       return "storage";
   }
   return "unknown";
+}
+
+errc parse_errc(std::string_view id) {
+  for (auto code :
+       {errc::invalid_argument, errc::invalid_value, errc::not_found, errc::unauthenticated,
+        errc::forbidden, errc::locked, errc::illegal_transition, errc::stale, errc::too_large,
+        errc::unsupported_version, errc::throttled, errc::unreachable, errc::storage}) {
+    if (to_string(code) == id) return code;
+  }
+  return errc::invalid_argument;
 }
 
 std::ostream& operator<<(std::ostream& os, const error& e) {

@@ -21,6 +21,7 @@ enum class errc {
   illegal_transition,   // workflow step not allowed from the current status
   stale,                // the thing changed since the caller last looked
   throttled,            // too many attempts; try again later
+  unreachable,          // no route to the server (normal when offline)
   too_large,            // request or file above the limit
   unsupported_version,  // message or database written by a newer Matome
   storage,              // the database failed (disk full, I/O error, ...)
@@ -28,6 +29,8 @@ enum class errc {
 
 // Stable identifier used in JSON error bodies ("invalid_value", ...).
 std::string_view to_string(errc code);
+// The errc with that identifier; invalid_argument for an unknown one.
+errc parse_errc(std::string_view id);
 
 struct error {
   errc code;

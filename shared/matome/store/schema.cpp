@@ -223,10 +223,38 @@ CREATE TABLE due_dates (
 ) WITHOUT ROWID;
 )sql";
 
+// Step 4: a client replica's own tables. The outbox holds at most one
+// pending change per cell (edits before a sync travel as one change); a row
+// leaves it only once the server's outcome is stored here.
+constexpr std::string_view v4_client_replica = R"sql(
+CREATE TABLE outbox (
+  item_id       INTEGER NOT NULL,
+  department_id INTEGER NOT NULL,
+  year          INTEGER NOT NULL,
+  field         TEXT NOT NULL,
+  change_id     TEXT NOT NULL UNIQUE,
+  base_version  INTEGER NOT NULL,
+  value         TEXT NOT NULL,
+  in_flight     INTEGER NOT NULL DEFAULT 0,  -- sent; the outcome is not stored yet
+  queued_value  TEXT,                        -- edited again while in flight
+  state         TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'refused')),
+  reason_code   TEXT NOT NULL DEFAULT '',
+  reason        TEXT NOT NULL DEFAULT '',
+  edited_at     TEXT NOT NULL,
+  PRIMARY KEY (item_id, department_id, year, field)
+) WITHOUT ROWID;
+
+CREATE TABLE sync_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
     {3, "device tokens and due dates", v3_devices_and_due_dates},
+    {4, "client replica: outbox and sync state", v4_client_replica},
 };
 
 }  // namespace

@@ -122,6 +122,18 @@ class store {
                                            record_id conflict_id, resolution how,
                                            std::string_view merged_value = {});
 
+  // ---- replica --------------------------------------------------------
+  // A client replica holds the server's rows with the server's ids and
+  // numbers. These write them as they come, with no rules applied: the
+  // server applied the rules already.
+
+  // Makes the plan's structure exactly the snapshot's (plan, template,
+  // departments, items), keeping cells of items that remain.
+  void replace_structure(const plan& p, const std::vector<department>& departments,
+                         const std::vector<plan_item>& items, std::int64_t structure_version);
+  // Stores a page of the change feed; a row older than the one held is skipped.
+  void apply_feed(record_id plan_id, const feed_page& page);
+
   // Locks a fiscal year for everyone. Coordinators only.
   result<void> finalize_year(record_id plan_id, const actor& who, int year);
 

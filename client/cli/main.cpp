@@ -1,0 +1,429 @@
+// matome-cli: the client core in a terminal, for scripts, tests and
+// machines without a display. Works offline from its replica in --data DIR;
+// `sync` talks to the server. Exit codes (docs/cli.md):
+//   0 done (open conflicts are not a failure)   2 bad usage or input
+//   3 a change was refused by the server        4 the server is unreachable
+//   5 the server or the local database failed
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
+
+#include "matome/client/sync_engine.h"
+#include "matome/domain/fiscal_year.h"
+#include "matome/util/rapidjson.h"
+
+namespace {
+
+using namespace matome;
+using namespace matome::client;
+
+int exit_code(const error& e) {
+  switch (e.code) {
+    case errc::unreachable:
+      return 4;
+    case errc::storage:
+      return 5;
+    case errc::forbidden:
+    case errc::locked:
+      return 3;
+    default:
+      return 2;
+  }
+}
+
+int fail(const error& e) {
+  std::cerr << "matome-cli: " << e.message << "\n";
+  return exit_code(e);
+}
+
+std::string read_password() {
+  if (const char* env = std::getenv("MATOME_PASSWORD")) return env;
+  if (isatty(STDIN_FILENO)) std::cerr << "Password: " << std::flush;
+  std::string password;
+  std::getline(std::cin, password);
+  return password;
+}
+
+std::string default_device() {
+  char host[256] = "matome-cli";
+  gethostname(host, sizeof host - 1);
+  return host;
+}
+
+// "ITEM", "ITEM/DEPT" or "ITEM/DEPT/YEAR"; the department defaults to the
+// user's own (or, for a coordinator, the row's first owner), the year to the
+// plan's reporting year.
+result<entry_key> parse_entry(const std::string& text, const identity& who,
+                              const plan_index& index) {
+  entry_key key{0, who.department_id, index.plan.report_year};
+  try {
+    std::size_t used = 0;
+    key.item_id = std::stoll(text, &used);
+    auto rest = std::string_view(text).substr(used);
+    if (rest.starts_with('/')) {
+      rest.remove_prefix(1);
+      const auto slash = rest.find('/');
+      key.department_id = std::stoll(std::string(rest.substr(0, slash)));
+      if (slash != std::string_view::npos) {
+        auto year = parse_fiscal_year(rest.substr(slash + 1));
+        if (!year) return year.error();
+        key.year = *year;
+      }
+    } else if (!rest.empty()) {
+      throw std::invalid_argument("trailing text");
+    }
+  } catch (const std::exception&) {
+    return make_error(errc::invalid_argument,
+                      "報告は 事業ID[/担当課ID[/年度]] で指定してください（例: 12, 12/7, "
+                      "12/7/R6）。`list` で確認できます。");
+  }
+  const plan_item* item = index.find_item(key.item_id);
+  if (item == nullptr || !index.plan.is_row(*item)) {
+    return make_error(
+        errc::not_found,
+        std::to_string(key.item_id) + " は報告する事業の行ではありません。`list` で確認できます。");
+  }
+  const bool owner = std::ranges::find(item->owner_ids, key.department_id) != item->owner_ids.end();
+  if (!owner && text.find('/') == std::string::npos && who.role == role::coordinator) {
+    key.department_id = item->owner_ids.front();
+  } else if (!owner) {
+    return make_error(
+        errc::not_found,
+        "「" + item->title +
+            "」はこの担当課の事業ではありません。担当課を ITEM/DEPT で指定してください。");
+  }
+  return key;
+}
+
+// The cell a field of an entry stands for: plan fields belong to the item.
+result<cell_key> cell_of(const plan_index& index, const entry_key& e,
+                         const std::string& field_text) {
+  std::string field = field_text;
+  int series_year = 0;
+  if (auto at = field_text.find('@'); at != std::string::npos) {
+    field = field_text.substr(0, at);
+    auto year = parse_fiscal_year(field_text.substr(at + 1));
+    if (!year) return year.error();
+    series_year = *year;
+  }
+  const template_field* f = index.plan.tmpl.find(field);
+  if (f == nullptr) {
+    std::string keys;
+    for (const auto& t : index.plan.tmpl.fields) keys += " " + t.key;
+    return make_error(errc::invalid_argument,
+                      "項目「" + field + "」はありません。使える項目:" + keys);
+  }
+  if (f->scope == field_scope::plan) return cell_key{e.item_id, 0, series_year, field};
+  return cell_key{e.item_id, e.department_id, series_year != 0 ? series_year : e.year, field};
+}
+
+std::string department_name(store& s, record_id id) {
+  for (const auto& d : s.departments()) {
+    if (d.id == id) return d.name;
+  }
+  return std::to_string(id);
+}
+
+struct context {
+  std::string data;
+  std::string server;
+  bool json = false;
+};
+
+result<replica> open_replica(const context& c) {
+  std::filesystem::create_directories(c.data);
+  return replica::open(std::filesystem::path(c.data) / "replica.db");
+}
+
+int cmd_login(const context& c, const std::string& login, const std::string& device) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  const std::string server = !c.server.empty() ? c.server : local->setting("server").value_or("");
+  if (server.empty())
+    return fail({errc::invalid_argument, "初回は --server http://HOST:PORT を指定してください。"});
+  auto signed_in = sign_in(server, login, read_password(), device);
+  if (!signed_in) return fail(signed_in.error());
+  if (signed_in->plan_ids.empty())
+    return fail({errc::not_found, "このサーバーには計画がありません。"});
+  identity id{server,          signed_in->user,
+              device,          signed_in->department_id,
+              signed_in->role, signed_in->plan_ids.front()};
+  if (auto before = local->who();
+      before && (before->user != id.user || before->server != id.server)) {
+    return fail({errc::invalid_argument,
+                 "この --data は " + before->user + "@" + before->server +
+                     " のものです。別のユーザーには別の --data を使ってください。"});
+  }
+  local->set_identity(id);
+  local->set_setting("token", signed_in->token);
+  std::cout << "signed in as " << id.user << " on " << server << " (device " << device << ")\n";
+  return 0;
+}
+
+int cmd_sync(const context& c) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  auto id = local->who();
+  auto token = local->setting("token");
+  if (!id || !token)
+    return fail({errc::unauthenticated, "先に `login USER` でサインインしてください。"});
+  auto server = make_http_transport(id->server, *token);
+  auto report = sync(*local, *server);
+  if (!report) return fail(report.error());
+  if (c.json) {
+    std::cout << R"({"sent":)" << report->sent << R"(,"applied":)" << report->applied
+              << R"(,"conflicts":)" << report->conflicts << R"(,"refused":)" << report->refused
+              << R"(,"received":)" << report->received << R"(,"cursor":)" << report->cursor
+              << "}\n";
+  } else {
+    std::cout << "sent " << report->sent << " (applied " << report->applied << ", conflicts "
+              << report->conflicts << ", refused " << report->refused << "), received "
+              << report->received << ", cursor " << report->cursor << "\n";
+  }
+  return report->refused > 0 ? 3 : 0;
+}
+
+int cmd_status(const context& c) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  const auto s = local->status();
+  const auto id = local->who();
+  if (c.json) {
+    std::cout << R"({"user":")" << (id ? id->user : "") << R"(","pending":)" << s.pending
+              << R"(,"refused":)" << s.refused << R"(,"conflicts":)" << s.conflicts
+              << R"(,"stale_edits":)" << s.stale_edits << R"(,"cursor":)" << s.cursor
+              << R"(,"last_sync":")" << s.last_sync << "\"}\n";
+    return 0;
+  }
+  std::cout << "user:        " << (id ? id->user + " @ " + id->server : "(not signed in)") << "\n"
+            << "pending:     " << s.pending << " change(s) not yet sent\n"
+            << "refused:     " << s.refused << " (see `show`; `discard` drops one)\n"
+            << "conflicts:   " << s.conflicts << "\n"
+            << "stale edits: " << s.stale_edits
+            << " (changed on the server since you edited; sync to compare)\n"
+            << "last sync:   " << (s.last_sync.empty() ? "never" : s.last_sync) << " (cursor "
+            << s.cursor << ")\n";
+  return 0;
+}
+
+int cmd_list(const context& c, bool all, const std::string& status_filter) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  auto index = local->plan();
+  if (!index) return fail(index.error());
+  const auto id = local->who();
+  const int year = index->plan.report_year;
+  std::cout << index->plan.title << " — " << fiscal_year_label(year) << "\n";
+  for (const auto& item : index->items) {
+    if (!index->plan.is_row(item)) continue;
+    for (record_id d : item.owner_ids) {
+      if (!all && d != id->department_id) continue;
+      const auto e = local->db().find_entry({item.id, d, year});
+      if (!status_filter.empty() && to_string(e.status) != status_filter) continue;
+      std::cout << item.id << "/" << d << "\t" << label_ja(e.status) << "\t" << item.label << " "
+                << item.title << "\t" << department_name(local->db(), d) << "\n";
+    }
+  }
+  return 0;
+}
+
+int cmd_show(const context& c, const std::string& entry_text) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  auto index = local->plan();
+  if (!index) return fail(index.error());
+  auto key = parse_entry(entry_text, *local->who(), *index);
+  if (!key) return fail(key.error());
+  const plan_item& item = *index->find_item(key->item_id);
+  const auto e = local->db().find_entry(*key);
+  std::cout << item.label << " " << item.title << " — "
+            << department_name(local->db(), key->department_id) << " "
+            << fiscal_year_label(key->year) << " [" << label_ja(e.status) << "]\n";
+  const auto outbox = local->outbox();
+  for (const auto& f : index->plan.tmpl.fields) {
+    auto cell = cell_of(*index, *key, f.key);
+    if (!cell) continue;
+    std::string mark;
+    for (const auto& o : outbox) {
+      if (o.change.key == *cell)
+        mark = o.refused ? "  (送信を拒否: " + o.reason + ")" : "  (未送信)";
+    }
+    std::cout << "  " << f.key << " 「" << f.label << "」: " << local->value_of(*cell) << mark
+              << "\n";
+  }
+  for (const auto& comment : local->db().comments_of(*key)) {
+    std::cout << "  💬 " << comment.author << " " << comment.at << ": " << comment.body << "\n";
+  }
+  return 0;
+}
+
+int cmd_set(const context& c, const std::string& entry_text, const std::string& field,
+            const std::string& value) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  auto index = local->plan();
+  if (!index) return fail(index.error());
+  auto key = parse_entry(entry_text, *local->who(), *index);
+  if (!key) return fail(key.error());
+  auto cell = cell_of(*index, *key, field);
+  if (!cell) return fail(cell.error());
+  if (auto done = local->edit(*cell, value); !done) return fail(done.error());
+  std::cout << "saved (not yet sent: run `sync`)\n";
+  return 0;
+}
+
+int cmd_discard(const context& c, const std::string& entry_text, const std::string& field) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  auto index = local->plan();
+  if (!index) return fail(index.error());
+  auto key = parse_entry(entry_text, *local->who(), *index);
+  if (!key) return fail(key.error());
+  auto cell = cell_of(*index, *key, field);
+  if (!cell) return fail(cell.error());
+  if (auto done = local->discard(*cell); !done) return fail(done.error());
+  std::cout << "discarded; the server's value shows again\n";
+  return 0;
+}
+
+int cmd_conflicts(const context& c) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  auto id = local->who();
+  if (!id) return fail({errc::unauthenticated, "先に `login USER` でサインインしてください。"});
+  for (const auto& k : local->db().open_conflicts(id->plan_id)) {
+    std::cout << "conflict " << k.id << ": item " << k.key.item_id << " department "
+              << k.key.department_id << " year " << k.key.year << " field " << k.key.field << "\n"
+              << "  base:   " << k.base_value << "\n"
+              << "  server: " << k.server_value << "\n"
+              << "  theirs: " << k.incoming_value << " (" << k.user << ", " << k.device << ")\n";
+  }
+  return 0;
+}
+
+// Steps that need the server now (workflow, resolve, history).
+int cmd_online(const context& c, const std::string& method, const std::string& target,
+               const std::string& body) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  auto id = local->who();
+  auto token = local->setting("token");
+  if (!id || !token)
+    return fail({errc::unauthenticated, "先に `login USER` でサインインしてください。"});
+  auto answer = call_api(id->server, *token, method,
+                         "/api/v1/plans/" + std::to_string(id->plan_id) + target, body);
+  if (!answer) return fail(answer.error());
+  std::cout << *answer << "\n";
+  return 0;
+}
+
+std::string json_string(const std::string& text) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
+  return buffer.GetString();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"matome-cli: Matome's offline-first client in a terminal"};
+  context c;
+  app.add_option("--data", c.data, "Directory of this user's local replica")->required();
+  app.add_option("--server", c.server,
+                 "Server URL, e.g. http://127.0.0.1:8750 (remembered after login)");
+  app.add_flag("--json", c.json, "Machine-readable output where offered");
+  app.require_subcommand(1);
+
+  std::string user, device = default_device(), entry, field, value, comment, status_filter,
+                    resolution_value;
+  bool all = false, mine = false, theirs = false;
+  long long conflict_id = 0;
+  auto* login =
+      app.add_subcommand("login", "Sign in (password from MATOME_PASSWORD or standard input)");
+  login->add_option("user", user)->required();
+  login->add_option("--device", device, "Name of this computer")->capture_default_str();
+  auto* sync_cmd = app.add_subcommand("sync", "Send unsent edits, receive what changed");
+  auto* status = app.add_subcommand("status", "Pending changes, conflicts, last sync");
+  auto* list = app.add_subcommand("list", "Entries of the reporting year");
+  list->add_flag("--all", all, "Every department's, not only mine");
+  list->add_option("--status", status_filter, "not_started, draft, submitted, returned, accepted");
+  auto* show = app.add_subcommand("show", "One entry with its values");
+  show->add_option("entry", entry, "ITEM[/DEPT[/YEAR]]")->required();
+  auto* set = app.add_subcommand("set", "Write a field (saved offline, sent by sync)");
+  set->add_option("entry", entry, "ITEM[/DEPT[/YEAR]]")->required();
+  set->add_option("field", field, "Field key; FIELD@YEAR for a year of a series")->required();
+  set->add_option("value", value)->required();
+  auto* discard = app.add_subcommand("discard", "Drop an unsent or refused edit");
+  discard->add_option("entry", entry)->required();
+  discard->add_option("field", field)->required();
+  std::map<std::string, CLI::App*> steps;
+  for (const char* step : {"submit", "return", "accept", "reopen"}) {
+    steps[step] = app.add_subcommand(step, std::string("Workflow: ") + step + " an entry (online)");
+    steps[step]->add_option("entry", entry)->required();
+    steps[step]->add_option("--comment", comment, "The reason, for return");
+  }
+  auto* conflicts = app.add_subcommand("conflicts", "Open conflicts");
+  auto* resolve = app.add_subcommand("resolve", "Resolve a conflict (online)");
+  resolve->add_option("conflict", conflict_id)->required();
+  auto* take = resolve->add_option_group("choice")->require_option(1);
+  take->add_flag("--mine", mine, "Keep the server's value");
+  take->add_flag("--theirs", theirs, "Take the incoming value");
+  take->add_option("--value", resolution_value, "Write a merged value");
+  auto* history = app.add_subcommand("history", "Who changed a field, when (online)");
+  history->add_option("entry", entry)->required();
+  history->add_option("field", field)->required();
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (*login) return cmd_login(c, user, device);
+    if (*sync_cmd) return cmd_sync(c);
+    if (*status) return cmd_status(c);
+    if (*list) return cmd_list(c, all, status_filter);
+    if (*show) return cmd_show(c, entry);
+    if (*set) return cmd_set(c, entry, field, value);
+    if (*discard) return cmd_discard(c, entry, field);
+    if (*conflicts) return cmd_conflicts(c);
+    if (*resolve) {
+      const std::string body =
+          mine     ? R"({"take":"server"})"
+          : theirs ? R"({"take":"incoming"})"
+                   : R"({"take":"merged","value":)" + json_string(resolution_value) + "}";
+      return cmd_online(c, "POST", "/conflicts/" + std::to_string(conflict_id) + "/resolve", body);
+    }
+    for (const auto& [name, cmd] : steps) {
+      if (!*cmd) continue;
+      auto local = open_replica(c);
+      if (!local) return fail(local.error());
+      auto index = local->plan();
+      if (!index) return fail(index.error());
+      auto key = parse_entry(entry, *local->who(), *index);
+      if (!key) return fail(key.error());
+      const std::string target = "/entries/" + std::to_string(key->item_id) + "/" +
+                                 std::to_string(key->department_id) + "/" +
+                                 std::to_string(key->year) + "/" + name;
+      return cmd_online(c, "POST", target,
+                        comment.empty() ? "" : R"({"comment":)" + json_string(comment) + "}");
+    }
+    if (*history) {
+      auto local = open_replica(c);
+      if (!local) return fail(local.error());
+      auto index = local->plan();
+      if (!index) return fail(index.error());
+      auto key = parse_entry(entry, *local->who(), *index);
+      if (!key) return fail(key.error());
+      auto cell = cell_of(*index, *key, field);
+      if (!cell) return fail(cell.error());
+      return cmd_online(c, "GET",
+                        "/history?item=" + std::to_string(cell->item_id) +
+                            "&department=" + std::to_string(cell->department_id) +
+                            "&year=" + std::to_string(cell->year) + "&field=" + cell->field,
+                        "");
+    }
+  } catch (const failure& f) {
+    return fail({f.code(), f.what()});
+  }
+  return 2;
+}

@@ -1,0 +1,236 @@
+// The HTTP(S) transport: blocking Beast requests with a deadline. Sync runs
+// on its own thread in the Qt client and in the foreground in matome-cli, so
+// blocking calls keep this simple.
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include "matome/client/transport.h"
+#include "matome/util/rapidjson.h"
+#include "matome/wire/codec.h"
+
+namespace matome::client {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+struct answer {
+  int status = 0;
+  std::string body;
+};
+
+constexpr std::string_view binary_type = "application/x-matome-binary";
+
+template <class Stream>
+answer send(Stream& stream, http::request<http::string_body>& req) {
+  http::write(stream, req);
+  beast::flat_buffer buffer;
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(1024 * 1024 * 1024);
+  http::read(stream, buffer, parser);
+  auto res = parser.release();
+  return {static_cast<int>(res.result_int()), std::move(res.body())};
+}
+
+// The server's {"error","message"} as a matome::error.
+error server_error(const answer& a) {
+  rapidjson::Document doc;
+  doc.Parse(a.body.data(), a.body.size());
+  if (!doc.HasParseError() && doc.IsObject() && doc.HasMember("error") && doc["error"].IsString() &&
+      doc.HasMember("message") && doc["message"].IsString()) {
+    return {parse_errc(doc["error"].GetString()), doc["message"].GetString()};
+  }
+  return {errc::storage,
+          "the server answered HTTP " + std::to_string(a.status) + " without an explanation"};
+}
+
+class http_client {
+ public:
+  http_client(server_address address, std::string token, std::chrono::seconds timeout,
+              std::string ca_file)
+      : address_(std::move(address)),
+        token_(std::move(token)),
+        timeout_(timeout),
+        ca_file_(std::move(ca_file)) {}
+
+  result<answer> request(http::verb method, const std::string& target, const std::string& body = {},
+                         bool binary = false) {
+    http::request<http::string_body> req{method, target, 11};
+    req.set(http::field::host, address_.host);
+    req.set(http::field::user_agent, "matome-client");
+    if (!token_.empty()) req.set(http::field::authorization, "Bearer " + token_);
+    if (binary) req.set(http::field::accept, binary_type);
+    if (!body.empty()) req.set(http::field::content_type, "application/json");
+    req.body() = body;
+    req.prepare_payload();
+    try {
+      asio::io_context io;
+      tcp::resolver resolver(io);
+      const auto endpoints = resolver.resolve(address_.host, address_.port);
+      answer a;
+      if (address_.tls) {
+        asio::ssl::context tls(asio::ssl::context::tls_client);
+        if (ca_file_.empty()) {
+          tls.set_default_verify_paths();
+        } else {
+          tls.load_verify_file(ca_file_);
+        }
+        tls.set_verify_mode(asio::ssl::verify_peer);
+        beast::ssl_stream<beast::tcp_stream> stream(io, tls);
+        // SNI; SSL_set_tlsext_host_name() is a macro with a C cast, so spelled out.
+        SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                 static_cast<void*>(const_cast<char*>(address_.host.c_str())));
+        stream.set_verify_callback(asio::ssl::host_name_verification(address_.host));
+        beast::get_lowest_layer(stream).expires_after(timeout_);
+        beast::get_lowest_layer(stream).connect(endpoints);
+        stream.handshake(asio::ssl::stream_base::client);
+        a = send(stream, req);
+      } else {
+        beast::tcp_stream stream(io);
+        stream.expires_after(timeout_);
+        stream.connect(endpoints);
+        a = send(stream, req);
+      }
+      if (a.status >= 400) return server_error(a);
+      return a;
+    } catch (const boost::system::system_error& e) {
+      return make_error(errc::unreachable,
+                        "サーバー " + address_.host + ":" + address_.port + " に接続できません（" +
+                            e.code().message() +
+                            "）。ネットワークがつながってから同期してください。");
+    }
+  }
+
+ private:
+  server_address address_;
+  std::string token_;
+  std::chrono::seconds timeout_;
+  std::string ca_file_;
+};
+
+class http_transport final : public transport {
+ public:
+  explicit http_transport(http_client client) : client_(std::move(client)) {}
+
+  result<wire::plan_snapshot> snapshot(record_id plan_id) override {
+    auto a = client_.request(http::verb::get, "/api/v1/plans/" + std::to_string(plan_id), {}, true);
+    if (!a) return a.error();
+    return wire::decode<wire::plan_snapshot>(a->body, wire::format::binary);
+  }
+
+  result<wire::push_response> push(const wire::push_request& request) override {
+    auto a = client_.request(http::verb::post,
+                             "/api/v1/plans/" + std::to_string(request.plan_id) + "/changes",
+                             wire::encode(request, wire::format::json), true);
+    if (!a) return a.error();
+    return wire::decode<wire::push_response>(a->body, wire::format::binary);
+  }
+
+  result<wire::pull_page> pull(record_id plan_id, std::int64_t since, std::size_t limit) override {
+    auto a = client_.request(http::verb::get,
+                             "/api/v1/plans/" + std::to_string(plan_id) + "/changes?since=" +
+                                 std::to_string(since) + "&limit=" + std::to_string(limit),
+                             {}, true);
+    if (!a) return a.error();
+    return wire::decode<wire::pull_page>(a->body, wire::format::binary);
+  }
+
+ private:
+  http_client client_;
+};
+
+}  // namespace
+
+result<server_address> parse_server_url(std::string_view url) {
+  server_address a;
+  if (url.starts_with("https://")) {
+    a.tls = true;
+    url.remove_prefix(8);
+  } else if (url.starts_with("http://")) {
+    url.remove_prefix(7);
+  } else {
+    return make_error(
+        errc::invalid_argument,
+        "サーバーのアドレスは http:// か https:// で始めてください（例: http://127.0.0.1:8750）。");
+  }
+  while (url.ends_with('/')) url.remove_suffix(1);
+  const auto colon = url.rfind(':');
+  if (colon == std::string_view::npos) {
+    a.host = std::string(url);
+    a.port = a.tls ? "443" : "80";
+  } else {
+    a.host = std::string(url.substr(0, colon));
+    a.port = std::string(url.substr(colon + 1));
+  }
+  if (a.host.empty() || a.port.empty())
+    return make_error(errc::invalid_argument, "サーバーのアドレスが読めません。");
+  return a;
+}
+
+result<signed_in> sign_in(const std::string& server_url, const std::string& login,
+                          const std::string& password, const std::string& device) {
+  auto address = parse_server_url(server_url);
+  if (!address) return address.error();
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("login");
+  w.String(login.c_str());
+  w.Key("password");
+  w.String(password.c_str());
+  w.Key("device");
+  w.String(device.c_str());
+  w.EndObject();
+  http_client client(*address, {}, std::chrono::seconds(30), {});
+  auto a = client.request(http::verb::post, "/api/v1/login", buffer.GetString());
+  if (!a) return a.error();
+  rapidjson::Document doc;
+  doc.Parse(a->body.data(), a->body.size());
+  if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("token") || !doc.HasMember("user")) {
+    return make_error(errc::invalid_argument, "the server's answer to login is not understood");
+  }
+  signed_in out;
+  out.token = doc["token"].GetString();
+  const auto& user = doc["user"];
+  out.user = user["login"].GetString();
+  const auto user_role = parse_role(user["role"].GetString());
+  out.role = user_role ? *user_role : role::member;
+  if (user["department"].IsObject()) out.department_id = user["department"]["id"].GetInt64();
+
+  http_client authed(*address, out.token, std::chrono::seconds(30), {});
+  auto plans = authed.request(http::verb::get, "/api/v1/plans");
+  if (!plans) return plans.error();
+  rapidjson::Document list;
+  list.Parse(plans->body.data(), plans->body.size());
+  if (!list.HasParseError() && list.IsArray()) {
+    for (const auto& p : list.GetArray()) out.plan_ids.push_back(p["id"].GetInt64());
+  }
+  return out;
+}
+
+std::unique_ptr<transport> make_http_transport(const std::string& server_url,
+                                               const std::string& token,
+                                               std::chrono::seconds timeout,
+                                               const std::string& ca_file) {
+  auto address = parse_server_url(server_url).value();
+  return std::make_unique<http_transport>(http_client(std::move(address), token, timeout, ca_file));
+}
+
+result<std::string> call_api(const std::string& server_url, const std::string& token,
+                             const std::string& method, const std::string& target,
+                             const std::string& body) {
+  auto address = parse_server_url(server_url);
+  if (!address) return address.error();
+  http_client client(*address, token, std::chrono::seconds(60), {});
+  auto a = client.request(http::string_to_verb(method), target, body);
+  if (!a) return a.error();
+  return std::move(a->body);
+}
+
+}  // namespace matome::client

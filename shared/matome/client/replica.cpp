@@ -1,0 +1,289 @@
+#include "matome/client/replica.h"
+
+#include <sys/stat.h>
+
+#include "matome/util/uuid.h"
+
+namespace matome::client {
+namespace {
+
+constexpr std::string_view outbox_columns =
+    "SELECT item_id, department_id, year, field, change_id, base_version, value, in_flight, "
+    "queued_value,"
+    " state, reason_code, reason, edited_at FROM outbox";
+
+outbox_entry read_outbox(const sqlite::statement& s) {
+  outbox_entry e;
+  e.change.key = {s.int64(0), s.int64(1), s.integer(2), s.text(3)};
+  e.change.change_id = s.text(4);
+  e.change.base_version = s.int64(5);
+  e.change.value = s.text(6);
+  e.in_flight = s.int64(7) != 0;
+  if (!s.is_null(8)) e.queued_value = s.text(8);
+  e.refused = s.text(9) == "refused";
+  e.reason_code = s.text(10);
+  e.reason = s.text(11);
+  e.edited_at = s.text(12);
+  return e;
+}
+
+void bind_key(sqlite::statement& s, const cell_key& k, int first) {
+  s.bind(first, k.item_id)
+      .bind(first + 1, k.department_id)
+      .bind(first + 2, k.year)
+      .bind(first + 3, k.field);
+}
+
+}  // namespace
+
+result<replica> replica::open(const std::filesystem::path& path) {
+  const bool fresh = !std::filesystem::exists(path);
+  auto s = store::open(path);
+  if (!s) return s.error();
+  // The replica holds the device token: readable by its owner only.
+  if (fresh) ::chmod(path.c_str(), S_IRUSR | S_IWUSR);
+  return replica(std::move(*s));
+}
+
+std::optional<std::string> replica::setting(std::string_view key) {
+  auto stmt = store_.db().prepare("SELECT value FROM sync_state WHERE key = ?");
+  stmt.bind(1, key);
+  if (!stmt.step()) return std::nullopt;
+  return stmt.text(0);
+}
+
+void replica::set_setting(std::string_view key, std::string_view value) {
+  auto stmt = store_.db().prepare(
+      "INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+      "excluded.value");
+  stmt.bind(1, key).bind(2, value).run();
+}
+
+std::optional<identity> replica::who() {
+  auto user = setting("user");
+  if (!user) return std::nullopt;
+  identity id;
+  id.server = setting("server").value_or("");
+  id.user = *user;
+  id.device = setting("device").value_or("");
+  id.department_id = std::stoll(setting("department_id").value_or("0"));
+  const auto stored_role = parse_role(setting("role").value_or("member"));
+  id.role = stored_role ? *stored_role : role::member;
+  id.plan_id = std::stoll(setting("plan_id").value_or("0"));
+  return id;
+}
+
+void replica::set_identity(const identity& id) {
+  sqlite::transaction tx(store_.db());
+  set_setting("server", id.server);
+  set_setting("user", id.user);
+  set_setting("device", id.device);
+  set_setting("department_id", std::to_string(id.department_id));
+  set_setting("role", to_string(id.role));
+  set_setting("plan_id", std::to_string(id.plan_id));
+  tx.commit();
+}
+
+result<plan_index> replica::plan() {
+  auto id = who();
+  if (!id || id->plan_id == 0 || store_.structure_version(id->plan_id) == 0) {
+    return make_error(errc::not_found,
+                      "まだ計画を受け取っていません。サーバーに接続して同期してください。");
+  }
+  return store_.load_plan_index(id->plan_id);
+}
+
+std::string replica::value_of(const cell_key& key) {
+  auto stmt = store_.db().prepare(
+      "SELECT COALESCE(queued_value, value) FROM outbox WHERE item_id = ? AND department_id = ? "
+      "AND year = ?"
+      " AND field = ?");
+  bind_key(stmt, key, 1);
+  if (stmt.step()) return stmt.text(0);
+  auto c = store_.find_cell(key);
+  return c ? c->value : std::string();
+}
+
+result<void> replica::edit(const cell_key& key, std::string_view value) {
+  auto id = who();
+  if (!id) return make_error(errc::unauthenticated, "サインインしてから入力してください。");
+  auto index = plan();
+  if (!index) return index.error();
+  const plan_item* item = index->find_item(key.item_id);
+  if (item == nullptr) {
+    return make_error(errc::not_found,
+                      "事業 " + std::to_string(key.item_id) + " はこの計画にありません。");
+  }
+  if (auto valid = validate_cell(index->plan, *item, key, value); !valid) return valid.error();
+  const entry_status status =
+      key.is_plan_cell() ? entry_status::not_started : store_.find_entry(key.entry()).status;
+  if (auto allowed = check_write_right(id->as_actor(), *item, key, status,
+                                       store_.is_finalized(id->plan_id, key.year));
+      !allowed) {
+    return allowed.error();
+  }
+
+  auto& db = store_.db();
+  sqlite::transaction tx(db);
+  const auto server = store_.find_cell(key).value_or(cell{key, "", 0});
+  auto select = db.prepare(std::string(outbox_columns) +
+                           " WHERE item_id = ? AND department_id = ? AND year = ? AND field = ?");
+  bind_key(select, key, 1);
+  const std::string now = utc_now_iso();
+  if (!select.step()) {
+    if (value == server.value) return {};  // nothing to send
+    auto insert = db.prepare(
+        "INSERT INTO outbox(item_id, department_id, year, field, change_id, base_version, value, "
+        "edited_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_key(insert, key, 1);
+    insert.bind(5, new_uuid()).bind(6, server.version).bind(7, value).bind(8, now).run();
+  } else {
+    const auto row = read_outbox(select);
+    select.reset();
+    if (row.in_flight) {
+      // Its outcome decides the base of this edit: park it until then.
+      auto park =
+          db.prepare("UPDATE outbox SET queued_value = ?, edited_at = ? WHERE change_id = ?");
+      park.bind(1, value).bind(2, now).bind(3, row.change.change_id).run();
+    } else if (row.refused) {
+      // A new attempt: a new change on what the server has now.
+      auto retry = db.prepare(
+          "UPDATE outbox SET change_id = ?, base_version = ?, value = ?, state = 'pending', "
+          "reason_code = '',"
+          " reason = '', edited_at = ? WHERE change_id = ?");
+      retry.bind(1, new_uuid()).bind(2, server.version).bind(3, value).bind(4, now);
+      retry.bind(5, row.change.change_id).run();
+    } else if (value == server.value && row.change.base_version == server.version) {
+      // Typed back to what the server has: nothing left to send.
+      auto drop = db.prepare("DELETE FROM outbox WHERE change_id = ?");
+      drop.bind(1, row.change.change_id).run();
+    } else {
+      // Never sent, so the same change id can carry the newest value.
+      auto update = db.prepare("UPDATE outbox SET value = ?, edited_at = ? WHERE change_id = ?");
+      update.bind(1, value).bind(2, now).bind(3, row.change.change_id).run();
+    }
+  }
+  tx.commit();
+  return {};
+}
+
+result<void> replica::discard(const cell_key& key) {
+  auto& db = store_.db();
+  auto stmt = db.prepare(
+      "DELETE FROM outbox WHERE item_id = ? AND department_id = ? AND year = ? AND field = ? AND "
+      "in_flight = 0");
+  bind_key(stmt, key, 1);
+  stmt.run();
+  if (db.changes() == 0) {
+    return make_error(
+        errc::not_found,
+        "この欄には取り消せる未送信の入力がありません（送信中なら同期の完了後にもう一度）。");
+  }
+  return {};
+}
+
+std::vector<outbox_entry> replica::outbox() {
+  std::vector<outbox_entry> out;
+  auto stmt = store_.db().prepare(std::string(outbox_columns) + " ORDER BY edited_at, item_id");
+  while (stmt.step()) out.push_back(read_outbox(stmt));
+  return out;
+}
+
+replica_status replica::status() {
+  replica_status s;
+  auto counts =
+      store_.db().prepare("SELECT sum(state = 'pending'), sum(state = 'refused') FROM outbox");
+  counts.step();
+  s.pending = counts.integer(0);
+  s.refused = counts.integer(1);
+  auto stale = store_.db().prepare(
+      "SELECT count(*) FROM outbox o JOIN cells c ON c.item_id = o.item_id AND c.department_id = "
+      "o.department_id"
+      " AND c.year = o.year AND c.field = o.field WHERE o.state = 'pending' AND c.version > "
+      "o.base_version");
+  stale.step();
+  s.stale_edits = stale.integer(0);
+  if (auto id = who(); id && id->plan_id != 0) {
+    s.has_plan = store_.structure_version(id->plan_id) != 0;
+    s.conflicts = static_cast<int>(store_.open_conflicts(id->plan_id).size());
+  }
+  s.cursor = cursor();
+  s.last_sync = setting("last_sync").value_or("");
+  return s;
+}
+
+std::int64_t replica::cursor() {
+  return store_.last_seq();
+}
+
+std::vector<cell_change> replica::begin_push(std::size_t limit) {
+  auto& db = store_.db();
+  sqlite::transaction tx(db);
+  std::vector<cell_change> out;
+  auto select = db.prepare(std::string(outbox_columns) +
+                           " WHERE state = 'pending' ORDER BY in_flight DESC, edited_at LIMIT ?");
+  select.bind(1, static_cast<std::int64_t>(limit));
+  while (select.step()) out.push_back(read_outbox(select).change);
+  auto mark = db.prepare("UPDATE outbox SET in_flight = 1 WHERE change_id = ?");
+  for (const auto& c : out) mark.bind(1, c.change_id).run();
+  tx.commit();
+  return out;
+}
+
+void replica::record_outcomes(const std::vector<change_outcome>& outcomes) {
+  auto& db = store_.db();
+  sqlite::transaction tx(db);
+  auto select = db.prepare(std::string(outbox_columns) + " WHERE change_id = ?");
+  auto drop = db.prepare("DELETE FROM outbox WHERE change_id = ?");
+  auto requeue = db.prepare(
+      "UPDATE outbox SET change_id = ?, base_version = ?, value = queued_value, queued_value = "
+      "NULL,"
+      " in_flight = 0 WHERE change_id = ?");
+  auto refuse = db.prepare(
+      "UPDATE outbox SET state = 'refused', reason_code = ?, reason = ?, value = "
+      "COALESCE(queued_value, value),"
+      " queued_value = NULL, in_flight = 0 WHERE change_id = ?");
+  // What the server now holds, so the screen is right before the next pull.
+  auto learn = db.prepare(
+      "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, ?, "
+      "?, ?)"
+      " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
+      " version = excluded.version WHERE excluded.version > cells.version");
+  for (const auto& o : outcomes) {
+    select.bind(1, o.change_id);
+    if (!select.step()) {
+      select.reset();
+      continue;  // settled before (a repeated answer)
+    }
+    const auto row = read_outbox(select);
+    select.reset();
+    switch (o.kind) {
+      case outcome_kind::applied:
+        bind_key(learn, row.change.key, 1);
+        learn.bind(5, row.change.value).bind(6, o.version).run();
+        if (row.queued_value) {
+          requeue.bind(1, new_uuid()).bind(2, o.version).bind(3, o.change_id).run();
+        } else {
+          drop.bind(1, o.change_id).run();
+        }
+        break;
+      case outcome_kind::conflict:
+        // The server keeps our value in the conflict record, which arrives
+        // with the next pull. A value typed since stays, on the old base, so
+        // it cannot overwrite what the user has not seen.
+        if (row.queued_value) {
+          requeue.bind(1, new_uuid()).bind(2, row.change.base_version).bind(3, o.change_id).run();
+        } else {
+          drop.bind(1, o.change_id).run();
+        }
+        break;
+      case outcome_kind::refused:
+        refuse.bind(1, o.reason_code).bind(2, o.reason).bind(3, o.change_id).run();
+        break;
+    }
+  }
+  tx.commit();
+}
+
+}  // namespace matome::client

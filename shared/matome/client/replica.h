@@ -1,0 +1,96 @@
+#pragma once
+// A client's local replica: the plan, the cells it may see with the versions
+// last seen, and the outbox of its own edits. Everything a department does
+// offline goes through here; sync (sync_engine.h) moves it to and from the
+// server.
+//
+// Durability: edit() returns only after the outbox row is committed
+// (synchronous=FULL), so an edit the UI shows as saved survives a crash.
+// Thread safety: one replica object per thread; several may open the same
+// file (SQLite serializes the writers).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "matome/store/store.h"
+#include "matome/wire/messages.h"
+
+namespace matome::client {
+
+// Who this replica belongs to, fixed at sign-in.
+struct identity {
+  std::string server;  // base URL: http://127.0.0.1:8750
+  std::string user;
+  std::string device;
+  record_id department_id = 0;
+  matome::role role = role::member;
+  record_id plan_id = 0;
+
+  actor as_actor() const { return {user, device, department_id, role}; }
+};
+
+// One cell's own edit, waiting to be sent or refused by the server.
+struct outbox_entry {
+  cell_change change;
+  bool in_flight = false;
+  std::optional<std::string> queued_value;  // edited again while in flight
+  bool refused = false;
+  std::string reason_code;
+  std::string reason;
+  std::string edited_at;
+};
+
+struct replica_status {
+  int pending = 0;      // edits not yet accepted by the server
+  int refused = 0;      // refused by the server, kept until discarded
+  int conflicts = 0;    // open conflicts this user may see
+  int stale_edits = 0;  // unsent edits whose cell changed on the server meanwhile
+  std::int64_t cursor = 0;
+  std::string last_sync;  // UTC ISO 8601, empty before the first
+  bool has_plan = false;
+};
+
+class replica {
+ public:
+  // Opens (creating if needed) the replica file.
+  static result<replica> open(const std::filesystem::path& path);
+
+  store& db() { return store_; }
+
+  std::optional<identity> who();
+  void set_identity(const identity& id);
+  std::optional<std::string> setting(std::string_view key);
+  void set_setting(std::string_view key, std::string_view value);
+
+  // The plan as last synced; not_found before the first sync.
+  result<plan_index> plan();
+
+  // What the user sees in a cell: their own unsent value, else the server's.
+  std::string value_of(const cell_key& key);
+
+  // Records an edit offline, after the same checks the server makes (the
+  // server checks again). Several edits of one cell before a sync coalesce
+  // into one change.
+  result<void> edit(const cell_key& key, std::string_view value);
+
+  // Drops a refused (or any unsent) edit of a cell; the server's value shows again.
+  result<void> discard(const cell_key& key);
+
+  std::vector<outbox_entry> outbox();
+  replica_status status();
+
+  // ---- used by sync ----------------------------------------------------
+  // Marks up to `limit` pending changes in flight and returns them; changes
+  // left in flight by an interrupted sync come first, with the same ids.
+  std::vector<cell_change> begin_push(std::size_t limit);
+  // Stores the server's outcomes; each settled change leaves the outbox.
+  void record_outcomes(const std::vector<change_outcome>& outcomes);
+  std::int64_t cursor();
+
+ private:
+  explicit replica(store s) : store_(std::move(s)) {}
+  store store_;
+};
+
+}  // namespace matome::client

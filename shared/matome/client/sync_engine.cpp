@@ -1,0 +1,61 @@
+#include "matome/client/sync_engine.h"
+
+namespace matome::client {
+namespace {
+
+result<void> refresh_structure(replica& local, transport& server, record_id plan_id) {
+  auto snapshot = server.snapshot(plan_id);
+  if (!snapshot) return snapshot.error();
+  local.db().replace_structure(snapshot->plan, snapshot->departments, snapshot->items,
+                               snapshot->structure_version);
+  return {};
+}
+
+}  // namespace
+
+result<sync_report> sync(replica& local, transport& server, const sync_options& options) {
+  auto id = local.who();
+  if (!id) return make_error(errc::unauthenticated, "サインインしてから同期してください。");
+  sync_report report;
+  if (local.db().structure_version(id->plan_id) == 0) {
+    if (auto ok = refresh_structure(local, server, id->plan_id); !ok) return ok.error();
+  }
+
+  // Push. Every round settles what it sent, so the rounds end; the bound
+  // only guards against a server that answers for other change ids.
+  const auto waiting = local.status().pending;
+  for (std::size_t round = 0; round < static_cast<std::size_t>(waiting) / options.push_batch + 16;
+       ++round) {
+    auto changes = local.begin_push(options.push_batch);
+    if (changes.empty()) break;
+    wire::push_request request;
+    request.plan_id = id->plan_id;
+    request.changes = std::move(changes);
+    auto response = server.push(request);
+    if (!response) return response.error();
+    local.record_outcomes(response->outcomes);
+    report.sent += static_cast<int>(request.changes.size());
+    for (const auto& o : response->outcomes) {
+      report.applied += o.kind == outcome_kind::applied;
+      report.conflicts += o.kind == outcome_kind::conflict;
+      report.refused += o.kind == outcome_kind::refused;
+    }
+  }
+
+  // Pull until up to date.
+  for (;;) {
+    auto page = server.pull(id->plan_id, local.cursor(), options.page_size);
+    if (!page) return page.error();
+    if (page->structure_version != local.db().structure_version(id->plan_id)) {
+      if (auto ok = refresh_structure(local, server, id->plan_id); !ok) return ok.error();
+    }
+    local.db().apply_feed(id->plan_id, *page);
+    report.received += static_cast<int>(page->size());
+    if (!page->more) break;
+  }
+  report.cursor = local.cursor();
+  local.set_setting("last_sync", utc_now_iso());
+  return report;
+}
+
+}  // namespace matome::client

@@ -1,0 +1,29 @@
+#pragma once
+// One sync: push the outbox, then pull every page after the cursor. Every
+// step is resumable. A cut connection or a crash leaves changes in flight,
+// and the next sync sends them again with the same ids (the server answers a
+// repeated id with its first outcome). A page is stored in one transaction
+// with the cursor that follows it.
+
+#include "matome/client/replica.h"
+#include "matome/client/transport.h"
+
+namespace matome::client {
+
+struct sync_report {
+  int sent = 0;
+  int applied = 0;
+  int conflicts = 0;
+  int refused = 0;
+  int received = 0;  // rows pulled
+  std::int64_t cursor = 0;
+};
+
+struct sync_options {
+  std::size_t push_batch = 1000;
+  std::size_t page_size = 20000;
+};
+
+result<sync_report> sync(replica& local, transport& server, const sync_options& options = {});
+
+}  // namespace matome::client

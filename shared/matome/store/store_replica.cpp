@@ -1,0 +1,174 @@
+// Writing what the server sent into a client replica: its structure and
+// pages of its change feed, with the server's own ids and numbers.
+#include "matome/store/store.h"
+
+namespace matome {
+
+void store::replace_structure(const plan& p, const std::vector<department>& departments,
+                              const std::vector<plan_item>& items, std::int64_t structure_version) {
+  sqlite::transaction tx(db_);
+  auto department_row = db_.prepare(
+      "INSERT INTO departments(id, code, name, external) VALUES (?, ?, ?, ?)"
+      " ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, external = "
+      "excluded.external");
+  for (const auto& d : departments)
+    department_row.bind(1, d.id).bind(2, d.code).bind(3, d.name).bind(4, d.external ? 1 : 0).run();
+
+  std::string levels;
+  for (const auto& l : p.level_names) levels += (levels.empty() ? "" : "\n") + l;
+  auto plan_row = db_.prepare(
+      "INSERT INTO plans(id, code, title, city, first_year, last_year, report_year, level_names, "
+      "department_check, seq)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code,"
+      " title = excluded.title, city = excluded.city, first_year = excluded.first_year,"
+      " last_year = excluded.last_year, report_year = excluded.report_year, level_names = "
+      "excluded.level_names,"
+      " department_check = excluded.department_check, seq = excluded.seq");
+  plan_row.bind(1, p.id).bind(2, p.code).bind(3, p.title).bind(4, p.city).bind(5, p.first_year);
+  plan_row.bind(6, p.last_year)
+      .bind(7, p.report_year)
+      .bind(8, levels)
+      .bind(9, p.department_check ? 1 : 0);
+  plan_row.bind(10, structure_version).run();
+
+  auto clear_template = db_.prepare("DELETE FROM template_fields WHERE plan_id = ?");
+  clear_template.bind(1, p.id).run();
+  auto field = db_.prepare(
+      "INSERT INTO template_fields(plan_id, key, position, label, type, scope, element_type, unit, "
+      "max_length,"
+      " required, reason_field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto option = db_.prepare(
+      "INSERT INTO template_options(plan_id, field_key, position, value, definition) VALUES (?, ?, "
+      "?, ?, ?)");
+  int position = 0;
+  for (const auto& f : p.tmpl.fields) {
+    field.bind(1, p.id)
+        .bind(2, f.key)
+        .bind(3, position++)
+        .bind(4, f.label)
+        .bind(5, to_string(f.type));
+    field.bind(6, to_string(f.scope))
+        .bind(7, to_string(f.element_type))
+        .bind(8, f.unit)
+        .bind(9, f.max_length);
+    field.bind(10, f.required ? 1 : 0).bind(11, f.reason_field).run();
+    int option_position = 0;
+    for (const auto& o : f.options) {
+      option.bind(1, p.id)
+          .bind(2, f.key)
+          .bind(3, option_position++)
+          .bind(4, o.value)
+          .bind(5, o.definition)
+          .run();
+    }
+  }
+
+  // Parents come before children in a snapshot (plan_index order).
+  auto item_row = db_.prepare(
+      "INSERT INTO items(id, plan_id, parent_id, level, position, label, title, description, "
+      "page_ref)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET parent_id = "
+      "excluded.parent_id,"
+      " level = excluded.level, position = excluded.position, label = excluded.label, title = "
+      "excluded.title,"
+      " description = excluded.description, page_ref = excluded.page_ref");
+  auto clear_owners = db_.prepare("DELETE FROM item_owners WHERE item_id = ?");
+  auto owner =
+      db_.prepare("INSERT INTO item_owners(item_id, department_id, position) VALUES (?, ?, ?)");
+  auto clear_relistings = db_.prepare("DELETE FROM item_relistings WHERE item_id = ?");
+  auto relist =
+      db_.prepare("INSERT INTO item_relistings(item_id, parent_id, label) VALUES (?, ?, ?)");
+  for (const auto& item : items) {
+    item_row.bind(1, item.id).bind(2, p.id);
+    if (item.parent_id == 0) {
+      item_row.bind_null(3);
+    } else {
+      item_row.bind(3, item.parent_id);
+    }
+    item_row.bind(4, item.level).bind(5, item.position).bind(6, item.label).bind(7, item.title);
+    item_row.bind(8, item.description).bind(9, item.page_ref).run();
+    clear_owners.bind(1, item.id).run();
+    int owner_position = 0;
+    for (record_id d : item.owner_ids)
+      owner.bind(1, item.id).bind(2, d).bind(3, owner_position++).run();
+    clear_relistings.bind(1, item.id).run();
+  }
+  for (const auto& item : items) {
+    for (const auto& r : item.relistings)
+      relist.bind(1, item.id).bind(2, r.parent_id).bind(3, r.label).run();
+  }
+  tx.commit();
+}
+
+void store::apply_feed(record_id plan_id, const feed_page& page) {
+  sqlite::transaction tx(db_);
+  auto cell_row = db_.prepare(
+      "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, ?, "
+      "?, ?)"
+      " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
+      " version = excluded.version WHERE excluded.version > cells.version");
+  for (const auto& c : page.cells) {
+    cell_row.bind(1, c.key.item_id)
+        .bind(2, c.key.department_id)
+        .bind(3, c.key.year)
+        .bind(4, c.key.field);
+    cell_row.bind(5, c.value).bind(6, c.version).run();
+  }
+  auto entry_row = db_.prepare(
+      "INSERT INTO entries(item_id, department_id, year, status, version) VALUES (?, ?, ?, ?, ?)"
+      " ON CONFLICT(item_id, department_id, year) DO UPDATE SET status = excluded.status,"
+      " version = excluded.version WHERE excluded.version > entries.version");
+  for (const auto& e : page.entries) {
+    entry_row.bind(1, e.key.item_id).bind(2, e.key.department_id).bind(3, e.key.year);
+    entry_row.bind(4, to_string(e.status)).bind(5, e.version).run();
+  }
+  auto conflict_row = db_.prepare(
+      "INSERT INTO conflicts(id, item_id, department_id, year, field, change_id, base_version, "
+      "base_value,"
+      " server_version, server_value, incoming_value, user_name, device, created_at, "
+      "resolved_value,"
+      " resolved_by, resolved_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?)"
+      " ON CONFLICT(id) DO UPDATE SET resolved_value = excluded.resolved_value,"
+      " resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at, seq = "
+      "excluded.seq");
+  for (const auto& c : page.conflicts) {
+    conflict_row.bind(1, c.id)
+        .bind(2, c.key.item_id)
+        .bind(3, c.key.department_id)
+        .bind(4, c.key.year);
+    conflict_row.bind(5, c.key.field)
+        .bind(6, c.change_id)
+        .bind(7, c.base_version)
+        .bind(8, c.base_value);
+    conflict_row.bind(9, c.server_version).bind(10, c.server_value).bind(11, c.incoming_value);
+    conflict_row.bind(12, c.user).bind(13, c.device).bind(14, c.created_at);
+    if (c.resolved) {
+      conflict_row.bind(15, c.resolved_value).bind(16, c.resolved_by).bind(17, c.resolved_at);
+    } else {
+      conflict_row.bind_null(15).bind_null(16).bind_null(17);
+    }
+    conflict_row.bind(18, page.cursor).run();
+  }
+  auto comment_row = db_.prepare(
+      "INSERT OR IGNORE INTO comments(id, item_id, department_id, year, author, body, at, seq)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& c : page.comments) {
+    comment_row.bind(1, c.id)
+        .bind(2, c.entry.item_id)
+        .bind(3, c.entry.department_id)
+        .bind(4, c.entry.year);
+    comment_row.bind(5, c.author).bind(6, c.body).bind(7, c.at).bind(8, c.seq).run();
+  }
+  auto clear_years = db_.prepare("DELETE FROM finalized_years WHERE plan_id = ?");
+  clear_years.bind(1, plan_id).run();
+  auto year_row = db_.prepare(
+      "INSERT INTO finalized_years(plan_id, year, finalized_by, finalized_at, seq) VALUES (?, ?, "
+      "'', '', 0)");
+  for (int y : page.finalized_years) year_row.bind(1, plan_id).bind(2, y).run();
+  auto cursor = db_.prepare("UPDATE meta SET value = max(value, ?) WHERE key = 'last_seq'");
+  cursor.bind(1, page.cursor).run();
+  tx.commit();
+}
+
+}  // namespace matome
