@@ -154,3 +154,24 @@ TEST_CASE("the dashboard counts every owner's entry of a year", "[store][dashboa
   CHECK(f.s.set_due_date(f.p.plan_id, f.p.member_of_fukushi(), 2023, "2024-05-31").error().code ==
         errc::forbidden);
 }
+
+// Regression: with one table holding more than a page and the others none,
+// the page looked like the last one and the cursor jumped past unread rows.
+TEST_CASE("paging does not skip rows when one kind of row fills more than a page",
+          "[store][feed][regression]") {
+  fixture f;
+  std::vector<cell_change> marks;
+  for (int year = 2022; year <= 2026; ++year) {
+    marks.push_back({"m" + std::to_string(year), {f.p.shared_row, 0, year, "marks"}, 0, "●"});
+  }
+  f.apply(f.p.coordinator(), marks);  // five plan cells, no entries, no conflicts
+  std::int64_t cursor = 0;
+  std::size_t cells = 0;
+  for (int pages = 0; pages < 10; ++pages) {
+    auto page = f.s.pull(f.p.plan_id, feed_scope::of(f.p.member_of_shakyo()), cursor, 2);
+    cells += page.cells.size();
+    cursor = page.cursor;
+    if (!page.more) break;
+  }
+  CHECK(cells == 5);
+}

@@ -76,17 +76,19 @@ feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t c
   page.structure_version = structure_version(plan_id);
   page.finalized_years = finalized_years(plan_id);
 
-  // Each table is read up to limit rows past the cursor; the page is the
-  // `limit` lowest numbers among them.
+  // Each table is read up to limit + 1 rows past the cursor; the page is the
+  // `limit` lowest numbers among them. Reading one row more than a page per
+  // table is what tells a full page from a last one: with only `limit`, a
+  // table holding more than a page alone would look finished.
   auto cells = db_.prepare(visible_cells);
-  bind_feed(cells, plan_id, scope, cursor, limit);
+  bind_feed(cells, plan_id, scope, cursor, limit + 1);
   while (cells.step()) {
     page.cells.push_back({{cells.int64(0), cells.int64(1), cells.integer(2), cells.text(3)},
                           cells.text(4),
                           cells.int64(5)});
   }
   auto entries = db_.prepare(visible_entries);
-  bind_feed(entries, plan_id, scope, cursor, limit);
+  bind_feed(entries, plan_id, scope, cursor, limit + 1);
   while (entries.step()) {
     page.entries.push_back({{entries.int64(0), entries.int64(1), entries.integer(2)},
                             parse_entry_status(entries.text(3)).value(),
@@ -95,7 +97,7 @@ feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t c
   std::vector<std::pair<std::int64_t, conflict_record>> conflicts;
   {
     auto ids = db_.prepare(visible_conflicts);
-    bind_feed(ids, plan_id, scope, cursor, limit);
+    bind_feed(ids, plan_id, scope, cursor, limit + 1);
     auto seq = db_.prepare("SELECT seq FROM conflicts WHERE id = ?");
     while (ids.step()) {
       seq.bind(1, ids.int64(0));
@@ -105,7 +107,7 @@ feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t c
     }
   }
   auto comments = db_.prepare(visible_comments);
-  bind_feed(comments, plan_id, scope, cursor, limit);
+  bind_feed(comments, plan_id, scope, cursor, limit + 1);
   while (comments.step()) {
     page.comments.push_back({comments.int64(0),
                              {comments.int64(1), comments.int64(2), comments.integer(3)},
