@@ -96,6 +96,7 @@ struct http_server::impl {
   asio::signal_set signals;
   asio::steady_timer grace;
   server_context ctx;
+  unsigned short bound_port = 0;  // known after stop() too
 };
 
 http_server::http_server(server_options options, store db)
@@ -135,12 +136,13 @@ http_server::http_server(server_options options, store db)
                                               ec.message());
   }
   a.listen(asio::socket_base::max_listen_connections);
+  impl_->bound_port = a.local_endpoint().port();
 }
 
 http_server::~http_server() = default;
 
 unsigned short http_server::port() const {
-  return impl_->acceptor.local_endpoint().port();
+  return impl_->bound_port;
 }
 
 void http_server::run() {
