@@ -1,0 +1,47 @@
+#pragma once
+// A real server and real replicas signed in to it over HTTP.
+#include <map>
+
+#include "matome/client/sync_engine.h"
+#include "support/content_hash.h"
+#include "support/test_server.h"
+
+namespace matome::test {
+
+struct client_fixture {
+  temp_dir dir;
+  std::unique_ptr<test_server> server = std::make_unique<test_server>(dir.file("master.db"));
+  const small_plan& p = server->plan();
+  std::map<std::string, std::string> tokens;
+
+  std::string url(unsigned short port = 0) const {
+    return "http://127.0.0.1:" + std::to_string(port == 0 ? server->port() : port);
+  }
+
+  // A replica for `login`, signed in and synced once.
+  client::replica sign_in(const std::string& login, unsigned short port = 0) {
+    auto r = client::replica::open(dir.file(login + ".replica")).value();
+    auto who = client::sign_in(url(port), login, "demo", login + "-pc").value();
+    r.set_identity(
+        {url(port), who.user, login + "-pc", who.department_id, who.role, who.plan_ids.at(0)});
+    r.set_setting("token", who.token);
+    tokens[login] = who.token;
+    REQUIRE(sync(r, port));
+    return r;
+  }
+
+  result<client::sync_report> sync(client::replica& r, unsigned short port = 0) {
+    auto transport =
+        client::make_http_transport(url(port), *r.setting("token"), std::chrono::seconds(5));
+    return client::sync(r, *transport);
+  }
+
+  store server_store() { return store::open(dir.file("master.db")).value(); }
+
+  std::string server_content(const feed_scope& scope) {
+    auto s = server_store();
+    return visible_content(s, p.plan_id, scope);
+  }
+};
+
+}  // namespace matome::test

@@ -1,0 +1,35 @@
+#include "support/content_hash.h"
+
+namespace matome::test {
+
+std::string visible_content(store& s, record_id plan_id, const feed_scope& scope) {
+  std::string out;
+  auto cells = s.db().prepare(
+      "SELECT c.item_id, c.department_id, c.year, c.field, c.value, c.version FROM cells c"
+      " JOIN items i ON i.id = c.item_id WHERE i.plan_id = ?1 AND (?2 OR c.department_id IN (0, "
+      "?3))"
+      " ORDER BY 1, 2, 3, 4");
+  cells.bind(1, plan_id).bind(2, scope.everything ? 1 : 0).bind(3, scope.department_id);
+  while (cells.step()) {
+    out += cells.text(0) + "/" + cells.text(1) + "/" + cells.text(2) + "/" + cells.text(3) + "=" +
+           cells.text(4) + "@" + cells.text(5) + "\n";
+  }
+  auto entries = s.db().prepare(
+      "SELECT e.item_id, e.department_id, e.year, e.status FROM entries e JOIN items i ON i.id = "
+      "e.item_id"
+      " WHERE i.plan_id = ?1 AND (?2 OR e.department_id = ?3) ORDER BY 1, 2, 3");
+  entries.bind(1, plan_id).bind(2, scope.everything ? 1 : 0).bind(3, scope.department_id);
+  while (entries.step()) {
+    out += "entry " + entries.text(0) + "/" + entries.text(1) + "/" + entries.text(2) + " " +
+           entries.text(3) + "\n";
+  }
+  auto conflicts = s.db().prepare(
+      "SELECT c.id, c.resolved_value IS NULL FROM conflicts c JOIN items i ON i.id = c.item_id"
+      " WHERE i.plan_id = ?1 AND (?2 OR c.department_id = ?3) ORDER BY 1");
+  conflicts.bind(1, plan_id).bind(2, scope.everything ? 1 : 0).bind(3, scope.department_id);
+  while (conflicts.step())
+    out += "conflict " + conflicts.text(0) + (conflicts.int64(1) ? " open" : " resolved") + "\n";
+  return out;
+}
+
+}  // namespace matome::test

@@ -1,0 +1,13 @@
+#pragma once
+// What a user may see of a plan — cell values with versions and entry
+// statuses — as one comparable string, computed the same way over the
+// server's database and over a client replica. Equal strings: converged.
+#include <string>
+
+#include "matome/store/store.h"
+
+namespace matome::test {
+
+std::string visible_content(store& s, record_id plan_id, const feed_scope& scope);
+
+}  // namespace matome::test
