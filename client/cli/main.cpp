@@ -8,9 +8,11 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <csignal>
 #include <iostream>
 
 #include "matome/client/sync_engine.h"
+#include "matome/client/sync_loop.h"
 #include "matome/domain/fiscal_year.h"
 #include "matome/util/rapidjson.h"
 
@@ -185,6 +187,25 @@ int cmd_sync(const context& c) {
   return report->refused > 0 ? 3 : 0;
 }
 
+// Stays in sync until interrupted: syncs on the server's news, backs off
+// while it is unreachable. One line per sync.
+int cmd_watch(const context& c) {
+  static client::sync_loop* running = nullptr;
+  client::sync_loop loop(std::filesystem::path(c.data) / "replica.db");
+  running = &loop;
+  std::signal(SIGINT, [](int) { running->stop(); });
+  std::signal(SIGTERM, [](int) { running->stop(); });
+  loop.run([](const result<sync_report>& r) {
+    if (r) {
+      std::cout << utc_now_iso() << " synced: sent " << r->sent << ", received " << r->received
+                << ", cursor " << r->cursor << std::endl;
+    } else {
+      std::cout << utc_now_iso() << " " << r.error().message << std::endl;
+    }
+  });
+  return 0;
+}
+
 int cmd_status(const context& c) {
   auto local = open_replica(c);
   if (!local) return fail(local.error());
@@ -345,7 +366,11 @@ int main(int argc, char** argv) {
       app.add_subcommand("login", "Sign in (password from MATOME_PASSWORD or standard input)");
   login->add_option("user", user)->required();
   login->add_option("--device", device, "Name of this computer")->capture_default_str();
+  bool watch = false;
   auto* sync_cmd = app.add_subcommand("sync", "Send unsent edits, receive what changed");
+  sync_cmd->add_flag(
+      "--watch", watch,
+      "Keep syncing: on the server's news, with backoff while offline (Ctrl+C stops)");
   auto* status = app.add_subcommand("status", "Pending changes, conflicts, last sync");
   auto* list = app.add_subcommand("list", "Entries of the reporting year");
   list->add_flag("--all", all, "Every department's, not only mine");
@@ -379,7 +404,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     if (*login) return cmd_login(c, user, device);
-    if (*sync_cmd) return cmd_sync(c);
+    if (*sync_cmd) return watch ? cmd_watch(c) : cmd_sync(c);
     if (*status) return cmd_status(c);
     if (*list) return cmd_list(c, all, status_filter);
     if (*show) return cmd_show(c, entry);

@@ -1,0 +1,128 @@
+#include "matome/client/sync_loop.h"
+
+#include <sys/socket.h>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include "matome/client/transport.h"
+
+namespace matome::client {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+
+sync_loop::sync_loop(std::filesystem::path replica_path, sync_loop_options options)
+    : path_(std::move(replica_path)), options_(options) {}
+
+void sync_loop::stop() {
+  std::lock_guard lock(mutex_);
+  stopping_ = true;
+  // Unblocks a read on the event socket at once (shutdown is safe from any thread).
+  if (listening_fd_ >= 0) ::shutdown(listening_fd_, SHUT_RDWR);
+  wake_.notify_all();
+}
+
+void sync_loop::sync_now() {
+  std::lock_guard lock(mutex_);
+  woken_ = true;
+  if (listening_fd_ >= 0) ::shutdown(listening_fd_, SHUT_RDWR);
+  wake_.notify_all();
+}
+
+void sync_loop::sleep(std::chrono::milliseconds limit) {
+  std::unique_lock lock(mutex_);
+  wake_.wait_for(lock, limit, [&] { return stopping_ || woken_; });
+  woken_ = false;
+}
+
+void sync_loop::wait_for_news(const identity& id, const std::string& token, std::int64_t cursor,
+                              std::chrono::milliseconds limit) {
+  auto address = parse_server_url(id.server);
+  if (!address || address->tls) {
+    sleep(limit);  // no event socket: sync again after a while
+    return;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  try {
+    asio::io_context io;
+    websocket::stream<beast::tcp_stream> ws(io);
+    auto& tcp = beast::get_lowest_layer(ws);
+    tcp.expires_after(std::chrono::seconds(10));
+    tcp.connect(asio::ip::tcp::resolver(io).resolve(address->host, address->port));
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_ || woken_) {
+        woken_ = false;
+        return;
+      }
+      listening_fd_ = tcp.socket().native_handle();
+    }
+    struct forget_fd {
+      sync_loop& loop;
+      ~forget_fd() {
+        std::lock_guard lock(loop.mutex_);
+        loop.listening_fd_ = -1;
+        loop.woken_ = false;
+      }
+    } on_exit{*this};
+    ws.set_option(websocket::stream_base::decorator([&](websocket::request_type& req) {
+      req.set(beast::http::field::authorization, "Bearer " + token);
+    }));
+    ws.handshake(address->host, "/api/v1/events");
+    for (;;) {
+      const auto left = deadline - std::chrono::steady_clock::now();
+      if (left <= std::chrono::steady_clock::duration::zero()) return;
+      tcp.expires_after(left);
+      beast::flat_buffer buffer;
+      ws.read(buffer);
+      // {"type":"hello"|"changes","seq":N}: news when N is past our cursor.
+      const auto text = beast::buffers_to_string(buffer.data());
+      const auto at = text.find("\"seq\":");
+      if (at != std::string::npos && std::stoll(text.substr(at + 6)) > cursor) return;
+    }
+  } catch (const std::exception&) {
+    // Timed out, cut, interrupted or refused: the caller syncs next and
+    // backs off if the server is really gone.
+  }
+}
+
+void sync_loop::run(const report_fn& on_sync) {
+  auto backoff = options_.min_backoff;
+  for (;;) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+    }
+    auto local = replica::open(path_);
+    if (!local) {
+      on_sync(local.error());
+      sleep(options_.max_backoff);
+      continue;
+    }
+    auto id = local->who();
+    auto token = local->setting("token");
+    if (!id || !token) {
+      on_sync(make_error(errc::unauthenticated, "サインインしてから同期してください。"));
+      sleep(options_.max_backoff);
+      continue;
+    }
+    auto transport = make_http_transport(id->server, *token);
+    auto report = sync(*local, *transport);
+    on_sync(report);
+    if (!report && report.error().code == errc::unreachable) {
+      sleep(backoff);
+      backoff = std::min(backoff * 2, options_.max_backoff);
+      continue;
+    }
+    backoff = options_.min_backoff;
+    if (!report) {
+      sleep(options_.max_backoff);  // not a network problem: do not hammer the server
+      continue;
+    }
+    wait_for_news(*id, *token, local->cursor(), options_.idle_sync);
+  }
+}
+
+}  // namespace matome::client

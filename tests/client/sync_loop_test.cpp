@@ -1,0 +1,70 @@
+// The background sync loop: news within seconds, backoff when unreachable,
+// and a stop that does not wait for a timeout.
+#include "matome/client/sync_loop.h"
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <thread>
+
+#include "client/client_fixture.h"
+#include "support/catch_result.h"
+
+using namespace matome;
+using namespace matome::test;
+using namespace std::chrono_literals;
+
+TEST_CASE("an online client picks up another user's change within seconds", "[client][loop]") {
+  client_fixture f;
+  { auto shakyo = f.sign_in("shakyo1"); }
+  auto coord = f.sign_in("coord");
+
+  client::sync_loop_options options;
+  options.idle_sync = 60s;  // so only the event socket can explain a quick pick-up
+  client::sync_loop loop(f.dir.file("shakyo1.replica"), options);
+  std::atomic<int> syncs{0};
+  std::thread runner([&] { loop.run([&](const auto& r) { syncs += r ? 1 : 0; }); });
+  while (syncs == 0) std::this_thread::sleep_for(10ms);
+  std::this_thread::sleep_for(200ms);  // let it settle on the event socket
+
+  const cell_key content{f.p.shared_row, 0, 0, "content"};
+  REQUIRE(coord.edit(content, "通知で届く値"));
+  REQUIRE(f.sync(coord));
+  const auto pushed = std::chrono::steady_clock::now();
+  std::string seen;
+  while (std::chrono::steady_clock::now() - pushed < 5s) {
+    auto view = client::replica::open(f.dir.file("shakyo1.replica")).value();
+    seen = view.value_of(content);
+    if (seen == "通知で届く値") break;
+    std::this_thread::sleep_for(50ms);
+  }
+  CHECK(seen == "通知で届く値");
+  CHECK(std::chrono::steady_clock::now() - pushed < 5s);
+
+  const auto stopping = std::chrono::steady_clock::now();
+  loop.stop();
+  runner.join();
+  CHECK(std::chrono::steady_clock::now() - stopping < 2s);
+}
+
+TEST_CASE("an unreachable server is retried with growing pauses until stopped", "[client][loop]") {
+  client_fixture f;
+  { auto fukushi = f.sign_in("fukushi1"); }
+  f.server->stop();
+
+  client::sync_loop_options options;
+  options.min_backoff = 100ms;
+  options.max_backoff = 10s;
+  client::sync_loop loop(f.dir.file("fukushi1.replica"), options);
+  std::atomic<int> unreachable{0};
+  std::thread runner([&] {
+    loop.run([&](const auto& r) { unreachable += !r && r.error().code == errc::unreachable; });
+  });
+  std::this_thread::sleep_for(1600ms);
+  const auto stopping = std::chrono::steady_clock::now();
+  loop.stop();
+  runner.join();
+  CHECK(std::chrono::steady_clock::now() - stopping < 1s);
+  // 100 + 200 + 400 + 800 ms of pauses fit in 1.6 s: about five attempts, not dozens.
+  CHECK(unreachable >= 3);
+  CHECK(unreachable <= 6);
+}
