@@ -130,6 +130,13 @@ int main(int argc, char** argv) {
       app.add_subcommand("backup", "Write a consistent copy of the database, also while serving");
   backup->add_option("file", file, "The new backup file")->required();
   auto* check = app.add_subcommand("check", "Check the database's integrity");
+  std::string answer_file;
+  auto* import_bundle =
+      app.add_subcommand("import-bundle", "Apply a device's sync bundle and write the answer");
+  import_bundle->add_option("bundle", file, "The device's changes bundle")
+      ->required()
+      ->check(CLI::ExistingFile);
+  import_bundle->add_option("answer", answer_file, "The answer bundle to carry back")->required();
   app.require_subcommand(0, 1);
 
   CLI11_PARSE(app, argc, argv);
@@ -144,5 +151,6 @@ int main(int argc, char** argv) {
   if (*import_plan) return admin::import_plan(db_path, file);
   if (*backup) return admin::backup(db_path, file);
   if (*check) return admin::check(db_path);
+  if (*import_bundle) return admin::import_bundle(db_path, file, answer_file);
   return serve(db_path, listen, demo, demo_plan, threads, tls_cert, tls_key);
 }

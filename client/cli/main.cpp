@@ -9,7 +9,9 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <csignal>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "matome/client/sync_engine.h"
 #include "matome/client/sync_loop.h"
@@ -145,7 +147,7 @@ int cmd_login(const context& c, const std::string& login, const std::string& dev
   const std::string server = !c.server.empty() ? c.server : local->setting("server").value_or("");
   if (server.empty())
     return fail({errc::invalid_argument, "初回は --server http://HOST:PORT を指定してください。"});
-  auto signed_in = sign_in(server, login, read_password(), device);
+  auto signed_in = sign_in(server, login, read_password(), device, local->device_key().public_key);
   if (!signed_in) return fail(signed_in.error());
   if (signed_in->plan_ids.empty())
     return fail({errc::not_found, "このサーバーには計画がありません。"});
@@ -160,6 +162,7 @@ int cmd_login(const context& c, const std::string& login, const std::string& dev
   }
   local->set_identity(id);
   local->set_setting("token", signed_in->token);
+  local->set_setting("server_key", signed_in->server_key);
   std::cout << "signed in as " << id.user << " on " << server << " (device " << device << ")\n";
   return 0;
 }
@@ -309,6 +312,60 @@ int cmd_discard(const context& c, const std::string& entry_text, const std::stri
   return 0;
 }
 
+int cmd_bundle_export(const context& c, const std::string& file) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  const int pending = local->status().pending;
+  auto text = local->export_bundle();
+  if (!text) return fail(text.error());
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << *text;
+  if (!out) return fail({errc::storage, file + " に書き込めません。"});
+  std::cout << "wrote " << file << " with " << pending
+            << " change(s); import it at the server, then `bundle import` its answer here\n";
+  return 0;
+}
+
+result<std::string> read_file(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return make_error(errc::not_found, file + " を読めません。");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+int cmd_bundle_import(const context& c, const std::string& file) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  auto text = read_file(file);
+  if (!text) return fail(text.error());
+  if (auto done = local->import_answer(*text); !done) return fail(done.error());
+  const auto s = local->status();
+  std::cout << "imported " << file << ": " << s.pending << " pending, " << s.refused << " refused, "
+            << s.conflicts << " conflict(s), cursor " << s.cursor << "\n";
+  return s.refused > 0 ? 3 : 0;
+}
+
+// A coordinator's client carries a department's bundle to the server and
+// writes the answer to take back.
+int cmd_bundle_forward(const context& c, const std::string& in_file, const std::string& out_file) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  auto id = local->who();
+  auto token = local->setting("token");
+  if (!id || !token)
+    return fail({errc::unauthenticated, "先に `login USER` でサインインしてください。"});
+  auto text = read_file(in_file);
+  if (!text) return fail(text.error());
+  auto answer = call_api(id->server, *token, "POST", "/api/v1/bundles", *text);
+  if (!answer) return fail(answer.error());
+  std::ofstream out(out_file, std::ios::binary | std::ios::trunc);
+  out << *answer;
+  if (!out) return fail({errc::storage, out_file + " に書き込めません。"});
+  std::cout << "applied " << in_file << " at the server; answer written to " << out_file << "\n";
+  return 0;
+}
+
 int cmd_conflicts(const context& c) {
   auto local = open_replica(c);
   if (!local) return fail(local.error());
@@ -397,6 +454,18 @@ int main(int argc, char** argv) {
   take->add_flag("--mine", mine, "Keep the server's value");
   take->add_flag("--theirs", theirs, "Take the incoming value");
   take->add_option("--value", resolution_value, "Write a merged value");
+  std::string bundle_file, answer_file;
+  auto* bundle =
+      app.add_subcommand("bundle", "Sync by file, for machines with no route to the server");
+  bundle->require_subcommand(1);
+  auto* bundle_export = bundle->add_subcommand("export", "Write unsent edits to a signed file");
+  bundle_export->add_option("file", bundle_file)->required();
+  auto* bundle_import = bundle->add_subcommand("import", "Read the server's answer file");
+  bundle_import->add_option("file", bundle_file)->required()->check(CLI::ExistingFile);
+  auto* bundle_forward =
+      bundle->add_subcommand("forward", "Coordinator: apply a department's file at the server");
+  bundle_forward->add_option("file", bundle_file)->required()->check(CLI::ExistingFile);
+  bundle_forward->add_option("answer", answer_file)->required();
   auto* history = app.add_subcommand("history", "Who changed a field, when (online)");
   history->add_option("entry", entry)->required();
   history->add_option("field", field)->required();
@@ -411,6 +480,9 @@ int main(int argc, char** argv) {
     if (*set) return cmd_set(c, entry, field, value);
     if (*discard) return cmd_discard(c, entry, field);
     if (*conflicts) return cmd_conflicts(c);
+    if (*bundle_export) return cmd_bundle_export(c, bundle_file);
+    if (*bundle_import) return cmd_bundle_import(c, bundle_file);
+    if (*bundle_forward) return cmd_bundle_forward(c, bundle_file, answer_file);
     if (*resolve) {
       const std::string body =
           mine     ? R"({"take":"server"})"

@@ -4,12 +4,15 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "auth/device_tokens.h"
 #include "matome/auth/password.h"
 #include "matome/plan_file/plan_file.h"
 #include "matome/store/store.h"
+#include "sync/bundle_service.h"
 
 namespace matome::server::admin {
 namespace {
@@ -179,6 +182,23 @@ int check(const std::string& db) {
   std::cout << (problems == 0 ? "ok: " + db + " is consistent\n"
                               : std::to_string(problems) + " problem(s)\n");
   return problems == 0 ? 0 : 1;
+}
+
+int import_bundle(const std::string& db, const std::string& bundle_file,
+                  const std::string& answer_file) {
+  auto s = open_existing(db);
+  if (!s) return report(s.error());
+  std::ifstream in(bundle_file, std::ios::binary);
+  if (!in) return report({errc::not_found, "cannot read " + bundle_file});
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto answered = answer_bundle(*s, text.str());
+  if (!answered) return report(answered.error());
+  std::ofstream out(answer_file, std::ios::binary | std::ios::trunc);
+  out << answered->answer;
+  if (!out) return report({errc::storage, "cannot write " + answer_file});
+  std::cout << "applied " << bundle_file << "; answer written to " << answer_file << "\n";
+  return 0;
 }
 
 }  // namespace matome::server::admin

@@ -23,5 +23,8 @@ int import_plan(const std::string& db, const std::string& plan_file);
 // A consistent copy of the live database (VACUUM INTO), safe while serving.
 int backup(const std::string& db, const std::string& target);
 int check(const std::string& db);
+// Applies a device's signed "changes" bundle and writes the answer bundle.
+int import_bundle(const std::string& db, const std::string& bundle_file,
+                  const std::string& answer_file);
 
 }  // namespace matome::server::admin

@@ -52,6 +52,8 @@ result<api_response> login(request_context& ctx, login_throttle& by_login,
   if (!password) return password.error();
   auto device = json::required_string(*body, "device");
   if (!device) return device.error();
+  auto public_key = json::optional_string(*body, "public_key");
+  if (!public_key) return public_key.error();
 
   if (auto wait = by_login.check(*name); !wait) return wait.error();
   if (auto wait = by_peer.check(ctx.request.peer); !wait) return wait.error();
@@ -68,11 +70,14 @@ result<api_response> login(request_context& ctx, login_throttle& by_login,
     return make_error(errc::unauthenticated, "ログイン名またはパスワードが違います。");
   }
   by_login.succeeded(*name);
-  auto token = issue_device_token(ctx.db, *user, *device);
+  auto token = issue_device_token(ctx.db, *user, *device, *public_key);
   if (!token) return token.error();
 
   json::writer w;
-  w.begin_object().member("token", *token).key("user");
+  w.begin_object()
+      .member("token", *token)
+      .member("server_key", server_signing_key(ctx.db).public_key)
+      .key("user");
   write_user(w, ctx.db, *user);
   w.end_object();
   auto r = json_response(w.str());

@@ -3,6 +3,7 @@
 #include "api/json.h"
 #include "api/router.h"
 #include "matome/wire/codec.h"
+#include "sync/bundle_service.h"
 
 namespace matome::server {
 namespace {
@@ -136,6 +137,21 @@ result<api_response> resolve(request_context& ctx) {
   return r;
 }
 
+// A coordinator's client forwards a department's bundle and carries the
+// answer back; the bundle's own signature says whose changes they are.
+result<api_response> forward_bundle(request_context& ctx) {
+  auto answered = answer_bundle(ctx.db, ctx.request.body);
+  if (!answered) return answered.error();
+  api_response r;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = std::move(answered->answer);
+  if (!answered->departments.empty()) {
+    r.notify_seq = answered->last_seq;
+    r.notify_departments = std::move(answered->departments);
+  }
+  return r;
+}
+
 }  // namespace
 
 void add_sync_routes(std::vector<route>& routes) {
@@ -145,6 +161,7 @@ void add_sync_routes(std::vector<route>& routes) {
   routes.push_back({"GET", "/api/v1/plans/{plan}/conflicts", access::signed_in, conflicts});
   routes.push_back(
       {"POST", "/api/v1/plans/{plan}/conflicts/{conflict}/resolve", access::signed_in, resolve});
+  routes.push_back({"POST", "/api/v1/bundles", access::coordinator, forward_bundle});
 }
 
 }  // namespace matome::server

@@ -30,23 +30,34 @@ std::string new_token() {
 }  // namespace
 
 result<std::string> issue_device_token(store& s, const user_account& user,
-                                       std::string_view device_name) {
+                                       std::string_view device_name, std::string_view public_key) {
   if (sodium_init() < 0) return make_error(errc::storage, "libsodium could not be initialised");
   if (device_name.empty() || device_name.size() > 100 || !is_valid_utf8(device_name)) {
     return make_error(errc::invalid_argument,
                       "\"device\" must name this computer in 1 to 100 bytes of UTF-8");
   }
+  if (!public_key.empty()) {
+    unsigned char key[crypto_sign_PUBLICKEYBYTES];
+    std::size_t length = 0;
+    if (sodium_base642bin(key, sizeof key, public_key.data(), public_key.size(), nullptr, &length,
+                          nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        length != sizeof key) {
+      return make_error(errc::invalid_argument,
+                        "\"public_key\" must be an Ed25519 public key in base64");
+    }
+  }
   const std::string token = new_token();
   const std::string now = utc_now_iso();
   auto stmt = s.db().prepare(
-      "INSERT INTO devices(user_id, name, token_hash, created_at, last_seen_at) VALUES (?, ?, ?, "
-      "?, ?)");
-  stmt.bind(1, user.id)
-      .bind(2, device_name)
-      .bind(3, hash_token(token))
-      .bind(4, now)
-      .bind(5, now)
-      .run();
+      "INSERT INTO devices(user_id, name, token_hash, created_at, last_seen_at, public_key)"
+      " VALUES (?, ?, ?, ?, ?, ?)");
+  stmt.bind(1, user.id).bind(2, device_name).bind(3, hash_token(token)).bind(4, now).bind(5, now);
+  if (public_key.empty()) {
+    stmt.bind_null(6);
+  } else {
+    stmt.bind(6, public_key);
+  }
+  stmt.run();
   return token;
 }
 
@@ -75,6 +86,35 @@ result<session> authenticate_token(store& s, std::string_view token) {
     touch.bind(1, now).bind(2, out.device_id).run();
   }
   return out;
+}
+
+result<session> session_for_signer(store& s, std::string_view public_key) {
+  auto stmt = s.db().prepare(
+      "SELECT d.id, d.name, u.login FROM devices d JOIN users u ON u.id = d.user_id"
+      " WHERE d.public_key = ? AND d.revoked_at IS NULL AND u.disabled = 0");
+  stmt.bind(1, public_key);
+  if (!stmt.step()) {
+    return make_error(errc::unauthenticated,
+                      "この同期ファイルの署名者は登録された端末ではないか、取り消されています。");
+  }
+  session out;
+  out.device_id = stmt.int64(0);
+  out.device_name = stmt.text(1);
+  auto user = s.find_user(stmt.text(2));
+  if (!user) return user.error();
+  out.user = std::move(*user);
+  return out;
+}
+
+signing_key server_signing_key(store& s) {
+  auto stmt =
+      s.db().prepare("SELECT public_key, secret_key FROM server_keys ORDER BY id DESC LIMIT 1");
+  if (stmt.step()) return {stmt.text(0), stmt.text(1)};
+  auto key = new_signing_key();
+  auto insert = s.db().prepare(
+      "INSERT INTO server_keys(public_key, secret_key, created_at) VALUES (?, ?, ?)");
+  insert.bind(1, key.public_key).bind(2, key.secret_key).bind(3, utc_now_iso()).run();
+  return key;
 }
 
 std::vector<device_info> list_devices(store& s) {

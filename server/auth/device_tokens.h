@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "matome/store/store.h"
+#include "matome/sync/bundle.h"
 
 namespace matome::server {
 
@@ -29,8 +30,17 @@ struct device_info {
 };
 
 // Creates a device for the user and returns its token ("mt_" + 43 chars).
+// `public_key` (Ed25519, base64), when given, lets the device sign bundles.
 result<std::string> issue_device_token(store& s, const user_account& user,
-                                       std::string_view device_name);
+                                       std::string_view device_name,
+                                       std::string_view public_key = {});
+
+// The session of the device whose bundle-signing key this is; unauthenticated
+// for an unknown key, a revoked device or a disabled user.
+result<session> session_for_signer(store& s, std::string_view public_key);
+
+// The server's own signing key for answer bundles, made on first use.
+signing_key server_signing_key(store& s);
 
 // The session a bearer token stands for; unauthenticated when the token is
 // unknown, revoked, or its user disabled.

@@ -21,10 +21,12 @@ struct client_fixture {
   // A replica for `login`, signed in and synced once.
   client::replica sign_in(const std::string& login, unsigned short port = 0) {
     auto r = client::replica::open(dir.file(login + ".replica")).value();
-    auto who = client::sign_in(url(port), login, "demo", login + "-pc").value();
+    auto who =
+        client::sign_in(url(port), login, "demo", login + "-pc", r.device_key().public_key).value();
     r.set_identity(
         {url(port), who.user, login + "-pc", who.department_id, who.role, who.plan_ids.at(0)});
     r.set_setting("token", who.token);
+    r.set_setting("server_key", who.server_key);
     tokens[login] = who.token;
     REQUIRE(sync(r, port));
     return r;

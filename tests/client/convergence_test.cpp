@@ -1,5 +1,6 @@
 // Randomized convergence with fixed seeds: several replicas edit, sync, get
-// cut off mid-sync and "crash" with changes in flight, in random order.
+// cut off mid-sync, "crash" with changes in flight, and sync by file (with
+// some answer files lost on the way back), in random order.
 // Afterwards, checked against the real server's history:
 //  - every replica equals the server, for what its user may see;
 //  - every client's last value for a cell reached the server: in the cell's
@@ -14,6 +15,7 @@
 #include "client/client_fixture.h"
 #include "support/catch_result.h"
 #include "support/cut_proxy.h"
+#include "sync/bundle_service.h"
 
 using namespace matome;
 using namespace matome::test;
@@ -52,7 +54,7 @@ struct actor_replica {
 
 TEST_CASE("random edits, syncs, cuts and crashes converge without losing or overwriting anything",
           "[client][convergence]") {
-  int total_conflicts = 0, total_cuts = 0, total_resends = 0;
+  int total_conflicts = 0, total_cuts = 0, total_resends = 0, total_bundles = 0;
   for (unsigned seed : {1u, 2u, 3u}) {
     INFO("seed " << seed);
     client_fixture f;
@@ -82,7 +84,7 @@ TEST_CASE("random edits, syncs, cuts and crashes converge without losing or over
     for (int step = 0; step < 150; ++step) {
       const std::size_t who = random() % clients.size();
       auto& c = clients[who];
-      switch (random() % 5) {
+      switch (random() % 6) {
         case 0:
         case 1: {  // edit
           const auto& key = c.writable[random() % c.writable.size()];
@@ -104,6 +106,17 @@ TEST_CASE("random edits, syncs, cuts and crashes converge without losing or over
         case 4:  // crash mid-push: changes marked in flight, never answered
           total_resends += static_cast<int>(c.r.begin_push(1 + random() % 3).size());
           break;
+        case 5: {  // by file; a third of the answers are lost on the way back
+          for (const auto& o : c.r.outbox()) {
+            if (!o.refused) bases[o.change.change_id] = o.change.base_version;
+          }
+          auto server = f.server_store();
+          auto answer = server::answer_bundle(server, c.r.export_bundle().value());
+          REQUIRE(answer);
+          if (random() % 3 != 0) REQUIRE(c.r.import_answer(answer->answer));
+          ++total_bundles;
+          break;
+        }
       }
     }
     // Everyone comes online and syncs until nothing moves.
@@ -144,4 +157,5 @@ TEST_CASE("random edits, syncs, cuts and crashes converge without losing or over
   CHECK(total_conflicts > 0);
   CHECK(total_cuts > 0);
   CHECK(total_resends > 0);
+  CHECK(total_bundles > 0);
 }

@@ -174,7 +174,8 @@ result<server_address> parse_server_url(std::string_view url) {
 }
 
 result<signed_in> sign_in(const std::string& server_url, const std::string& login,
-                          const std::string& password, const std::string& device) {
+                          const std::string& password, const std::string& device,
+                          const std::string& device_public_key) {
   auto address = parse_server_url(server_url);
   if (!address) return address.error();
   rapidjson::StringBuffer buffer;
@@ -186,6 +187,10 @@ result<signed_in> sign_in(const std::string& server_url, const std::string& logi
   w.String(password.c_str());
   w.Key("device");
   w.String(device.c_str());
+  if (!device_public_key.empty()) {
+    w.Key("public_key");
+    w.String(device_public_key.c_str());
+  }
   w.EndObject();
   http_client client(*address, {}, std::chrono::seconds(30), {});
   auto a = client.request(http::verb::post, "/api/v1/login", buffer.GetString());
@@ -197,6 +202,8 @@ result<signed_in> sign_in(const std::string& server_url, const std::string& logi
   }
   signed_in out;
   out.token = doc["token"].GetString();
+  if (doc.HasMember("server_key") && doc["server_key"].IsString())
+    out.server_key = doc["server_key"].GetString();
   const auto& user = doc["user"];
   out.user = user["login"].GetString();
   const auto user_role = parse_role(user["role"].GetString());

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "matome/util/uuid.h"
+#include "matome/wire/codec.h"
 
 namespace matome::client {
 namespace {
@@ -284,6 +285,61 @@ void replica::record_outcomes(const std::vector<change_outcome>& outcomes) {
     }
   }
   tx.commit();
+}
+
+signing_key replica::device_key() {
+  auto public_key = setting("device_public_key");
+  auto secret_key = setting("device_secret_key");
+  if (public_key && secret_key) return {*public_key, *secret_key};
+  auto key = new_signing_key();
+  sqlite::transaction tx(store_.db());
+  set_setting("device_public_key", key.public_key);
+  set_setting("device_secret_key", key.secret_key);
+  tx.commit();
+  return key;
+}
+
+result<std::string> replica::export_bundle() {
+  auto id = who();
+  if (!id) return make_error(errc::unauthenticated, "サインインしてから書き出してください。");
+  wire::bundle_changes payload;
+  payload.plan_id = id->plan_id;
+  payload.cursor = cursor();
+  payload.structure_version = store_.structure_version(id->plan_id);
+  payload.changes = begin_push(std::numeric_limits<std::int32_t>::max());
+  return seal_bundle("changes", id->plan_id, wire::encode(payload, wire::format::json),
+                     device_key());
+}
+
+result<void> replica::import_answer(std::string_view bundle_text) {
+  auto id = who();
+  auto server_key = setting("server_key");
+  if (!id || !server_key)
+    return make_error(errc::unauthenticated, "サインインしてから読み込んでください。");
+  auto opened = open_bundle(bundle_text);
+  if (!opened) return opened.error();
+  if (opened->kind != "answer") {
+    return make_error(
+        errc::invalid_argument,
+        "これはサーバーからの返答ファイルではありません（種類: " + opened->kind + "）。");
+  }
+  if (opened->signer != *server_key || opened->plan_id != id->plan_id) {
+    return make_error(errc::invalid_argument, "この返答ファイルは、この端末のサーバー（" +
+                                                  id->server + "）が作ったものではありません。");
+  }
+  // Signed by our server: its JSON is as trusted as an online answer.
+  auto answer = wire::decode<wire::bundle_answer>(opened->payload, wire::format::json);
+  if (!answer) return answer.error();
+  sqlite::transaction tx(store_.db());
+  record_outcomes(answer->response.outcomes);
+  if (answer->has_snapshot) {
+    store_.replace_structure(answer->snapshot.plan, answer->snapshot.departments,
+                             answer->snapshot.items, answer->snapshot.structure_version);
+  }
+  store_.apply_feed(id->plan_id, answer->page);
+  set_setting("last_sync", utc_now_iso());
+  tx.commit();
+  return {};
 }
 
 }  // namespace matome::client

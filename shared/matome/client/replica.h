@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "matome/store/store.h"
+#include "matome/sync/bundle.h"
 #include "matome/wire/messages.h"
 
 namespace matome::client {
@@ -87,6 +88,19 @@ class replica {
   // Stores the server's outcomes; each settled change leaves the outbox.
   void record_outcomes(const std::vector<change_outcome>& outcomes);
   std::int64_t cursor();
+
+  // ---- sync by file ---------------------------------------------------
+  // This device's signing key, made and kept on first use; its public half
+  // is registered with the server at sign-in.
+  signing_key device_key();
+  // The outbox as a signed "changes" bundle; its changes count as in flight
+  // until the answer comes back (a lost file is simply exported again, with
+  // the same change ids).
+  result<std::string> export_bundle();
+  // Applies a server-signed "answer" bundle: outcomes, structure and every
+  // change the device lacked, all or nothing. Importing it twice changes
+  // nothing more.
+  result<void> import_answer(std::string_view bundle_text);
 
  private:
   explicit replica(store s) : store_(std::move(s)) {}

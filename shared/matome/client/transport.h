@@ -26,6 +26,7 @@ struct signed_in {
   record_id department_id = 0;
   matome::role role = role::member;
   std::vector<record_id> plan_ids;
+  std::string server_key;  // verifies the server's answer bundles
 };
 
 struct server_address {
@@ -38,8 +39,10 @@ struct server_address {
 result<server_address> parse_server_url(std::string_view url);
 
 // Signs in with a password and names this device; returns the device token.
+// `device_public_key` registers the device's key for signed bundles.
 result<signed_in> sign_in(const std::string& server_url, const std::string& login,
-                          const std::string& password, const std::string& device);
+                          const std::string& password, const std::string& device,
+                          const std::string& device_public_key = {});
 
 // The transport over HTTP(S) with a device token. `timeout` bounds every
 // request; HTTPS verifies the server against the system's CAs (or `ca_file`).

@@ -250,11 +250,26 @@ CREATE TABLE sync_state (
 ) WITHOUT ROWID;
 )sql";
 
+// Step 5: sync by file. Devices register an Ed25519 public key at login so
+// the server can trust their bundles; the server signs its answers with
+// its own key.
+constexpr std::string_view v5_bundle_keys = R"sql(
+ALTER TABLE devices ADD COLUMN public_key TEXT;
+CREATE UNIQUE INDEX devices_by_public_key ON devices(public_key);
+CREATE TABLE server_keys (
+  id         INTEGER PRIMARY KEY,
+  public_key TEXT NOT NULL,
+  secret_key TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
     {3, "device tokens and due dates", v3_devices_and_due_dates},
     {4, "client replica: outbox and sync state", v4_client_replica},
+    {5, "keys for signed sync bundles", v5_bundle_keys},
 };
 
 }  // namespace

@@ -58,6 +58,32 @@ struct plan_snapshot {
   void serialize(Archive& ar);
 };
 
+// The payload of a "changes" bundle: a device's outbox, with where its
+// replica stands so the answer can bring exactly what it lacks.
+struct bundle_changes {
+  int protocol = wire::protocol;
+  record_id plan_id = 0;
+  std::int64_t cursor = 0;
+  std::int64_t structure_version = 0;
+  std::vector<cell_change> changes;
+
+  template <class Archive>
+  void serialize(Archive& ar);
+};
+
+// The payload of an "answer" bundle: the outcomes, the plan's structure if
+// it changed, and every change since the device's cursor.
+struct bundle_answer {
+  int protocol = wire::protocol;
+  push_response response;
+  bool has_snapshot = false;
+  plan_snapshot snapshot;
+  pull_page page;
+
+  template <class Archive>
+  void serialize(Archive& ar);
+};
+
 // Refuses a protocol this build cannot speak, with what to do about it.
 result<void> check_protocol(int received);
 

@@ -190,5 +190,27 @@ void plan_snapshot::serialize(Archive& ar) {
      cereal::make_nvp("departments", departments), cereal::make_nvp("items", items));
 }
 
+template <class Archive>
+void bundle_changes::serialize(Archive& ar) {
+  ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("plan", plan_id),
+     cereal::make_nvp("cursor", cursor), cereal::make_nvp("structure_version", structure_version),
+     cereal::make_nvp("changes", changes));
+}
+
+template <class Archive>
+void bundle_answer::serialize(Archive& ar) {
+  // Flat, so the same function serves JSON and binary archives.
+  ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("last_seq", response.last_seq),
+     cereal::make_nvp("outcomes", response.outcomes),
+     cereal::make_nvp("has_snapshot", has_snapshot),
+     cereal::make_nvp("structure_version", snapshot.structure_version),
+     cereal::make_nvp("plan", snapshot.plan), cereal::make_nvp("departments", snapshot.departments),
+     cereal::make_nvp("items", snapshot.items), cereal::make_nvp("cursor", page.cursor),
+     cereal::make_nvp("page_structure_version", page.structure_version),
+     cereal::make_nvp("finalized_years", page.finalized_years),
+     cereal::make_nvp("cells", page.cells), cereal::make_nvp("entries", page.entries),
+     cereal::make_nvp("conflicts", page.conflicts), cereal::make_nvp("comments", page.comments));
+}
+
 }  // namespace wire
 }  // namespace matome
