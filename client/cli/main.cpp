@@ -222,7 +222,8 @@ int cmd_status(const context& c) {
     return 0;
   }
   std::cout << "user:        " << (id ? id->user + " @ " + id->server : "(not signed in)") << "\n"
-            << "pending:     " << s.pending << " change(s) not yet sent\n"
+            << "pending:     " << s.pending << " change(s) and " << s.actions
+            << " action(s) not yet sent\n"
             << "refused:     " << s.refused << " (see `show`; `discard` drops one)\n"
             << "conflicts:   " << s.conflicts << "\n"
             << "stale edits: " << s.stale_edits
@@ -366,6 +367,45 @@ int cmd_bundle_forward(const context& c, const std::string& in_file, const std::
   return 0;
 }
 
+// Queues an action and sends it at once if the server can be reached;
+// offline it waits for the next sync or bundle.
+int queued_then_sent(const context& c, replica& local, const result<void>& queued,
+                     const std::string& what) {
+  if (!queued) return fail(queued.error());
+  auto id = local.who();
+  auto token = local.setting("token");
+  auto server = make_http_transport(id->server, token.value_or(""));
+  auto report = sync(local, *server);
+  if (!report && report.error().code == errc::unreachable) {
+    std::cout << what << " queued; it will be sent by the next `sync` or `bundle export`\n";
+    return 0;
+  }
+  if (!report) return fail(report.error());
+  for (const auto& a : local.actions()) {
+    if (a.refused) {
+      std::cerr << "matome-cli: " << what << " refused: " << a.reason
+                << " (`actions` lists it, `discard-action` drops it)\n";
+      return 3;
+    }
+  }
+  std::cout << what << " done\n";
+  (void)c;
+  return 0;
+}
+
+int cmd_actions(const context& c) {
+  auto local = open_replica(c);
+  if (!local) return fail(local.error());
+  for (const auto& a : local->actions()) {
+    std::cout << a.action.action_id << "\t" << to_string(a.action.kind) << " " << a.action.name
+              << "\t"
+              << (a.refused ? "refused: " + a.reason
+                            : (a.in_flight ? "sent, awaiting answer" : "queued"))
+              << "\n";
+  }
+  return 0;
+}
+
 int cmd_conflicts(const context& c) {
   auto local = open_replica(c);
   if (!local) return fail(local.error());
@@ -395,13 +435,6 @@ int cmd_online(const context& c, const std::string& method, const std::string& t
   if (!answer) return fail(answer.error());
   std::cout << *answer << "\n";
   return 0;
-}
-
-std::string json_string(const std::string& text) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
-  return buffer.GetString();
 }
 
 }  // namespace
@@ -442,17 +475,26 @@ int main(int argc, char** argv) {
   discard->add_option("entry", entry)->required();
   discard->add_option("field", field)->required();
   std::map<std::string, CLI::App*> steps;
-  for (const char* step : {"submit", "return", "accept", "reopen"}) {
-    steps[step] = app.add_subcommand(step, std::string("Workflow: ") + step + " an entry (online)");
+  for (const char* step : {"submit", "approve", "send_back", "return", "accept", "reopen"}) {
+    steps[step] =
+        app.add_subcommand(step, std::string("Workflow: ") + step + " an entry (queued offline)");
     steps[step]->add_option("entry", entry)->required();
     steps[step]->add_option("--comment", comment, "The reason, for return");
   }
+  steps["comment"] = app.add_subcommand("comment", "Comment on an entry (queued offline)");
+  steps["comment"]->add_option("entry", entry)->required();
+  steps["comment"]->add_option("text", comment)->required();
+  std::string action_id;
+  auto* actions =
+      app.add_subcommand("actions", "Queued and refused workflow steps, resolutions, comments");
+  auto* discard_action = app.add_subcommand("discard-action", "Drop a queued or refused action");
+  discard_action->add_option("id", action_id)->required();
   auto* conflicts = app.add_subcommand("conflicts", "Open conflicts");
-  auto* resolve = app.add_subcommand("resolve", "Resolve a conflict (online)");
+  auto* resolve = app.add_subcommand("resolve", "Resolve a conflict (queued offline)");
   resolve->add_option("conflict", conflict_id)->required();
   auto* take = resolve->add_option_group("choice")->require_option(1);
-  take->add_flag("--mine", mine, "Keep the server's value");
-  take->add_flag("--theirs", theirs, "Take the incoming value");
+  take->add_flag("--mine", mine, "Keep my side: my incoming value if I sent it, else the server's");
+  take->add_flag("--theirs", theirs, "Take the other side");
   take->add_option("--value", resolution_value, "Write a merged value");
   std::string bundle_file, answer_file;
   auto* bundle =
@@ -484,12 +526,28 @@ int main(int argc, char** argv) {
     if (*bundle_import) return cmd_bundle_import(c, bundle_file);
     if (*bundle_forward) return cmd_bundle_forward(c, bundle_file, answer_file);
     if (*resolve) {
-      const std::string body =
-          mine     ? R"({"take":"server"})"
-          : theirs ? R"({"take":"incoming"})"
-                   : R"({"take":"merged","value":)" + json_string(resolution_value) + "}";
-      return cmd_online(c, "POST", "/conflicts/" + std::to_string(conflict_id) + "/resolve", body);
+      auto local = open_replica(c);
+      if (!local) return fail(local.error());
+      // Mine and theirs from where the user stands: if this user sent the
+      // incoming value, it is theirs to call "mine".
+      auto conflict = local->db().find_conflict(conflict_id);
+      if (!conflict) return fail(conflict.error());
+      const bool incoming_is_mine = local->who() && conflict->user == local->who()->user;
+      const std::string how = !mine && !theirs             ? "merged"
+                              : (mine == incoming_is_mine) ? "incoming"
+                                                           : "server";
+      return queued_then_sent(c, *local,
+                              local->queue_resolution(conflict_id, how, resolution_value),
+                              "resolution of conflict " + std::to_string(conflict_id));
     }
+    if (*discard_action) {
+      auto local = open_replica(c);
+      if (!local) return fail(local.error());
+      if (auto done = local->discard_action(action_id); !done) return fail(done.error());
+      std::cout << "dropped\n";
+      return 0;
+    }
+    if (*actions) return cmd_actions(c);
     for (const auto& [name, cmd] : steps) {
       if (!*cmd) continue;
       auto local = open_replica(c);
@@ -498,11 +556,12 @@ int main(int argc, char** argv) {
       if (!index) return fail(index.error());
       auto key = parse_entry(entry, *local->who(), *index);
       if (!key) return fail(key.error());
-      const std::string target = "/entries/" + std::to_string(key->item_id) + "/" +
-                                 std::to_string(key->department_id) + "/" +
-                                 std::to_string(key->year) + "/" + name;
-      return cmd_online(c, "POST", target,
-                        comment.empty() ? "" : R"({"comment":)" + json_string(comment) + "}");
+      if (name == "comment") {
+        return queued_then_sent(c, *local, local->queue_comment(*key, comment), "comment");
+      }
+      return queued_then_sent(
+          c, *local, local->queue_transition(*key, parse_entry_action(name).value(), comment),
+          name + " of " + entry);
     }
     if (*history) {
       auto local = open_replica(c);

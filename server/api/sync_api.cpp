@@ -137,6 +137,34 @@ result<api_response> resolve(request_context& ctx) {
   return r;
 }
 
+// Workflow steps, resolutions and comments made offline, each applied at
+// most once per action id.
+result<api_response> apply_actions(request_context& ctx) {
+  auto request = wire::decode<wire::action_request>(ctx.request.body, wire::format::json);
+  if (!request) return request.error();
+  if (request->plan_id != 0 && request->plan_id != ctx.plan->plan.id) {
+    return make_error(errc::invalid_argument,
+                      "\"plan\" in the body does not match the plan in the path");
+  }
+  if (request->actions.size() > max_changes_per_push) {
+    return make_error(errc::too_large, "send at most " + std::to_string(max_changes_per_push) +
+                                           " actions per request");
+  }
+  wire::action_response response;
+  response.outcomes = ctx.db.apply_actions(*ctx.plan, ctx.who->as_actor(), request->actions);
+  response.last_seq = ctx.db.last_seq();
+  auto r = message_response(ctx, response);
+  for (std::size_t i = 0; i < response.outcomes.size(); ++i) {
+    if (!response.outcomes[i].done || response.outcomes[i].repeated) continue;
+    r.notify_departments.insert(request->actions[i].entry.department_id);
+  }
+  if (!r.notify_departments.empty()) {
+    r.notify_seq = response.last_seq;
+    r.notify_departments.insert(0);  // a resolution's cell may be a plan cell
+  }
+  return r;
+}
+
 // A coordinator's client forwards a department's bundle and carries the
 // answer back; the bundle's own signature says whose changes they are.
 result<api_response> forward_bundle(request_context& ctx) {
@@ -161,6 +189,7 @@ void add_sync_routes(std::vector<route>& routes) {
   routes.push_back({"GET", "/api/v1/plans/{plan}/conflicts", access::signed_in, conflicts});
   routes.push_back(
       {"POST", "/api/v1/plans/{plan}/conflicts/{conflict}/resolve", access::signed_in, resolve});
+  routes.push_back({"POST", "/api/v1/plans/{plan}/actions", access::signed_in, apply_actions});
   routes.push_back({"POST", "/api/v1/bundles", access::coordinator, forward_bundle});
 }
 

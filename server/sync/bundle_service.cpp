@@ -28,6 +28,7 @@ result<bundle_result> answer_bundle(store& s, std::string_view bundle_text) {
   const actor as = who->as_actor();
   wire::bundle_answer answer;
   answer.response.outcomes = s.apply(*index, as, changes->changes);
+  answer.action_outcomes = s.apply_actions(*index, as, changes->actions);
   answer.response.last_seq = s.last_seq();
   const auto structure = s.structure_version(changes->plan_id);
   if (structure != changes->structure_version) {
@@ -46,6 +47,7 @@ result<bundle_result> answer_bundle(store& s, std::string_view bundle_text) {
                             server_signing_key(s));
   if (!sealed) return sealed.error();
   bundle_result out{std::move(*sealed), answer.response.last_seq, {}};
+  if (!answer.action_outcomes.empty()) out.departments.insert(0);
   for (std::size_t i = 0; i < answer.response.outcomes.size(); ++i) {
     const auto& o = answer.response.outcomes[i];
     if (!o.repeated && o.kind != outcome_kind::refused)

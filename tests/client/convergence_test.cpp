@@ -38,6 +38,9 @@ class recording_transport final : public client::transport {
   result<wire::pull_page> pull(record_id plan_id, std::int64_t since, std::size_t limit) override {
     return real_->pull(plan_id, since, limit);
   }
+  result<wire::action_response> push_actions(const wire::action_request& request) override {
+    return real_->push_actions(request);
+  }
 
  private:
   std::unique_ptr<client::transport> real_;

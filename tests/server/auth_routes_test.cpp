@@ -74,6 +74,8 @@ TEST_CASE("every route needs a valid token and refuses the wrong role or departm
             "&department=" + std::to_string(p.fukushi) + "&year=2023&field=progress",
         "", "shakyo1"}},
       {"GET /api/v1/plans/{plan}/dashboard", {plan + "/dashboard", "", "fukushi1"}},
+      {"POST /api/v1/plans/{plan}/actions",
+       {plan + "/actions", R"({"protocol":1,"plan":0,"actions":[]})", ""}},
       {"POST /api/v1/bundles", {"/api/v1/bundles", "MATOME-BUNDLE 1\n", "fukushi1"}},
   };
 

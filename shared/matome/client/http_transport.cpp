@@ -141,6 +141,14 @@ class http_transport final : public transport {
     return wire::decode<wire::pull_page>(a->body, wire::format::binary);
   }
 
+  result<wire::action_response> push_actions(const wire::action_request& request) override {
+    auto a = client_.request(http::verb::post,
+                             "/api/v1/plans/" + std::to_string(request.plan_id) + "/actions",
+                             wire::encode(request, wire::format::json), true);
+    if (!a) return a.error();
+    return wire::decode<wire::action_response>(a->body, wire::format::binary);
+  }
+
  private:
   http_client client_;
 };

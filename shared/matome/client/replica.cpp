@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "matome/util/uuid.h"
 #include "matome/wire/codec.h"
 
@@ -197,6 +199,9 @@ replica_status replica::status() {
       store_.db().prepare("SELECT sum(state = 'pending'), sum(state = 'refused') FROM outbox");
   counts.step();
   s.pending = counts.integer(0);
+  auto queued = store_.db().prepare("SELECT count(*) FROM pending_actions WHERE state = 'pending'");
+  queued.step();
+  s.actions = queued.integer(0);
   s.refused = counts.integer(1);
   auto stale = store_.db().prepare(
       "SELECT count(*) FROM outbox o JOIN cells c ON c.item_id = o.item_id AND c.department_id = "
@@ -307,6 +312,7 @@ result<std::string> replica::export_bundle() {
   payload.cursor = cursor();
   payload.structure_version = store_.structure_version(id->plan_id);
   payload.changes = begin_push(std::numeric_limits<std::int32_t>::max());
+  payload.actions = begin_actions(std::numeric_limits<std::int32_t>::max());
   return seal_bundle("changes", id->plan_id, wire::encode(payload, wire::format::json),
                      device_key());
 }
@@ -332,6 +338,7 @@ result<void> replica::import_answer(std::string_view bundle_text) {
   if (!answer) return answer.error();
   sqlite::transaction tx(store_.db());
   record_outcomes(answer->response.outcomes);
+  record_action_outcomes(answer->action_outcomes);
   if (answer->has_snapshot) {
     store_.replace_structure(answer->snapshot.plan, answer->snapshot.departments,
                              answer->snapshot.items, answer->snapshot.structure_version);
@@ -340,6 +347,170 @@ result<void> replica::import_answer(std::string_view bundle_text) {
   set_setting("last_sync", utc_now_iso());
   tx.commit();
   return {};
+}
+
+namespace {
+
+constexpr std::string_view action_columns =
+    "SELECT action_id, kind, item_id, department_id, year, name, conflict_id, text, in_flight, "
+    "state,"
+    " reason_code, reason, created_at FROM pending_actions";
+
+queued_action read_action(const sqlite::statement& s) {
+  queued_action q;
+  q.action.action_id = s.text(0);
+  q.action.kind = parse_action_kind(s.text(1)).value();
+  q.action.entry = {s.int64(2), s.int64(3), s.integer(4)};
+  q.action.name = s.text(5);
+  q.action.conflict_id = s.int64(6);
+  q.action.text = s.text(7);
+  q.in_flight = s.int64(8) != 0;
+  q.refused = s.text(9) == "refused";
+  q.reason_code = s.text(10);
+  q.reason = s.text(11);
+  q.created_at = s.text(12);
+  return q;
+}
+
+}  // namespace
+
+namespace {
+void insert_action(store& st, const workflow_action& a) {
+  auto stmt = st.db().prepare(
+      "INSERT INTO pending_actions(action_id, position, kind, item_id, department_id, year, name, "
+      "conflict_id,"
+      " text, created_at) VALUES (?, (SELECT COALESCE(max(position), 0) + 1 FROM pending_actions), "
+      "?, ?, ?, ?,"
+      " ?, ?, ?, ?)");
+  stmt.bind(1, a.action_id)
+      .bind(2, to_string(a.kind))
+      .bind(3, a.entry.item_id)
+      .bind(4, a.entry.department_id);
+  stmt.bind(5, a.entry.year)
+      .bind(6, a.name)
+      .bind(7, a.conflict_id)
+      .bind(8, a.text)
+      .bind(9, utc_now_iso())
+      .run();
+}
+}  // namespace
+
+result<void> replica::queue_transition(const entry_key& key, entry_action action,
+                                       std::string_view comment) {
+  auto id = who();
+  if (!id) return make_error(errc::unauthenticated, "サインインしてから操作してください。");
+  auto index = plan();
+  if (!index) return index.error();
+  const plan_item* item = index->find_item(key.item_id);
+  if (item == nullptr || !index->plan.is_row(*item) ||
+      std::ranges::find(item->owner_ids, key.department_id) == item->owner_ids.end()) {
+    return make_error(errc::not_found, "その報告はありません。");
+  }
+  if (action == entry_action::edit)
+    return make_error(errc::invalid_argument, "edit is not a workflow step");
+  if (action == entry_action::return_ && comment.empty()) {
+    return make_error(errc::invalid_value, "差戻しには理由のコメントが必要です。");
+  }
+  if (id->role != role::coordinator && key.department_id != id->department_id) {
+    return make_error(errc::forbidden, "他の担当課の報告は操作できません。");
+  }
+  // Only what the role allows at all is checked here: the entry's status may
+  // change before the action arrives, and the server decides then.
+  bool allowed_somewhere = false;
+  for (auto from : {entry_status::not_started, entry_status::draft, entry_status::checking,
+                    entry_status::submitted, entry_status::returned, entry_status::accepted}) {
+    allowed_somewhere |=
+        static_cast<bool>(next_status(from, action, id->role, index->plan.department_check));
+  }
+  if (!allowed_somewhere) {
+    return make_error(errc::forbidden,
+                      "「" + std::string(to_string(action)) + "」はこの権限ではできません。");
+  }
+  insert_action(store_, {new_uuid(), action_kind::transition, key, std::string(to_string(action)),
+                         0, std::string(comment)});
+  return {};
+}
+
+result<void> replica::queue_resolution(record_id conflict_id, std::string_view take,
+                                       std::string_view merged_value) {
+  auto id = who();
+  if (!id) return make_error(errc::unauthenticated, "サインインしてから操作してください。");
+  if (take != "server" && take != "incoming" && take != "merged") {
+    return make_error(errc::invalid_argument, "解決方法は server、incoming、merged のどれかです。");
+  }
+  auto conflict = store_.find_conflict(conflict_id);
+  if (!conflict) return conflict.error();
+  if (conflict->resolved)
+    return make_error(errc::illegal_transition, "この競合はすでに解決済みです。");
+  if (id->role != role::coordinator &&
+      (conflict->key.is_plan_cell() || conflict->key.department_id != id->department_id)) {
+    return make_error(errc::forbidden, "この競合を解決できるのは担当課か取りまとめ担当です。");
+  }
+  insert_action(store_, {new_uuid(),
+                         action_kind::resolve,
+                         {},
+                         std::string(take),
+                         conflict_id,
+                         std::string(merged_value)});
+  return {};
+}
+
+result<void> replica::queue_comment(const entry_key& key, std::string_view body) {
+  auto id = who();
+  if (!id) return make_error(errc::unauthenticated, "サインインしてから操作してください。");
+  if (body.empty()) return make_error(errc::invalid_value, "コメントが空です。");
+  if (id->role != role::coordinator && key.department_id != id->department_id) {
+    return make_error(errc::forbidden, "他の担当課の報告にはコメントできません。");
+  }
+  insert_action(store_, {new_uuid(), action_kind::comment, key, "", 0, std::string(body)});
+  return {};
+}
+
+std::vector<queued_action> replica::actions() {
+  std::vector<queued_action> out;
+  auto stmt = store_.db().prepare(std::string(action_columns) + " ORDER BY position");
+  while (stmt.step()) out.push_back(read_action(stmt));
+  return out;
+}
+
+result<void> replica::discard_action(std::string_view action_id) {
+  auto stmt =
+      store_.db().prepare("DELETE FROM pending_actions WHERE action_id = ? AND in_flight = 0");
+  stmt.bind(1, action_id).run();
+  if (store_.db().changes() == 0)
+    return make_error(errc::not_found, "取り消せる操作がありません。");
+  return {};
+}
+
+std::vector<workflow_action> replica::begin_actions(std::size_t limit) {
+  auto& db = store_.db();
+  sqlite::transaction tx(db);
+  std::vector<workflow_action> out;
+  auto select = db.prepare(std::string(action_columns) +
+                           " WHERE state = 'pending' ORDER BY position LIMIT ?");
+  select.bind(1, static_cast<std::int64_t>(limit));
+  while (select.step()) out.push_back(read_action(select).action);
+  auto mark = db.prepare("UPDATE pending_actions SET in_flight = 1 WHERE action_id = ?");
+  for (const auto& a : out) mark.bind(1, a.action_id).run();
+  tx.commit();
+  return out;
+}
+
+void replica::record_action_outcomes(const std::vector<action_outcome>& outcomes) {
+  auto& db = store_.db();
+  sqlite::transaction tx(db);
+  auto drop = db.prepare("DELETE FROM pending_actions WHERE action_id = ?");
+  auto refuse = db.prepare(
+      "UPDATE pending_actions SET state = 'refused', in_flight = 0, reason_code = ?, reason = ? "
+      "WHERE action_id = ?");
+  for (const auto& o : outcomes) {
+    if (o.done) {
+      drop.bind(1, o.action_id).run();
+    } else {
+      refuse.bind(1, o.reason_code).bind(2, o.reason).bind(3, o.action_id).run();
+    }
+  }
+  tx.commit();
 }
 
 }  // namespace matome::client

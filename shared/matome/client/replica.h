@@ -42,8 +42,19 @@ struct outbox_entry {
   std::string edited_at;
 };
 
+// A workflow step, resolution or comment made offline, waiting to be sent.
+struct queued_action {
+  workflow_action action;
+  bool in_flight = false;
+  bool refused = false;
+  std::string reason_code;
+  std::string reason;
+  std::string created_at;
+};
+
 struct replica_status {
   int pending = 0;      // edits not yet accepted by the server
+  int actions = 0;      // workflow steps, resolutions and comments not yet sent
   int refused = 0;      // refused by the server, kept until discarded
   int conflicts = 0;    // open conflicts this user may see
   int stale_edits = 0;  // unsent edits whose cell changed on the server meanwhile
@@ -79,6 +90,18 @@ class replica {
   result<void> discard(const cell_key& key);
 
   std::vector<outbox_entry> outbox();
+
+  // Queues a workflow step (submit, return, accept, reopen, approve,
+  // send_back), a conflict resolution or a comment, after the checks that
+  // can be made offline. Sent by the next sync or bundle, after the edits.
+  result<void> queue_transition(const entry_key& key, entry_action action,
+                                std::string_view comment = {});
+  result<void> queue_resolution(record_id conflict_id, std::string_view take,
+                                std::string_view merged_value = {});
+  result<void> queue_comment(const entry_key& key, std::string_view body);
+  std::vector<queued_action> actions();
+  // Drops a refused (or not yet sent) action.
+  result<void> discard_action(std::string_view action_id);
   replica_status status();
 
   // ---- used by sync ----------------------------------------------------
@@ -88,6 +111,8 @@ class replica {
   // Stores the server's outcomes; each settled change leaves the outbox.
   void record_outcomes(const std::vector<change_outcome>& outcomes);
   std::int64_t cursor();
+  std::vector<workflow_action> begin_actions(std::size_t limit);
+  void record_action_outcomes(const std::vector<action_outcome>& outcomes);
 
   // ---- sync by file ---------------------------------------------------
   // This device's signing key, made and kept on first use; its public half

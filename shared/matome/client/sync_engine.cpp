@@ -42,6 +42,21 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
     }
   }
 
+  // Then the actions, in the order they were made, after the edits they
+  // may depend on (a submit after its last edits).
+  for (int round = 0; round < 64; ++round) {
+    auto actions = local.begin_actions(options.push_batch);
+    if (actions.empty()) break;
+    wire::action_request request;
+    request.plan_id = id->plan_id;
+    request.actions = std::move(actions);
+    auto response = server.push_actions(request);
+    if (!response) return response.error();
+    local.record_action_outcomes(response->outcomes);
+    for (const auto& o : response->outcomes) report.refused += !o.done;
+    report.actions += static_cast<int>(request.actions.size());
+  }
+
   // Pull until up to date.
   for (;;) {
     auto page = server.pull(id->plan_id, local.cursor(), options.page_size);

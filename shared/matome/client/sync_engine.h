@@ -15,6 +15,7 @@ struct sync_report {
   int applied = 0;
   int conflicts = 0;
   int refused = 0;
+  int actions = 0;   // workflow steps, resolutions, comments sent
   int received = 0;  // rows pulled
   std::int64_t cursor = 0;
 };

@@ -18,6 +18,7 @@ class transport {
   virtual result<wire::push_response> push(const wire::push_request& request) = 0;
   virtual result<wire::pull_page> pull(record_id plan_id, std::int64_t since,
                                        std::size_t limit) = 0;
+  virtual result<wire::action_response> push_actions(const wire::action_request& request) = 0;
 };
 
 struct signed_in {

@@ -264,12 +264,43 @@ CREATE TABLE server_keys (
 );
 )sql";
 
+// Step 6: actions (workflow steps, resolutions, comments) made offline.
+// The server remembers each action id's outcome, as for cell changes; a
+// replica queues its own until they are answered.
+constexpr std::string_view v6_actions = R"sql(
+CREATE TABLE applied_actions (
+  action_id   TEXT PRIMARY KEY,
+  done        INTEGER NOT NULL,
+  reason_code TEXT NOT NULL DEFAULT '',
+  reason      TEXT NOT NULL DEFAULT '',
+  received_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE pending_actions (
+  action_id     TEXT PRIMARY KEY,
+  position      INTEGER NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('transition', 'resolve', 'comment')),
+  item_id       INTEGER NOT NULL DEFAULT 0,
+  department_id INTEGER NOT NULL DEFAULT 0,
+  year          INTEGER NOT NULL DEFAULT 0,
+  name          TEXT NOT NULL DEFAULT '',
+  conflict_id   INTEGER NOT NULL DEFAULT 0,
+  text          TEXT NOT NULL DEFAULT '',
+  in_flight     INTEGER NOT NULL DEFAULT 0,
+  state         TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'refused')),
+  reason_code   TEXT NOT NULL DEFAULT '',
+  reason        TEXT NOT NULL DEFAULT '',
+  created_at    TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
     {3, "device tokens and due dates", v3_devices_and_due_dates},
     {4, "client replica: outbox and sync state", v4_client_replica},
     {5, "keys for signed sync bundles", v5_bundle_keys},
+    {6, "offline workflow actions", v6_actions},
 };
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "matome/domain/entry.h"
 #include "matome/domain/plan.h"
 #include "matome/store/sqlite.h"
+#include "matome/sync/action.h"
 #include "matome/sync/change.h"
 #include "matome/sync/feed.h"
 #include "matome/util/clock.h"
@@ -133,6 +134,11 @@ class store {
                          const std::vector<plan_item>& items, std::int64_t structure_version);
   // Stores a page of the change feed; a row older than the one held is skipped.
   void apply_feed(record_id plan_id, const feed_page& page);
+
+  // Applies actions in order, each at most once per action id (a repeated
+  // id gets its first outcome). Each action is all or nothing.
+  std::vector<action_outcome> apply_actions(const plan_index& index, const actor& who,
+                                            std::span<const workflow_action> actions);
 
   // Locks a fiscal year for everyone. Coordinators only.
   result<void> finalize_year(record_id plan_id, const actor& who, int year);

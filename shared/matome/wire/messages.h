@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "matome/domain/cell.h"
+#include "matome/sync/action.h"
 #include "matome/sync/change.h"
 #include "matome/sync/feed.h"
 
@@ -58,6 +59,25 @@ struct plan_snapshot {
   void serialize(Archive& ar);
 };
 
+// Actions made offline, sent after the cell changes of the same sync.
+struct action_request {
+  int protocol = wire::protocol;
+  record_id plan_id = 0;
+  std::vector<workflow_action> actions;
+
+  template <class Archive>
+  void serialize(Archive& ar);
+};
+
+struct action_response {
+  int protocol = wire::protocol;
+  std::int64_t last_seq = 0;
+  std::vector<action_outcome> outcomes;
+
+  template <class Archive>
+  void serialize(Archive& ar);
+};
+
 // The payload of a "changes" bundle: a device's outbox, with where its
 // replica stands so the answer can bring exactly what it lacks.
 struct bundle_changes {
@@ -66,6 +86,7 @@ struct bundle_changes {
   std::int64_t cursor = 0;
   std::int64_t structure_version = 0;
   std::vector<cell_change> changes;
+  std::vector<workflow_action> actions;
 
   template <class Archive>
   void serialize(Archive& ar);
@@ -76,6 +97,7 @@ struct bundle_changes {
 struct bundle_answer {
   int protocol = wire::protocol;
   push_response response;
+  std::vector<action_outcome> action_outcomes;
   bool has_snapshot = false;
   plan_snapshot snapshot;
   pull_page page;

@@ -160,7 +160,44 @@ void serialize(Archive& ar, plan_item& i) {
      cereal::make_nvp("owners", i.owner_ids), cereal::make_nvp("relistings", i.relistings));
 }
 
+template <class Archive>
+std::string save_minimal(const Archive&, const action_kind& k) {
+  return std::string(to_string(k));
+}
+template <class Archive>
+void load_minimal(const Archive&, action_kind& k, const std::string& text) {
+  auto parsed = parse_action_kind(text);
+  if (!parsed) throw std::invalid_argument(parsed.error().message);
+  k = *parsed;
+}
+
+template <class Archive>
+void serialize(Archive& ar, workflow_action& a) {
+  ar(cereal::make_nvp("action_id", a.action_id), cereal::make_nvp("kind", a.kind),
+     cereal::make_nvp("entry", a.entry), cereal::make_nvp("name", a.name),
+     cereal::make_nvp("conflict_id", a.conflict_id), cereal::make_nvp("text", a.text));
+}
+
+template <class Archive>
+void serialize(Archive& ar, action_outcome& o) {
+  ar(cereal::make_nvp("action_id", o.action_id), cereal::make_nvp("done", o.done),
+     cereal::make_nvp("reason_code", o.reason_code), cereal::make_nvp("reason", o.reason),
+     cereal::make_nvp("repeated", o.repeated));
+}
+
 namespace wire {
+
+template <class Archive>
+void action_request::serialize(Archive& ar) {
+  ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("plan", plan_id),
+     cereal::make_nvp("actions", actions));
+}
+
+template <class Archive>
+void action_response::serialize(Archive& ar) {
+  ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("last_seq", last_seq),
+     cereal::make_nvp("outcomes", outcomes));
+}
 
 template <class Archive>
 void push_request::serialize(Archive& ar) {
@@ -194,7 +231,7 @@ template <class Archive>
 void bundle_changes::serialize(Archive& ar) {
   ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("plan", plan_id),
      cereal::make_nvp("cursor", cursor), cereal::make_nvp("structure_version", structure_version),
-     cereal::make_nvp("changes", changes));
+     cereal::make_nvp("changes", changes), cereal::make_nvp("actions", actions));
 }
 
 template <class Archive>
@@ -202,6 +239,7 @@ void bundle_answer::serialize(Archive& ar) {
   // Flat, so the same function serves JSON and binary archives.
   ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("last_seq", response.last_seq),
      cereal::make_nvp("outcomes", response.outcomes),
+     cereal::make_nvp("action_outcomes", action_outcomes),
      cereal::make_nvp("has_snapshot", has_snapshot),
      cereal::make_nvp("structure_version", snapshot.structure_version),
      cereal::make_nvp("plan", snapshot.plan), cereal::make_nvp("departments", snapshot.departments),
