@@ -130,6 +130,17 @@ std::string department_name(store& s, record_id id) {
   return std::to_string(id);
 }
 
+// JSON output for --json, escaped properly.
+struct json_out {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w{buffer};
+  void member(const char* key, const std::string& value) {
+    w.Key(key);
+    w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+  }
+  std::string str() const { return buffer.GetString(); }
+};
+
 struct context {
   std::string data;
   std::string server;
@@ -240,16 +251,33 @@ int cmd_list(const context& c, bool all, const std::string& status_filter) {
   if (!index) return fail(index.error());
   const auto id = local->who();
   const int year = index->plan.report_year;
-  std::cout << index->plan.title << " — " << fiscal_year_label(year) << "\n";
+  json_out out;
+  if (c.json) out.w.StartArray();
+  if (!c.json) std::cout << index->plan.title << " — " << fiscal_year_label(year) << "\n";
   for (const auto& item : index->items) {
     if (!index->plan.is_row(item)) continue;
     for (record_id d : item.owner_ids) {
       if (!all && d != id->department_id) continue;
       const auto e = local->db().find_entry({item.id, d, year});
       if (!status_filter.empty() && to_string(e.status) != status_filter) continue;
-      std::cout << item.id << "/" << d << "\t" << label_ja(e.status) << "\t" << item.label << " "
-                << item.title << "\t" << department_name(local->db(), d) << "\n";
+      if (c.json) {
+        out.w.StartObject();
+        out.member("entry",
+                   std::to_string(item.id) + "/" + std::to_string(d) + "/" + std::to_string(year));
+        out.member("label", item.label);
+        out.member("title", item.title);
+        out.member("department", department_name(local->db(), d));
+        out.member("status", std::string(to_string(e.status)));
+        out.w.EndObject();
+      } else {
+        std::cout << item.id << "/" << d << "\t" << label_ja(e.status) << "\t" << item.label << " "
+                  << item.title << "\t" << department_name(local->db(), d) << "\n";
+      }
     }
+  }
+  if (c.json) {
+    out.w.EndArray();
+    std::cout << out.str() << "\n";
   }
   return 0;
 }
@@ -263,23 +291,70 @@ int cmd_show(const context& c, const std::string& entry_text) {
   if (!key) return fail(key.error());
   const plan_item& item = *index->find_item(key->item_id);
   const auto e = local->db().find_entry(*key);
-  std::cout << item.label << " " << item.title << " — "
-            << department_name(local->db(), key->department_id) << " "
-            << fiscal_year_label(key->year) << " [" << label_ja(e.status) << "]\n";
   const auto outbox = local->outbox();
+  json_out out;
+  if (c.json) {
+    out.w.StartObject();
+    out.member("entry", std::to_string(key->item_id) + "/" + std::to_string(key->department_id) +
+                            "/" + std::to_string(key->year));
+    out.member("title", item.title);
+    out.member("department", department_name(local->db(), key->department_id));
+    out.member("status", std::string(to_string(e.status)));
+    out.w.Key("fields");
+    out.w.StartArray();
+  } else {
+    std::cout << item.label << " " << item.title << " — "
+              << department_name(local->db(), key->department_id) << " "
+              << fiscal_year_label(key->year) << " [" << label_ja(e.status) << "]\n";
+  }
   for (const auto& f : index->plan.tmpl.fields) {
     auto cell = cell_of(*index, *key, f.key);
     if (!cell) continue;
-    std::string mark;
+    std::string state = "synced";
+    std::string reason;
     for (const auto& o : outbox) {
-      if (o.change.key == *cell)
-        mark = o.refused ? "  (送信を拒否: " + o.reason + ")" : "  (未送信)";
+      if (o.change.key == *cell) {
+        state = o.refused ? "refused" : "unsent";
+        reason = o.reason;
+      }
     }
-    std::cout << "  " << f.key << " 「" << f.label << "」: " << local->value_of(*cell) << mark
-              << "\n";
+    if (c.json) {
+      out.w.StartObject();
+      out.member("field", f.key);
+      out.member("label", f.label);
+      out.member("value", local->value_of(*cell));
+      out.member("state", state);
+      if (!reason.empty()) out.member("reason", reason);
+      out.w.EndObject();
+    } else {
+      const std::string mark = state == "refused"  ? "  (送信を拒否: " + reason + ")"
+                               : state == "unsent" ? "  (未送信)"
+                                                   : "";
+      std::cout << "  " << f.key << " 「" << f.label << "」: " << local->value_of(*cell) << mark
+                << "\n";
+    }
+  }
+  if (c.json) {
+    out.w.EndArray();
+    out.w.Key("comments");
+    out.w.StartArray();
   }
   for (const auto& comment : local->db().comments_of(*key)) {
-    std::cout << "  💬 " << comment.author << " " << comment.at << ": " << comment.body << "\n";
+    if (c.json) {
+      out.w.StartObject();
+      out.member("author", comment.author);
+      out.member("at", comment.at);
+      out.member("body", comment.body);
+      out.w.EndObject();
+    } else {
+      std::cout << "  コメント " << comment.author << " " << comment.at << ": " << comment.body
+                << "\n";
+    }
+  }
+  if (c.json) {
+    out.w.EndArray();
+    out.w.EndObject();
+    std::cout << out.str() << "\n";
   }
   return 0;
 }
@@ -411,12 +486,32 @@ int cmd_conflicts(const context& c) {
   if (!local) return fail(local.error());
   auto id = local->who();
   if (!id) return fail({errc::unauthenticated, "先に `login USER` でサインインしてください。"});
+  json_out out;
+  if (c.json) out.w.StartArray();
   for (const auto& k : local->db().open_conflicts(id->plan_id)) {
-    std::cout << "conflict " << k.id << ": item " << k.key.item_id << " department "
-              << k.key.department_id << " year " << k.key.year << " field " << k.key.field << "\n"
-              << "  base:   " << k.base_value << "\n"
-              << "  server: " << k.server_value << "\n"
-              << "  theirs: " << k.incoming_value << " (" << k.user << ", " << k.device << ")\n";
+    if (c.json) {
+      out.w.StartObject();
+      out.w.Key("id");
+      out.w.Int64(k.id);
+      out.member("cell", to_string(k.key));
+      out.member("base", k.base_value);
+      out.member("server", k.server_value);
+      out.member("incoming", k.incoming_value);
+      out.member("incoming_user", k.user);
+      out.member("incoming_device", k.device);
+      out.w.EndObject();
+    } else {
+      std::cout << "conflict " << k.id << ": item " << k.key.item_id << " department "
+                << k.key.department_id << " year " << k.key.year << " field " << k.key.field << "\n"
+                << "  base:     " << k.base_value << "\n"
+                << "  server:   " << k.server_value << "\n"
+                << "  incoming: " << k.incoming_value << " (" << k.user << ", " << k.device
+                << ")\n";
+    }
+  }
+  if (c.json) {
+    out.w.EndArray();
+    std::cout << out.str() << "\n";
   }
   return 0;
 }
