@@ -68,3 +68,39 @@ TEST_CASE("an unreachable server is retried with growing pauses until stopped", 
   CHECK(unreachable >= 3);
   CHECK(unreachable <= 6);
 }
+
+TEST_CASE("edits made while the server was away are sent soon after it comes back",
+          "[client][loop]") {
+  client_fixture f;
+  { auto fukushi = f.sign_in("fukushi1"); }
+  const auto port = f.server->port();
+  const small_plan p = f.p;  // f.p belongs to the server about to go
+  f.server->stop();
+  f.server.reset();
+
+  client::sync_loop_options options;
+  options.min_backoff = 100ms;
+  options.max_backoff = 400ms;
+  client::sync_loop loop(f.dir.file("fukushi1.replica"), options);
+  std::thread runner([&] { loop.run([](const auto&) {}); });
+  {
+    auto offline = client::replica::open(f.dir.file("fukushi1.replica")).value();
+    CHECK(offline.edit({p.solo_row, p.fukushi, 2023, "progress"}, "戻ったら届く"));
+  }
+  std::this_thread::sleep_for(600ms);  // a few failed attempts
+
+  auto options_back = test_server::quick_options();
+  options_back.port = port;  // the same address the replica knows
+  test_server back(f.dir.file("master.db"), options_back);
+  const auto returned = std::chrono::steady_clock::now();
+  bool arrived = false;
+  while (!arrived && std::chrono::steady_clock::now() - returned < 5s) {
+    auto s = store::open(f.dir.file("master.db")).value();
+    auto c = s.find_cell({p.solo_row, p.fukushi, 2023, "progress"});
+    arrived = c && c->value == "戻ったら届く";
+    std::this_thread::sleep_for(50ms);
+  }
+  CHECK(arrived);
+  loop.stop();
+  runner.join();
+}

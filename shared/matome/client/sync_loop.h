@@ -1,6 +1,6 @@
 #pragma once
 // Keeps a replica in sync for as long as it runs: sync, then either back off
-// (the server is unreachable: 1 s, doubling to max_backoff) or wait for news
+// (the server is unreachable: 1 s, doubling to max_backoff, 1 min) or wait for news
 // on the server's event socket and sync as soon as something the user may
 // see has changed. The Qt client runs this on its sync thread;
 // `matome-cli sync --watch` in the foreground.
@@ -20,7 +20,7 @@ namespace matome::client {
 
 struct sync_loop_options {
   std::chrono::milliseconds min_backoff{1000};
-  std::chrono::milliseconds max_backoff{300000};
+  std::chrono::milliseconds max_backoff{60000};  // a returning server is noticed within a minute
   // How long to wait for news before syncing anyway (also the fallback when
   // the event socket cannot be used, e.g. over HTTPS for now).
   std::chrono::milliseconds idle_sync{60000};
