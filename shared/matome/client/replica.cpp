@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "matome/store/cell_writer.h"
 #include "matome/util/uuid.h"
 #include "matome/wire/codec.h"
 
@@ -251,11 +252,7 @@ void replica::record_outcomes(const std::vector<change_outcome>& outcomes) {
       "COALESCE(queued_value, value),"
       " queued_value = NULL, in_flight = 0 WHERE change_id = ?");
   // What the server now holds, so the screen is right before the next pull.
-  auto learn = db.prepare(
-      "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, ?, "
-      "?, ?)"
-      " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
-      " version = excluded.version WHERE excluded.version > cells.version");
+  cell_writer learn(db);
   for (const auto& o : outcomes) {
     select.bind(1, o.change_id);
     if (!select.step()) {
@@ -266,8 +263,7 @@ void replica::record_outcomes(const std::vector<change_outcome>& outcomes) {
     select.reset();
     switch (o.kind) {
       case outcome_kind::applied:
-        bind_key(learn, row.change.key, 1);
-        learn.bind(5, row.change.value).bind(6, o.version).run();
+        learn.write_if_newer(row.change.key, row.change.value, o.version);
         if (row.queued_value) {
           requeue.bind(1, new_uuid()).bind(2, o.version).bind(3, o.change_id).run();
         } else {

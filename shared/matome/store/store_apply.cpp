@@ -4,6 +4,7 @@
 // and the idempotency record.
 #include <set>
 
+#include "matome/store/cell_writer.h"
 #include "matome/store/store.h"
 #include "matome/sync/merge_rule.h"
 #include "matome/util/utf8.h"
@@ -65,15 +66,8 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
   auto select_cell = db_.prepare(
       "SELECT value, version FROM cells WHERE item_id = ? AND department_id = ? AND year = ? AND "
       "field = ?");
-  auto upsert_cell = db_.prepare(
-      "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, ?, "
-      "?, ?)"
-      " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
-      " version = excluded.version");
-  auto insert_history = db_.prepare(
-      "INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value, "
-      "new_value,"
-      " user_name, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  cell_writer cells(db_);
+  const change_author by{who.user, who.device, now};
   auto select_base_value = db_.prepare(
       "SELECT new_value FROM history WHERE seq = ? AND item_id = ? AND department_id = ? AND year "
       "= ?"
@@ -150,18 +144,8 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
           break;
         case merge_decision::apply: {
           const auto version = ++seq;
-          upsert_cell.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
-          upsert_cell.bind(4, c.key.field).bind(5, c.value).bind(6, version).run();
-          insert_history.bind(1, version).bind(2, c.key.item_id).bind(3, c.key.department_id);
-          insert_history.bind(4, c.key.year)
-              .bind(5, c.key.field)
-              .bind(6, c.change_id)
-              .bind(7, current_value);
-          insert_history.bind(8, c.value)
-              .bind(9, who.user)
-              .bind(10, who.device)
-              .bind(11, now)
-              .run();
+          cells.write(c.key, c.value, version);
+          cells.record(version, c.key, c.change_id, current_value, c.value, by);
           if (!c.key.is_plan_cell() && *status == entry_status::not_started) {
             start_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
             start_entry.bind(4, ++seq).run();

@@ -1,5 +1,6 @@
 // Settling conflicts. The chosen value is written like any edit (new
 // version, history row) and the conflict keeps what was chosen, by whom.
+#include "matome/store/cell_writer.h"
 #include "matome/store/store.h"
 
 namespace matome {
@@ -42,28 +43,10 @@ result<conflict_record> store::resolve_conflict(const plan_index& index, const a
   const std::string now = clock_();
   if (value != current.value) {
     const auto version = next_seq();
-    auto upsert = db_.prepare(
-        "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, "
-        "?, ?, ?)"
-        " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
-        " version = excluded.version");
-    upsert.bind(1, c.key.item_id)
-        .bind(2, c.key.department_id)
-        .bind(3, c.key.year)
-        .bind(4, c.key.field);
-    upsert.bind(5, value).bind(6, version).run();
-    auto history = db_.prepare(
-        "INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value, "
-        "new_value,"
-        " user_name, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    history.bind(1, version)
-        .bind(2, c.key.item_id)
-        .bind(3, c.key.department_id)
-        .bind(4, c.key.year);
-    history.bind(5, c.key.field)
-        .bind(6, "resolve:" + std::to_string(conflict_id))
-        .bind(7, current.value);
-    history.bind(8, value).bind(9, who.user).bind(10, who.device).bind(11, now).run();
+    cell_writer cells(db_);
+    cells.write(c.key, value, version);
+    cells.record(version, c.key, "resolve:" + std::to_string(conflict_id), current.value, value,
+                 {who.user, who.device, now});
   }
   auto mark = db_.prepare(
       "UPDATE conflicts SET resolved_value = ?, resolved_by = ?, resolved_at = ?, seq = ? WHERE id "

@@ -1,5 +1,6 @@
 // Writing what the server sent into a client replica: its structure and
 // pages of its change feed, with the server's own ids and numbers.
+#include "matome/store/cell_writer.h"
 #include "matome/store/store.h"
 
 namespace matome {
@@ -102,18 +103,8 @@ void store::replace_structure(const plan& p, const std::vector<department>& depa
 
 void store::apply_feed(record_id plan_id, const feed_page& page) {
   sqlite::transaction tx(db_);
-  auto cell_row = db_.prepare(
-      "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, ?, "
-      "?, ?)"
-      " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
-      " version = excluded.version WHERE excluded.version > cells.version");
-  for (const auto& c : page.cells) {
-    cell_row.bind(1, c.key.item_id)
-        .bind(2, c.key.department_id)
-        .bind(3, c.key.year)
-        .bind(4, c.key.field);
-    cell_row.bind(5, c.value).bind(6, c.version).run();
-  }
+  cell_writer cells(db_);
+  for (const auto& c : page.cells) cells.write_if_newer(c.key, c.value, c.version);
   auto entry_row = db_.prepare(
       "INSERT INTO entries(item_id, department_id, year, status, version) VALUES (?, ?, ?, ?, ?)"
       " ON CONFLICT(item_id, department_id, year) DO UPDATE SET status = excluded.status,"

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "matome/domain/fiscal_year.h"
+#include "matome/store/cell_writer.h"
 #include "matome/store/store.h"
 
 namespace matome {
@@ -93,14 +94,10 @@ result<entry> store::transition(const plan_index& index, const actor& who, const
       .bind(3, key.year)
       .bind(4, to_string(*next));
   upsert.bind(5, seq).run();
-  auto history = db_.prepare(
-      "INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value, "
-      "new_value,"
-      " user_name, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  history.bind(1, seq).bind(2, key.item_id).bind(3, key.department_id).bind(4, key.year);
-  history.bind(5, status_field).bind(6, "workflow:" + std::string(to_string(action)));
-  history.bind(7, to_string(current.status)).bind(8, to_string(*next)).bind(9, who.user);
-  history.bind(10, who.device).bind(11, now).run();
+  cell_writer(db_).record(seq,
+                          {key.item_id, key.department_id, key.year, std::string(status_field)},
+                          "workflow:" + std::string(to_string(action)), to_string(current.status),
+                          to_string(*next), {who.user, who.device, now});
   if (!comment.empty()) {
     auto insert_comment = db_.prepare(
         "INSERT INTO comments(item_id, department_id, year, author, body, at, seq) VALUES (?, ?, "

@@ -1,0 +1,51 @@
+#include "matome/store/cell_writer.h"
+
+namespace matome {
+namespace {
+
+constexpr std::string_view upsert =
+    "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, ?, ?, "
+    "?)"
+    " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
+    " version = excluded.version";
+
+void bind_cell(sqlite::statement& s, const cell_key& key, std::string_view value,
+               version_t version) {
+  s.bind(1, key.item_id).bind(2, key.department_id).bind(3, key.year).bind(4, key.field);
+  s.bind(5, value).bind(6, version).run();
+}
+
+}  // namespace
+
+cell_writer::cell_writer(sqlite::database& db)
+    : write_(db.prepare(upsert)),
+      write_if_newer_(db.prepare(std::string(upsert) + " WHERE excluded.version > cells.version")),
+      record_(db.prepare("INSERT INTO history(seq, item_id, department_id, year, field, change_id, "
+                         "old_value, new_value,"
+                         " user_name, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+
+void cell_writer::write(const cell_key& key, std::string_view value, version_t version) {
+  bind_cell(write_, key, value, version);
+}
+
+void cell_writer::write_if_newer(const cell_key& key, std::string_view value, version_t version) {
+  bind_cell(write_if_newer_, key, value, version);
+}
+
+void cell_writer::record(version_t seq, const cell_key& key, std::string_view change_id,
+                         std::string_view old_value, std::string_view new_value,
+                         const change_author& by) {
+  record_.bind(1, seq)
+      .bind(2, key.item_id)
+      .bind(3, key.department_id)
+      .bind(4, key.year)
+      .bind(5, key.field);
+  record_.bind(6, change_id)
+      .bind(7, old_value)
+      .bind(8, new_value)
+      .bind(9, by.user)
+      .bind(10, by.device);
+  record_.bind(11, by.at).run();
+}
+
+}  // namespace matome

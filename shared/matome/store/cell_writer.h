@@ -1,0 +1,40 @@
+#pragma once
+// The one place that writes a cell's value and a history row, so every path
+// (apply, workflow, conflict resolution, a replica taking server rows) writes
+// them the same way. Statements are prepared once per writer: make one per
+// batch, inside the caller's transaction.
+
+#include <string_view>
+
+#include "matome/domain/cell.h"
+#include "matome/store/sqlite.h"
+
+namespace matome {
+
+// Who made a history row, and when.
+struct change_author {
+  std::string_view user;
+  std::string_view device;
+  std::string_view at;
+};
+
+class cell_writer {
+ public:
+  explicit cell_writer(sqlite::database& db);
+
+  // Sets the cell to `value` at `version`.
+  void write(const cell_key& key, std::string_view value, version_t version);
+  // The same, unless the cell already holds a newer version (a replica
+  // taking rows from the server, which may arrive more than once).
+  void write_if_newer(const cell_key& key, std::string_view value, version_t version);
+  // Appends the history row numbered `seq`.
+  void record(version_t seq, const cell_key& key, std::string_view change_id,
+              std::string_view old_value, std::string_view new_value, const change_author& by);
+
+ private:
+  sqlite::statement write_;
+  sqlite::statement write_if_newer_;
+  sqlite::statement record_;
+};
+
+}  // namespace matome
