@@ -282,33 +282,51 @@ int cmd_list(const context& c, bool all, const std::string& status_filter) {
   return 0;
 }
 
-int cmd_show(const context& c, const std::string& entry_text) {
+// An entry named on the command line, in the user's replica.
+struct opened_entry {
+  replica local;
+  plan_index index;
+  entry_key key;
+
+  result<cell_key> cell(const std::string& field) const { return cell_of(index, key, field); }
+};
+
+result<opened_entry> open_entry(const context& c, const std::string& text) {
   auto local = open_replica(c);
-  if (!local) return fail(local.error());
+  if (!local) return local.error();
   auto index = local->plan();
-  if (!index) return fail(index.error());
-  auto key = parse_entry(entry_text, *local->who(), *index);
-  if (!key) return fail(key.error());
-  const plan_item& item = *index->find_item(key->item_id);
-  const auto e = local->db().find_entry(*key);
-  const auto outbox = local->outbox();
+  if (!index) return index.error();
+  auto key = parse_entry(text, *local->who(), *index);
+  if (!key) return key.error();
+  return opened_entry{std::move(*local), std::move(*index), *key};
+}
+
+int cmd_show(const context& c, const std::string& entry_text) {
+  auto opened = open_entry(c, entry_text);
+  if (!opened) return fail(opened.error());
+  auto& local = opened->local;
+  const auto& index = opened->index;
+  const auto& key = opened->key;
+  const plan_item& item = *index.find_item(key.item_id);
+  const auto e = local.db().find_entry(key);
+  const auto outbox = local.outbox();
   json_out out;
   if (c.json) {
     out.w.StartObject();
-    out.member("entry", std::to_string(key->item_id) + "/" + std::to_string(key->department_id) +
-                            "/" + std::to_string(key->year));
+    out.member("entry", std::to_string(key.item_id) + "/" + std::to_string(key.department_id) +
+                            "/" + std::to_string(key.year));
     out.member("title", item.title);
-    out.member("department", department_name(local->db(), key->department_id));
+    out.member("department", department_name(local.db(), key.department_id));
     out.member("status", std::string(to_string(e.status)));
     out.w.Key("fields");
     out.w.StartArray();
   } else {
     std::cout << item.label << " " << item.title << " — "
-              << department_name(local->db(), key->department_id) << " "
-              << fiscal_year_label(key->year) << " [" << label_ja(e.status) << "]\n";
+              << department_name(local.db(), key.department_id) << " "
+              << fiscal_year_label(key.year) << " [" << label_ja(e.status) << "]\n";
   }
-  for (const auto& f : index->plan.tmpl.fields) {
-    auto cell = cell_of(*index, *key, f.key);
+  for (const auto& f : index.plan.tmpl.fields) {
+    auto cell = cell_of(index, key, f.key);
     if (!cell) continue;
     std::string state = "synced";
     std::string reason;
@@ -322,7 +340,7 @@ int cmd_show(const context& c, const std::string& entry_text) {
       out.w.StartObject();
       out.member("field", f.key);
       out.member("label", f.label);
-      out.member("value", local->value_of(*cell));
+      out.member("value", local.value_of(*cell));
       out.member("state", state);
       if (!reason.empty()) out.member("reason", reason);
       out.w.EndObject();
@@ -330,7 +348,7 @@ int cmd_show(const context& c, const std::string& entry_text) {
       const std::string mark = state == "refused"  ? "  (送信を拒否: " + reason + ")"
                                : state == "unsent" ? "  (未送信)"
                                                    : "";
-      std::cout << "  " << f.key << " 「" << f.label << "」: " << local->value_of(*cell) << mark
+      std::cout << "  " << f.key << " 「" << f.label << "」: " << local.value_of(*cell) << mark
                 << "\n";
     }
   }
@@ -339,7 +357,7 @@ int cmd_show(const context& c, const std::string& entry_text) {
     out.w.Key("comments");
     out.w.StartArray();
   }
-  for (const auto& comment : local->db().comments_of(*key)) {
+  for (const auto& comment : local.db().comments_of(key)) {
     if (c.json) {
       out.w.StartObject();
       out.member("author", comment.author);
@@ -361,29 +379,21 @@ int cmd_show(const context& c, const std::string& entry_text) {
 
 int cmd_set(const context& c, const std::string& entry_text, const std::string& field,
             const std::string& value) {
-  auto local = open_replica(c);
-  if (!local) return fail(local.error());
-  auto index = local->plan();
-  if (!index) return fail(index.error());
-  auto key = parse_entry(entry_text, *local->who(), *index);
-  if (!key) return fail(key.error());
-  auto cell = cell_of(*index, *key, field);
+  auto opened = open_entry(c, entry_text);
+  if (!opened) return fail(opened.error());
+  auto cell = opened->cell(field);
   if (!cell) return fail(cell.error());
-  if (auto done = local->edit(*cell, value); !done) return fail(done.error());
+  if (auto done = opened->local.edit(*cell, value); !done) return fail(done.error());
   std::cout << "saved (not yet sent: run `sync`)\n";
   return 0;
 }
 
 int cmd_discard(const context& c, const std::string& entry_text, const std::string& field) {
-  auto local = open_replica(c);
-  if (!local) return fail(local.error());
-  auto index = local->plan();
-  if (!index) return fail(index.error());
-  auto key = parse_entry(entry_text, *local->who(), *index);
-  if (!key) return fail(key.error());
-  auto cell = cell_of(*index, *key, field);
+  auto opened = open_entry(c, entry_text);
+  if (!opened) return fail(opened.error());
+  auto cell = opened->cell(field);
   if (!cell) return fail(cell.error());
-  if (auto done = local->discard(*cell); !done) return fail(done.error());
+  if (auto done = opened->local.discard(*cell); !done) return fail(done.error());
   std::cout << "discarded; the server's value shows again\n";
   return 0;
 }
@@ -645,27 +655,20 @@ int main(int argc, char** argv) {
     if (*actions) return cmd_actions(c);
     for (const auto& [name, cmd] : steps) {
       if (!*cmd) continue;
-      auto local = open_replica(c);
-      if (!local) return fail(local.error());
-      auto index = local->plan();
-      if (!index) return fail(index.error());
-      auto key = parse_entry(entry, *local->who(), *index);
-      if (!key) return fail(key.error());
+      auto opened = open_entry(c, entry);
+      if (!opened) return fail(opened.error());
+      auto& local = opened->local;
       if (name == "comment") {
-        return queued_then_sent(c, *local, local->queue_comment(*key, comment), "comment");
+        return queued_then_sent(c, local, local.queue_comment(opened->key, comment), "comment");
       }
       return queued_then_sent(
-          c, *local, local->queue_transition(*key, parse_entry_action(name).value(), comment),
+          c, local, local.queue_transition(opened->key, parse_entry_action(name).value(), comment),
           name + " of " + entry);
     }
     if (*history) {
-      auto local = open_replica(c);
-      if (!local) return fail(local.error());
-      auto index = local->plan();
-      if (!index) return fail(index.error());
-      auto key = parse_entry(entry, *local->who(), *index);
-      if (!key) return fail(key.error());
-      auto cell = cell_of(*index, *key, field);
+      auto opened = open_entry(c, entry);
+      if (!opened) return fail(opened.error());
+      auto cell = opened->cell(field);
       if (!cell) return fail(cell.error());
       return cmd_online(c, "GET",
                         "/history?item=" + std::to_string(cell->item_id) +
