@@ -151,6 +151,10 @@ class store {
   store(sqlite::database db, clock_fn clock) : db_(std::move(db)), clock_(std::move(clock)) {}
 
   std::int64_t next_seq();  // inside a transaction only
+  // Replaces the plan's template fields and their options.
+  void write_template(record_id plan_id, const report_template& tmpl);
+  void insert_comment(const entry_key& key, std::string_view author, std::string_view body,
+                      std::string_view at, std::int64_t seq);
 
   sqlite::database db_;
   clock_fn clock_;

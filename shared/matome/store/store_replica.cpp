@@ -32,37 +32,7 @@ void store::replace_structure(const plan& p, const std::vector<department>& depa
       .bind(9, p.department_check ? 1 : 0);
   plan_row.bind(10, structure_version).run();
 
-  auto clear_template = db_.prepare("DELETE FROM template_fields WHERE plan_id = ?");
-  clear_template.bind(1, p.id).run();
-  auto field = db_.prepare(
-      "INSERT INTO template_fields(plan_id, key, position, label, type, scope, element_type, unit, "
-      "max_length,"
-      " required, reason_field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  auto option = db_.prepare(
-      "INSERT INTO template_options(plan_id, field_key, position, value, definition) VALUES (?, ?, "
-      "?, ?, ?)");
-  int position = 0;
-  for (const auto& f : p.tmpl.fields) {
-    field.bind(1, p.id)
-        .bind(2, f.key)
-        .bind(3, position++)
-        .bind(4, f.label)
-        .bind(5, to_string(f.type));
-    field.bind(6, to_string(f.scope))
-        .bind(7, to_string(f.element_type))
-        .bind(8, f.unit)
-        .bind(9, f.max_length);
-    field.bind(10, f.required ? 1 : 0).bind(11, f.reason_field).run();
-    int option_position = 0;
-    for (const auto& o : f.options) {
-      option.bind(1, p.id)
-          .bind(2, f.key)
-          .bind(3, option_position++)
-          .bind(4, o.value)
-          .bind(5, o.definition)
-          .run();
-    }
-  }
+  write_template(p.id, p.tmpl);
 
   // Parents come before children in a snapshot (plan_index order).
   auto item_row = db_.prepare(

@@ -87,6 +87,32 @@ result<department> store::find_department_by_code(std::string_view code) {
   return department{stmt.int64(0), stmt.text(1), stmt.text(2), stmt.int64(3) != 0};
 }
 
+void store::write_template(record_id plan_id, const report_template& tmpl) {
+  auto clear = db_.prepare("DELETE FROM template_fields WHERE plan_id = ?");
+  clear.bind(1, plan_id).run();
+  auto field = db_.prepare(
+      "INSERT INTO template_fields(plan_id, key, position, label, type, scope, element_type, unit,"
+      " max_length, required, reason_field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto option = db_.prepare(
+      "INSERT INTO template_options(plan_id, field_key, position, value, definition) VALUES (?, ?, "
+      "?, ?, ?)");
+  int position = 0;
+  for (const auto& f : tmpl.fields) {
+    field.bind(1, plan_id)
+        .bind(2, f.key)
+        .bind(3, position++)
+        .bind(4, f.label)
+        .bind(5, to_string(f.type));
+    field.bind(6, to_string(f.scope)).bind(7, to_string(f.element_type)).bind(8, f.unit);
+    field.bind(9, f.max_length).bind(10, f.required ? 1 : 0).bind(11, f.reason_field).run();
+    int option_position = 0;
+    for (const auto& o : f.options) {
+      option.bind(1, plan_id).bind(2, f.key).bind(3, option_position++).bind(4, o.value);
+      option.bind(5, o.definition).run();
+    }
+  }
+}
+
 result<record_id> store::add_plan(const plan& p) {
   if (auto valid = validate_plan(p); !valid) return valid.error();
   if (find_plan_by_code(p.code)) {
@@ -108,27 +134,7 @@ result<record_id> store::add_plan(const plan& p) {
   insert.bind(9, seq).run();
   const record_id plan_id = db_.last_insert_rowid();
 
-  auto field = db_.prepare(
-      "INSERT INTO template_fields(plan_id, key, position, label, type, scope, element_type, unit,"
-      " max_length, required, reason_field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  auto option = db_.prepare(
-      "INSERT INTO template_options(plan_id, field_key, position, value, definition) VALUES (?, ?, "
-      "?, ?, ?)");
-  int position = 0;
-  for (const auto& f : p.tmpl.fields) {
-    field.bind(1, plan_id)
-        .bind(2, f.key)
-        .bind(3, position++)
-        .bind(4, f.label)
-        .bind(5, to_string(f.type));
-    field.bind(6, to_string(f.scope)).bind(7, to_string(f.element_type)).bind(8, f.unit);
-    field.bind(9, f.max_length).bind(10, f.required ? 1 : 0).bind(11, f.reason_field).run();
-    int option_position = 0;
-    for (const auto& o : f.options) {
-      option.bind(1, plan_id).bind(2, f.key).bind(3, option_position++).bind(4, o.value);
-      option.bind(5, o.definition).run();
-    }
-  }
+  write_template(plan_id, p.tmpl);
   tx.commit();
   return plan_id;
 }
@@ -195,8 +201,12 @@ result<plan> store::load_plan(record_id plan_id) {
 }
 
 result<record_id> store::add_item(record_id plan_id, const plan_item& item) {
-  auto p = load_plan(plan_id);
-  if (!p) return p.error();
+  // Only the number of levels is needed here, not the whole plan and template.
+  auto levels_of = db_.prepare("SELECT level_names FROM plans WHERE id = ?");
+  levels_of.bind(1, plan_id);
+  if (!levels_of.step())
+    return make_error(errc::not_found, "計画 " + std::to_string(plan_id) + " はありません。");
+  const auto level_count = static_cast<int>(split_lines(levels_of.text(0)).size());
   int level = 0;
   if (item.parent_id != 0) {
     auto parent = db_.prepare("SELECT level FROM items WHERE id = ? AND plan_id = ?");
@@ -207,12 +217,12 @@ result<record_id> store::add_item(record_id plan_id, const plan_item& item) {
     }
     level = parent.integer(0) + 1;
   }
-  if (level >= static_cast<int>(p->level_names.size())) {
+  if (level >= level_count) {
     return make_error(errc::invalid_value, "「" + item.title + "」は計画の階層（" +
-                                               std::to_string(p->level_names.size()) +
+                                               std::to_string(level_count) +
                                                "段）より深くなります。");
   }
-  const bool is_row = level == static_cast<int>(p->level_names.size()) - 1;
+  const bool is_row = level == level_count - 1;
   if (is_row && item.owner_ids.empty()) {
     return make_error(errc::invalid_value, "事業「" + item.title + "」に担当課がありません。");
   }

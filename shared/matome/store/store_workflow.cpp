@@ -98,18 +98,23 @@ result<entry> store::transition(const plan_index& index, const actor& who, const
                           {key.item_id, key.department_id, key.year, std::string(status_field)},
                           "workflow:" + std::string(to_string(action)), to_string(current.status),
                           to_string(*next), {who.user, who.device, now});
-  if (!comment.empty()) {
-    auto insert_comment = db_.prepare(
-        "INSERT INTO comments(item_id, department_id, year, author, body, at, seq) VALUES (?, ?, "
-        "?, ?, ?, ?, ?)");
-    insert_comment.bind(1, key.item_id)
-        .bind(2, key.department_id)
-        .bind(3, key.year)
-        .bind(4, who.user);
-    insert_comment.bind(5, comment).bind(6, now).bind(7, seq).run();
-  }
+  if (!comment.empty()) insert_comment(key, who.user, comment, now, seq);
+
   tx.commit();
   return entry{key, *next, seq};
+}
+
+void store::insert_comment(const entry_key& key, std::string_view author, std::string_view body,
+                           std::string_view at, std::int64_t seq) {
+  auto stmt = db_.prepare(
+      "INSERT INTO comments(item_id, department_id, year, author, body, at, seq) VALUES (?, ?, ?, "
+      "?, ?, ?, ?)");
+  stmt.bind(1, key.item_id)
+      .bind(2, key.department_id)
+      .bind(3, key.year)
+      .bind(4, author)
+      .bind(5, body);
+  stmt.bind(6, at).bind(7, seq).run();
 }
 
 result<void> store::finalize_year(record_id plan_id, const actor& who, int year) {
@@ -142,15 +147,7 @@ result<record_id> store::add_comment(const plan_index& index, const actor& who,
     return make_error(errc::forbidden, "他の担当課の報告にはコメントできません。");
   }
   sqlite::transaction tx(db_);
-  auto stmt = db_.prepare(
-      "INSERT INTO comments(item_id, department_id, year, author, body, at, seq) VALUES (?, ?, ?, "
-      "?, ?, ?, ?)");
-  stmt.bind(1, key.item_id)
-      .bind(2, key.department_id)
-      .bind(3, key.year)
-      .bind(4, who.user)
-      .bind(5, body);
-  stmt.bind(6, clock_()).bind(7, next_seq()).run();
+  insert_comment(key, who.user, body, clock_(), next_seq());
   const record_id id = db_.last_insert_rowid();
   tx.commit();
   return id;
