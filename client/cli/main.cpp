@@ -152,6 +152,24 @@ result<replica> open_replica(const context& c) {
   return replica::open(std::filesystem::path(c.data) / "replica.db");
 }
 
+// The signed-in user's replica, with the server and the device token.
+struct signed_in_replica {
+  replica local;
+  identity id;
+  std::string token;
+};
+
+result<signed_in_replica> open_signed_in(const context& c) {
+  auto local = open_replica(c);
+  if (!local) return local.error();
+  auto id = local->who();
+  auto token = local->setting("token");
+  if (!id || !token) {
+    return make_error(errc::unauthenticated, "先に `login USER` でサインインしてください。");
+  }
+  return signed_in_replica{std::move(*local), std::move(*id), std::move(*token)};
+}
+
 int cmd_login(const context& c, const std::string& login, const std::string& device) {
   auto local = open_replica(c);
   if (!local) return fail(local.error());
@@ -179,14 +197,13 @@ int cmd_login(const context& c, const std::string& login, const std::string& dev
 }
 
 int cmd_sync(const context& c) {
-  auto local = open_replica(c);
-  if (!local) return fail(local.error());
-  auto id = local->who();
-  auto token = local->setting("token");
-  if (!id || !token)
-    return fail({errc::unauthenticated, "先に `login USER` でサインインしてください。"});
-  auto server = make_http_transport(id->server, *token);
-  auto report = sync(*local, *server);
+  auto session = open_signed_in(c);
+  if (!session) return fail(session.error());
+  auto& local = session->local;
+  const auto& id = session->id;
+  const auto& token = session->token;
+  auto server = make_http_transport(id.server, token);
+  auto report = sync(local, *server);
   if (!report) return fail(report.error());
   if (c.json) {
     std::cout << R"({"sent":)" << report->sent << R"(,"applied":)" << report->applied
@@ -435,15 +452,13 @@ int cmd_bundle_import(const context& c, const std::string& file) {
 // A coordinator's client carries a department's bundle to the server and
 // writes the answer to take back.
 int cmd_bundle_forward(const context& c, const std::string& in_file, const std::string& out_file) {
-  auto local = open_replica(c);
-  if (!local) return fail(local.error());
-  auto id = local->who();
-  auto token = local->setting("token");
-  if (!id || !token)
-    return fail({errc::unauthenticated, "先に `login USER` でサインインしてください。"});
+  auto session = open_signed_in(c);
+  if (!session) return fail(session.error());
+  const auto& id = session->id;
+  const auto& token = session->token;
   auto text = read_file(in_file);
   if (!text) return fail(text.error());
-  auto answer = call_api(id->server, *token, "POST", "/api/v1/bundles", *text);
+  auto answer = call_api(id.server, token, "POST", "/api/v1/bundles", *text);
   if (!answer) return fail(answer.error());
   std::ofstream out(out_file, std::ios::binary | std::ios::trunc);
   out << *answer;
@@ -454,8 +469,7 @@ int cmd_bundle_forward(const context& c, const std::string& in_file, const std::
 
 // Queues an action and sends it at once if the server can be reached;
 // offline it waits for the next sync or bundle.
-int queued_then_sent(const context& c, replica& local, const result<void>& queued,
-                     const std::string& what) {
+int queued_then_sent(replica& local, const result<void>& queued, const std::string& what) {
   if (!queued) return fail(queued.error());
   auto id = local.who();
   auto token = local.setting("token");
@@ -474,7 +488,6 @@ int queued_then_sent(const context& c, replica& local, const result<void>& queue
     }
   }
   std::cout << what << " done\n";
-  (void)c;
   return 0;
 }
 
@@ -526,17 +539,15 @@ int cmd_conflicts(const context& c) {
   return 0;
 }
 
-// Steps that need the server now (workflow, resolve, history).
+// A request that needs the server now (history).
 int cmd_online(const context& c, const std::string& method, const std::string& target,
                const std::string& body) {
-  auto local = open_replica(c);
-  if (!local) return fail(local.error());
-  auto id = local->who();
-  auto token = local->setting("token");
-  if (!id || !token)
-    return fail({errc::unauthenticated, "先に `login USER` でサインインしてください。"});
-  auto answer = call_api(id->server, *token, method,
-                         "/api/v1/plans/" + std::to_string(id->plan_id) + target, body);
+  auto session = open_signed_in(c);
+  if (!session) return fail(session.error());
+  const auto& id = session->id;
+  const auto& token = session->token;
+  auto answer = call_api(id.server, token, method,
+                         "/api/v1/plans/" + std::to_string(id.plan_id) + target, body);
   if (!answer) return fail(answer.error());
   std::cout << *answer << "\n";
   return 0;
@@ -641,8 +652,7 @@ int main(int argc, char** argv) {
       const std::string how = !mine && !theirs             ? "merged"
                               : (mine == incoming_is_mine) ? "incoming"
                                                            : "server";
-      return queued_then_sent(c, *local,
-                              local->queue_resolution(conflict_id, how, resolution_value),
+      return queued_then_sent(*local, local->queue_resolution(conflict_id, how, resolution_value),
                               "resolution of conflict " + std::to_string(conflict_id));
     }
     if (*discard_action) {
@@ -659,10 +669,10 @@ int main(int argc, char** argv) {
       if (!opened) return fail(opened.error());
       auto& local = opened->local;
       if (name == "comment") {
-        return queued_then_sent(c, local, local.queue_comment(opened->key, comment), "comment");
+        return queued_then_sent(local, local.queue_comment(opened->key, comment), "comment");
       }
       return queued_then_sent(
-          c, local, local.queue_transition(opened->key, parse_entry_action(name).value(), comment),
+          local, local.queue_transition(opened->key, parse_entry_action(name).value(), comment),
           name + " of " + entry);
     }
     if (*history) {
