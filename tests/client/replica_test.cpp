@@ -187,3 +187,21 @@ TEST_CASE("an edit survives the client being killed right after it", "[client][d
   REQUIRE(reopened.outbox().size() == 1);
   CHECK(reopened.outbox()[0].change.value == "強制終了の直前に保存");
 }
+
+TEST_CASE("a change of the plan's structure reaches the checks of the next edit",
+          "[client][outbox]") {
+  client_fixture f;
+  auto r = f.sign_in("fukushi1");
+  const cell_key grade{f.p.solo_row, f.p.fukushi, 2023, "grade"};
+  CHECK(r.edit(grade, "S").error().code ==
+        errc::invalid_value);  // the checks have the plan loaded now
+  // A new structure arrives (as a sync would write it): the template gains grade S.
+  auto index = r.plan().value();
+  auto changed = index.plan;
+  for (auto& field : changed.tmpl.fields) {
+    if (field.key == "grade") field.options.push_back({"S", "特に優れている"});
+  }
+  r.db().replace_structure(changed, r.db().departments(), index.items,
+                           r.db().structure_version(changed.id) + 1);
+  CHECK(r.edit(grade, "S"));
+}

@@ -89,12 +89,24 @@ void replica::set_identity(const identity& id) {
 }
 
 result<plan_index> replica::plan() {
+  auto cached = cached_plan();
+  if (!cached) return cached.error();
+  return **cached;
+}
+
+result<const plan_index*> replica::cached_plan() {
   auto id = who();
-  if (!id || id->plan_id == 0 || store_.structure_version(id->plan_id) == 0) {
+  const auto version = id && id->plan_id != 0 ? store_.structure_version(id->plan_id) : 0;
+  if (version == 0) {
     return make_error(errc::not_found,
                       "まだ計画を受け取っていません。サーバーに接続して同期してください。");
   }
-  return store_.load_plan_index(id->plan_id);
+  if (!plan_cache_ || plan_cache_->first != version || plan_cache_->second.plan.id != id->plan_id) {
+    auto index = store_.load_plan_index(id->plan_id);
+    if (!index) return index.error();
+    plan_cache_.emplace(version, std::move(*index));
+  }
+  return &plan_cache_->second;
 }
 
 std::string replica::value_of(const cell_key& key) {
@@ -111,14 +123,14 @@ std::string replica::value_of(const cell_key& key) {
 result<void> replica::edit(const cell_key& key, std::string_view value) {
   auto id = who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから入力してください。");
-  auto index = plan();
+  auto index = cached_plan();
   if (!index) return index.error();
-  const plan_item* item = index->find_item(key.item_id);
+  const plan_item* item = (*index)->find_item(key.item_id);
   if (item == nullptr) {
     return make_error(errc::not_found,
                       "事業 " + std::to_string(key.item_id) + " はこの計画にありません。");
   }
-  if (auto valid = validate_cell(index->plan, *item, key, value); !valid) return valid.error();
+  if (auto valid = validate_cell((*index)->plan, *item, key, value); !valid) return valid.error();
   const entry_status status =
       key.is_plan_cell() ? entry_status::not_started : store_.find_entry(key.entry()).status;
   if (auto allowed = check_write_right(id->as_actor(), *item, key, status,
@@ -395,10 +407,10 @@ result<void> replica::queue_transition(const entry_key& key, entry_action action
                                        std::string_view comment) {
   auto id = who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから操作してください。");
-  auto index = plan();
+  auto index = cached_plan();
   if (!index) return index.error();
-  const plan_item* item = index->find_item(key.item_id);
-  if (item == nullptr || !index->plan.is_row(*item) ||
+  const plan_item* item = (*index)->find_item(key.item_id);
+  if (item == nullptr || !(*index)->plan.is_row(*item) ||
       std::ranges::find(item->owner_ids, key.department_id) == item->owner_ids.end()) {
     return make_error(errc::not_found, "その報告はありません。");
   }
@@ -416,7 +428,7 @@ result<void> replica::queue_transition(const entry_key& key, entry_action action
   for (auto from : {entry_status::not_started, entry_status::draft, entry_status::checking,
                     entry_status::submitted, entry_status::returned, entry_status::accepted}) {
     allowed_somewhere |=
-        static_cast<bool>(next_status(from, action, id->role, index->plan.department_check));
+        static_cast<bool>(next_status(from, action, id->role, (*index)->plan.department_check));
   }
   if (!allowed_somewhere) {
     return make_error(errc::forbidden,

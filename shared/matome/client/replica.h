@@ -129,7 +129,12 @@ class replica {
 
  private:
   explicit replica(store s) : store_(std::move(s)) {}
+  // The plan, loaded once per structure version: edits check against it,
+  // and reloading thousands of items per keystroke would be wasted work.
+  result<const plan_index*> cached_plan();
+
   store store_;
+  std::optional<std::pair<std::int64_t, plan_index>> plan_cache_;  // structure version, plan
 };
 
 }  // namespace matome::client
