@@ -8,10 +8,7 @@
 using namespace matome;
 
 namespace {
-struct fixture {
-  test::temp_dir dir;
-  store s = test::open_store(dir.file("master.db"));
-  test::small_plan p = test::make_small_plan(s);
+struct fixture : test::store_fixture {
   const plan_item& row(record_id id) const { return *p.index.find_item(id); }
 };
 }  // namespace

@@ -7,11 +7,7 @@
 using namespace matome;
 
 namespace {
-struct fixture {
-  test::temp_dir dir;
-  store s = test::open_store(dir.file("master.db"));
-  test::small_plan p = test::make_small_plan(s);
-
+struct fixture : test::store_fixture {
   change_outcome apply_one(const actor& who, const cell_change& c) {
     auto outcomes = s.apply(p.index, who, std::span(&c, 1));
     REQUIRE(outcomes.size() == 1);

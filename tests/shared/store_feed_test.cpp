@@ -7,11 +7,7 @@
 using namespace matome;
 
 namespace {
-struct fixture {
-  test::temp_dir dir;
-  store s = test::open_store(dir.file("master.db"));
-  test::small_plan p = test::make_small_plan(s);
-
+struct fixture : test::store_fixture {
   void apply(const actor& who, std::vector<cell_change> changes) {
     for (const auto& o : s.apply(p.index, who, changes)) REQUIRE(o.kind == outcome_kind::applied);
   }

@@ -7,10 +7,7 @@
 using namespace matome;
 
 namespace {
-struct fixture {
-  test::temp_dir dir;
-  store s = test::open_store(dir.file("master.db"));
-  test::small_plan p = test::make_small_plan(s);
+struct fixture : test::store_fixture {
   entry_key key{p.solo_row, p.fukushi, 2023};
 
   void fill(std::initializer_list<std::pair<const char*, const char*>> values) {

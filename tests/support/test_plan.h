@@ -4,6 +4,7 @@
 // one row owned by 福祉課 alone and one shared by 福祉課 and 社協.
 
 #include "matome/store/store.h"
+#include "support/temp_dir.h"
 
 namespace matome::test {
 
@@ -32,5 +33,13 @@ std::string fixed_clock();
 
 // Opens a store on a fresh file in `dir`, with the fixed clock.
 store open_store(const std::filesystem::path& file);
+
+// A fresh store file with the small plan in it; test files derive their own
+// fixtures from it and add their helpers.
+struct store_fixture {
+  temp_dir dir;
+  store s = open_store(dir.file("master.db"));
+  small_plan p = make_small_plan(s);
+};
 
 }  // namespace matome::test
