@@ -7,11 +7,27 @@
 #include <boost/beast/websocket.hpp>
 
 #include "matome/client/transport.h"
+#include "matome/util/rapidjson.h"
 
 namespace matome::client {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
+
+namespace {
+
+// {"type":"hello"|"changes","seq":N}: news when N is past our cursor. A
+// message that is not understood counts as news: syncing once too often is
+// harmless, missing news is not.
+bool announces_news(const std::string& message, std::int64_t cursor) {
+  rapidjson::Document doc;
+  doc.Parse(message.data(), message.size());
+  if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("seq") || !doc["seq"].IsInt64())
+    return true;
+  return doc["seq"].GetInt64() > cursor;
+}
+
+}  // namespace
 
 sync_loop::sync_loop(std::filesystem::path replica_path, sync_loop_options options)
     : path_(std::move(replica_path)), options_(options) {}
@@ -77,10 +93,7 @@ void sync_loop::wait_for_news(const identity& id, const std::string& token, std:
       tcp.expires_after(left);
       beast::flat_buffer buffer;
       ws.read(buffer);
-      // {"type":"hello"|"changes","seq":N}: news when N is past our cursor.
-      const auto text = beast::buffers_to_string(buffer.data());
-      const auto at = text.find("\"seq\":");
-      if (at != std::string::npos && std::stoll(text.substr(at + 6)) > cursor) return;
+      if (announces_news(beast::buffers_to_string(buffer.data()), cursor)) return;
     }
   } catch (const std::exception&) {
     // Timed out, cut, interrupted or refused: the caller syncs next and
