@@ -5,6 +5,7 @@
 #include "api/json.h"
 #include "api/router.h"
 #include "matome/domain/fiscal_year.h"
+#include "matome/report/dashboard.h"
 
 namespace matome::server {
 namespace {
@@ -56,48 +57,32 @@ result<api_response> dashboard(request_context& ctx) {
   if (!ctx.plan->plan.contains_year(year))
     return make_error(errc::invalid_value, "その年度は計画期間の外です。");
 
-  std::map<record_id, std::map<entry_status, int>> counts;
-  for (const auto& c : ctx.db.status_counts(ctx.plan->plan.id, year))
-    counts[c.department_id][c.status] = c.count;
-  const auto due = ctx.db.due_date(ctx.plan->plan.id, year);
-  const bool past_due = due && utc_now_iso().substr(0, 10) > *due;
+  const auto board = compute_dashboard(ctx.db, ctx.plan->plan.id, year, utc_now_iso().substr(0, 10),
+                                       ctx.db.due_date(ctx.plan->plan.id, year));
 
   json::writer w;
   w.begin_object().member("year", year).member("label", fiscal_year_label(year));
   w.key("due_date");
-  if (due) {
-    w.value(*due);
+  if (board.due_date) {
+    w.value(*board.due_date);
   } else {
     w.raw().Null();
   }
-  w.member("past_due", past_due).key("departments").begin_array();
-  std::vector<std::string> still_to_submit;
-  for (const auto& d : ctx.db.departments()) {
-    auto it = counts.find(d.id);
-    if (it == counts.end()) continue;  // owns no rows
-    int total = 0;
-    for (const auto& [status, n] : it->second) total += n;
-    auto count_of = [&](entry_status s) { return it->second.contains(s) ? it->second.at(s) : 0; };
-    const int accepted = count_of(entry_status::accepted);
-    const int handed_in = accepted + count_of(entry_status::submitted);
-    const int open = total - handed_in;
-    if (open > 0) still_to_submit.push_back(d.name);
+  w.member("past_due", board.past_due).key("departments").begin_array();
+  for (const auto& row : board.departments) {
     w.begin_object()
-        .member("id", d.id)
-        .member("code", d.code)
-        .member("name", d.name)
+        .member("id", row.department.id)
+        .member("code", row.department.code)
+        .member("name", row.department.name)
         .key("counts")
         .begin_object();
-    for (auto s : {entry_status::not_started, entry_status::draft, entry_status::checking,
-                   entry_status::submitted, entry_status::returned, entry_status::accepted}) {
-      w.member(to_string(s), count_of(s));
-    }
-    w.end_object().member("total", total).member("submitted_or_accepted", handed_in);
-    w.member("percent_complete", total == 0 ? 0 : (100 * accepted) / total);
-    w.member("overdue", past_due ? open : 0).end_object();
+    for (const auto& [status, n] : row.counts) w.member(to_string(status), n);
+    w.end_object().member("total", row.total).member("submitted_or_accepted", row.handed_in);
+    w.member("percent_complete", row.percent_complete);
+    w.member("overdue", row.overdue).end_object();
   }
   w.end_array().key("still_to_submit").begin_array();
-  for (const auto& name : still_to_submit) w.value(name);
+  for (const auto& name : board.still_to_submit) w.value(name);
   w.end_array().end_object();
   return json_response(w.str());
 }

@@ -115,7 +115,7 @@ void sync_loop::run(const report_fn& on_sync) {
       continue;
     }
     auto id = local->who();
-    auto token = local->setting("token");
+    auto token = options_.token ? options_.token : local->setting("token");
     if (!id || !token) {
       on_sync(make_error(errc::unauthenticated, "サインインしてから同期してください。"));
       sleep(options_.max_backoff);

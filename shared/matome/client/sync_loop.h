@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <optional>
+#include <string>
 
 #include "matome/client/sync_engine.h"
 
@@ -24,6 +26,9 @@ struct sync_loop_options {
   // How long to wait for news before syncing anyway (also the fallback when
   // the event socket cannot be used, e.g. over HTTPS for now).
   std::chrono::milliseconds idle_sync{60000};
+  // The device token, when the caller keeps it outside the replica (the Qt
+  // client keeps it in the system keychain); otherwise the replica's own.
+  std::optional<std::string> token;
 };
 
 class sync_loop {
