@@ -55,17 +55,39 @@ TEST_CASE("an action whose answer was lost is applied once when sent again", "[c
   CHECK(fukushi.actions().empty());  // settled as done, not refused as "already submitted"
 }
 
+TEST_CASE("a submit with a required field empty is refused offline, naming the field",
+          "[client][actions]") {
+  client_fixture f;
+  auto fukushi = f.sign_in("fukushi1");
+  REQUIRE(f.sync(fukushi));
+  const entry_key e{f.p.solo_row, f.p.fukushi, 2023};
+  auto refused = fukushi.queue_transition(e, entry_action::submit);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message.find("進捗状況") != std::string::npos);
+  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "progress"}, "実施した。"));
+  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "grade"}, "A"));
+  refused = fukushi.queue_transition(e, entry_action::submit);
+  REQUIRE_FALSE(refused);  // a grade needs its reason
+  CHECK(refused.error().message.find("評価の理由・課題") != std::string::npos);
+  CHECK(fukushi.actions().empty());
+}
+
 TEST_CASE("a refused action stays with the server's reason until discarded", "[client][actions]") {
   client_fixture f;
   auto fukushi = f.sign_in("fukushi1");
+  REQUIRE(f.sync(fukushi));
   const entry_key e{f.p.solo_row, f.p.fukushi, 2023};
-  REQUIRE(fukushi.queue_transition(e, entry_action::submit));  // nothing filled in yet
+  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "progress"}, "実施した。"));
+  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "grade"}, "B"));
+  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "reason"}, "参加者が少ない。"));
+  REQUIRE(fukushi.queue_transition(e, entry_action::submit));
+  REQUIRE(fukushi.queue_transition(e, entry_action::submit));  // twice: the second cannot apply
   auto report = f.sync(fukushi).value();
   CHECK(report.refused == 1);
   auto queued = fukushi.actions();
   REQUIRE(queued.size() == 1);
   CHECK(queued[0].refused);
-  CHECK(queued[0].reason.find("進捗状況") != std::string::npos);  // names the missing field
+  CHECK(queued[0].reason.find("提出済") != std::string::npos);  // names the status it met
   REQUIRE(f.sync(fukushi));
   CHECK(fukushi.actions().size() == 1);  // not sent again by itself
   REQUIRE(fukushi.discard_action(queued[0].action.action_id));

@@ -434,6 +434,14 @@ result<void> replica::queue_transition(const entry_key& key, entry_action action
     return make_error(errc::forbidden,
                       "「" + std::string(to_string(action)) + "」はこの権限ではできません。");
   }
+  if (action == entry_action::submit) {
+    // The user's own unsent values count: they leave with the submit.
+    auto own_value = [&](std::string_view field) {
+      return value_of({key.item_id, key.department_id, key.year, std::string(field)});
+    };
+    if (auto problem = check_ready_to_submit((*index)->plan.tmpl, own_value))
+      return make_error(errc::invalid_value, problem->message);
+  }
   insert_action(store_, {new_uuid(), action_kind::transition, key, std::string(to_string(action)),
                          0, std::string(comment)});
   return {};

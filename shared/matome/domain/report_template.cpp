@@ -172,4 +172,22 @@ result<void> validate_value(const template_field& field, std::string_view value)
   return {};
 }
 
+std::optional<readiness_problem> check_ready_to_submit(
+    const report_template& tmpl, const std::function<std::string(std::string_view)>& value_of) {
+  for (const auto& f : tmpl.fields) {
+    if (f.scope != field_scope::report) continue;
+    if (f.required && value_of(f.key).empty()) {
+      return readiness_problem{f.key,
+                               "「" + f.label + "」が未入力です。入力してから提出してください。"};
+    }
+    if (!f.reason_field.empty() && !value_of(f.key).empty() && value_of(f.reason_field).empty()) {
+      const template_field* reason = tmpl.find(f.reason_field);
+      return readiness_problem{f.reason_field, "「" + f.label + "」を選んだときは「" +
+                                                   (reason ? reason->label : f.reason_field) +
+                                                   "」も入力してください。"};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace matome

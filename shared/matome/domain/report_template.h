@@ -3,6 +3,8 @@
 // vocabulary (grades, directions, plan marks) lives here as data, so one
 // model serves 坂戸市, 北本市 and 鶴ヶ島市 alike.
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,5 +65,18 @@ result<void> validate_template(const report_template& tmpl);
 // Whether `value` may be stored in one cell of `field`. An empty value is
 // always valid (it clears the cell); required-ness is checked at submit.
 result<void> validate_value(const template_field& field, std::string_view value);
+
+// What stops an entry from leaving the department: a required field left
+// empty, or a field filled without the reason it asks for. Names the field,
+// so a form can point at it.
+struct readiness_problem {
+  std::string field;  // template key
+  std::string message;
+};
+
+// The first problem of an entry whose report cells read `value_of(key)`, or
+// none when it may be submitted.
+std::optional<readiness_problem> check_ready_to_submit(
+    const report_template& tmpl, const std::function<std::string(std::string_view)>& value_of);
 
 }  // namespace matome

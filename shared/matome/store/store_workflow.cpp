@@ -27,29 +27,6 @@ result<const plan_item*> find_entry_row(const plan_index& index, const entry_key
   return item;
 }
 
-// The template's rules that must hold before an entry leaves the department.
-result<void> check_ready_to_submit(const report_template& tmpl, const std::vector<cell>& cells) {
-  auto value_of = [&](std::string_view key) -> std::string_view {
-    auto it =
-        std::ranges::find(cells, key, [](const cell& c) { return std::string_view(c.key.field); });
-    return it == cells.end() ? std::string_view{} : std::string_view(it->value);
-  };
-  for (const auto& f : tmpl.fields) {
-    if (f.scope != field_scope::report) continue;
-    if (f.required && value_of(f.key).empty()) {
-      return make_error(errc::invalid_value,
-                        "「" + f.label + "」が未入力です。入力してから提出してください。");
-    }
-    if (!f.reason_field.empty() && !value_of(f.key).empty() && value_of(f.reason_field).empty()) {
-      const template_field* reason = tmpl.find(f.reason_field);
-      return make_error(errc::invalid_value, "「" + f.label + "」を選んだときは「" +
-                                                 (reason ? reason->label : f.reason_field) +
-                                                 "」も入力してください。");
-    }
-  }
-  return {};
-}
-
 }  // namespace
 
 result<entry> store::transition(const plan_index& index, const actor& who, const entry_key& key,
@@ -79,8 +56,14 @@ result<entry> store::transition(const plan_index& index, const actor& who, const
   auto next = next_status(current.status, action, who.role, index.plan.department_check);
   if (!next) return next.error();
   if (action == entry_action::submit) {
-    if (auto ready = check_ready_to_submit(index.plan.tmpl, cells_of_entry(key)); !ready)
-      return ready.error();
+    const auto cells = cells_of_entry(key);
+    auto value_of = [&](std::string_view field) {
+      auto it = std::ranges::find(cells, field,
+                                  [](const cell& c) { return std::string_view(c.key.field); });
+      return it == cells.end() ? std::string() : it->value;
+    };
+    if (auto problem = check_ready_to_submit(index.plan.tmpl, value_of))
+      return make_error(errc::invalid_value, problem->message);
   }
 
   const std::string now = clock_();
