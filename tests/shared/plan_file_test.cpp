@@ -41,7 +41,12 @@ TEST_CASE("the demo plan loads with the structure of 北本市's report", "[plan
   std::vector<std::string> keys;
   for (const auto& f : p.tmpl.fields) keys.push_back(f.key);
   CHECK(keys == std::vector<std::string>{"content", "final_goal", "progress", "grade", "reason",
-                                         "next_goal"});
+                                         "next_goal", "indicator_name", "indicator",
+                                         "indicator_target"});
+  const auto* indicator = p.tmpl.find("indicator");
+  REQUIRE(indicator != nullptr);
+  CHECK(indicator->type == field_type::year_series);
+  CHECK(indicator->element_type == field_type::number);
   const auto* grade = p.tmpl.find("grade");
   REQUIRE(grade->options.size() == 3);
   CHECK(grade->options[0].value == "A");

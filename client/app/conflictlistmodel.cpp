@@ -1,0 +1,169 @@
+#include "conflictlistmodel.h"
+
+#include "matome/domain/fiscal_year.h"
+#include "matome/util/text_diff.h"
+#include "qtconvert.h"
+#include "session.h"
+#include "synccontroller.h"
+
+namespace Matome {
+
+QString diffHtml(const std::string& base, const std::string& changed) {
+  QString html;
+  for (const auto& s : matome::diff_text(base, changed)) {
+    auto text = qs(s.text).toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
+    switch (s.what) {
+      case matome::diff_segment::kind::same:
+        html += text;
+        break;
+      case matome::diff_segment::kind::removed:
+        html += QStringLiteral("<s style=\"color:#b3261e;background:#fde7e9\">%1</s>").arg(text);
+        break;
+      case matome::diff_segment::kind::added:
+        html += QStringLiteral("<b style=\"color:#0b6b2f;background:#def5e5\">%1</b>").arg(text);
+        break;
+    }
+  }
+  return html;
+}
+
+ConflictListModel::ConflictListModel(QObject* parent) : QAbstractListModel(parent) {
+  if (auto* session = Session::instance()) {
+    connect(session, &Session::replicaChanged, this, &ConflictListModel::reload);
+    connect(session, &Session::planChanged, this, &ConflictListModel::reload);
+  }
+  reload();
+}
+
+int ConflictListModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QHash<int, QByteArray> ConflictListModel::roleNames() const {
+  return {{ConflictIdRole, "conflictId"},
+          {ItemIdRole, "itemId"},
+          {DepartmentIdRole, "departmentId"},
+          {ItemRole, "item"},
+          {FieldRole, "field"},
+          {DepartmentRole, "department"},
+          {BaseRole, "base"},
+          {MineRole, "mine"},
+          {TheirsRole, "theirs"},
+          {MineHtmlRole, "mineHtml"},
+          {TheirsHtmlRole, "theirsHtml"},
+          {MineIsOwnRole, "mineIsOwn"},
+          {SentByRole, "sentBy"},
+          {AtRole, "at"},
+          {QueuedRole, "queued"}};
+}
+
+QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
+  Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid));
+  const auto& row = m_rows[static_cast<std::size_t>(index.row())];
+  const auto& c = row.conflict;
+  switch (role) {
+    case ConflictIdRole:
+      return static_cast<qint64>(c.id);
+    case ItemIdRole:
+      return static_cast<qint64>(c.key.item_id);
+    case DepartmentIdRole:
+      return static_cast<qint64>(c.key.department_id);
+    case Qt::DisplayRole:
+    case ItemRole:
+      return row.item;
+    case FieldRole:
+      return row.field;
+    case DepartmentRole:
+      return row.department;
+    case BaseRole:
+      return qs(c.base_value);
+    case MineRole:
+      return qs(c.incoming_value);
+    case TheirsRole:
+      return qs(c.server_value);
+    case MineHtmlRole:
+      return diffHtml(c.base_value, c.incoming_value);
+    case TheirsHtmlRole:
+      return diffHtml(c.base_value, c.server_value);
+    case MineIsOwnRole: {
+      auto* session = Session::instance();
+      return session && session->userName() == qs(c.user);
+    }
+    case SentByRole:
+      return qs(c.user);
+    case AtRole:
+      return qs(c.created_at);
+    case QueuedRole:
+      return row.queued;
+    default:
+      return {};
+  }
+}
+
+void ConflictListModel::reload() {
+  std::vector<Row> rows;
+  auto* session = Session::instance();
+  const matome::plan_index* index = session ? session->plan() : nullptr;
+  if (index) {
+    auto& local = session->replica();
+    std::vector<matome::record_id> queued;
+    for (const auto& a : local.actions())
+      if (a.action.kind == matome::action_kind::resolve && !a.refused)
+        queued.push_back(a.action.conflict_id);
+    for (auto& c : local.db().open_conflicts(index->plan.id)) {
+      Row row;
+      const auto* item = index->find_item(c.key.item_id);
+      row.item = item ? qs(item->label + " " + item->title) : QString::number(c.key.item_id);
+      const auto* field = index->plan.tmpl.find(c.key.field);
+      row.field = field ? qs(field->label) : qs(c.key.field);
+      if (c.key.year != 0)
+        row.field += QStringLiteral("（%1）").arg(qs(matome::fiscal_year_label(c.key.year)));
+      row.department = session->departmentNameOf(c.key.department_id);
+      row.queued = std::ranges::find(queued, c.id) != queued.end();
+      row.conflict = std::move(c);
+      rows.push_back(std::move(row));
+    }
+  }
+  const bool countChange = rows.size() != m_rows.size();
+  beginResetModel();
+  m_rows = std::move(rows);
+  endResetModel();
+  if (countChange) Q_EMIT countChanged();
+}
+
+bool ConflictListModel::takeMine(int row) {
+  return resolve(row, "incoming", {});
+}
+
+bool ConflictListModel::takeTheirs(int row) {
+  return resolve(row, "server", {});
+}
+
+bool ConflictListModel::merge(int row, const QString& value) {
+  return resolve(row, "merged", value);
+}
+
+bool ConflictListModel::resolve(int row, const char* take, const QString& merged) {
+  auto* session = Session::instance();
+  if (!session || row < 0 || row >= rowCount()) return false;
+  auto queued = session->replica().queue_resolution(
+      m_rows[static_cast<std::size_t>(row)].conflict.id, take, utf8(merged));
+  if (!queued) {
+    setError(qs(queued.error().message));
+    return false;
+  }
+  setError({});
+  m_rows[static_cast<std::size_t>(row)].queued = true;
+  const auto at = index(row);
+  Q_EMIT dataChanged(at, at, {QueuedRole});
+  if (auto* sync = SyncController::instance()) sync->syncNow();
+  return true;
+}
+
+void ConflictListModel::setError(const QString& error) {
+  if (error == m_error) return;
+  m_error = error;
+  Q_EMIT errorChanged();
+}
+
+}  // namespace Matome

@@ -1,0 +1,77 @@
+#pragma once
+// The open conflicts this user may see, each with base, incoming and server
+// values and the changed text marked; resolving one queues the resolution
+// like any other offline action.
+
+#include <QtQml/qqmlregistration.h>
+
+#include <QAbstractListModel>
+#include <vector>
+
+#include "matome/sync/change.h"
+
+namespace Matome {
+
+class ConflictListModel : public QAbstractListModel {
+  Q_OBJECT
+  QML_ELEMENT
+  Q_PROPERTY(int count READ count NOTIFY countChanged)
+  Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+
+ public:
+  enum Roles {
+    ConflictIdRole = Qt::UserRole + 1,
+    ItemIdRole,
+    DepartmentIdRole,
+    ItemRole,        // "1 福祉教育"
+    FieldRole,       // the field's label, with the year for a series or a report
+    DepartmentRole,  // the entry's department, empty for a plan field
+    BaseRole,
+    MineRole,        // the value that came in and met the conflict
+    TheirsRole,      // the value the server holds
+    MineHtmlRole,    // mine against base, changes marked
+    TheirsHtmlRole,  // theirs against base, changes marked
+    MineIsOwnRole,   // whether "mine" was sent by this user
+    SentByRole,
+    AtRole,
+    QueuedRole,  // a resolution is queued, not yet confirmed
+  };
+  Q_ENUM(Roles)
+
+  explicit ConflictListModel(QObject* parent = nullptr);
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QHash<int, QByteArray> roleNames() const override;
+  int count() const { return rowCount(); }
+  QString error() const { return m_error; }
+
+  Q_INVOKABLE bool takeMine(int row);
+  Q_INVOKABLE bool takeTheirs(int row);
+  Q_INVOKABLE bool merge(int row, const QString& value);
+  Q_INVOKABLE void reload();
+
+ Q_SIGNALS:
+  void countChanged();
+  void errorChanged();
+
+ private:
+  struct Row {
+    matome::conflict_record conflict;
+    QString item;
+    QString field;
+    QString department;
+    bool queued = false;
+  };
+  bool resolve(int row, const char* take, const QString& merged);
+  void setError(const QString& error);
+
+  std::vector<Row> m_rows;
+  QString m_error;
+};
+
+// base → changed as HTML with removed text struck and added text marked, for
+// a Text item in RichText format.
+QString diffHtml(const std::string& base, const std::string& changed);
+
+}  // namespace Matome

@@ -1,0 +1,123 @@
+// matome: the desktop client. Thin: options, translation, fonts, then the
+// QML module (the static library matome_client) on the session's replica.
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQmlEngineExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+
+#include "session.h"
+#include "synccontroller.h"
+
+Q_IMPORT_QML_PLUGIN(MatomePlugin)
+
+namespace {
+
+// Japanese text needs a CJK font; pick Noto Sans CJK JP when it is there.
+void chooseFont(QGuiApplication& app) {
+  for (const auto& family : {QStringLiteral("Noto Sans CJK JP"), QStringLiteral("IPAexGothic")}) {
+    if (QFontDatabase::families().contains(family)) {
+      QFont font(family);
+      font.setPointSizeF(10.5);
+      app.setFont(font);
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  QGuiApplication app(argc, argv);
+  QGuiApplication::setApplicationName(QStringLiteral("matome"));
+  QGuiApplication::setOrganizationName(QStringLiteral("matome"));
+  QGuiApplication::setApplicationVersion(QStringLiteral(MATOME_VERSION));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("Matome: 計画の進捗状況報告をまとめる"));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("local data folder"),
+                                QStringLiteral("DIR"));
+  QCommandLineOption serverOption(QStringLiteral("server"),
+                                  QStringLiteral("server address for the first sign-in"),
+                                  QStringLiteral("URL"));
+  QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("ja (default) or en"),
+                                QStringLiteral("LANG"), QStringLiteral("ja"));
+  QCommandLineOption pageOption(QStringLiteral("page"),
+                                QStringLiteral("page to open: workspace, conflicts, dashboard"),
+                                QStringLiteral("PAGE"));
+  QCommandLineOption screenshotOption(
+      QStringLiteral("screenshot"),
+      QStringLiteral("render the window to FILE (PNG) after the first sync, then quit"),
+      QStringLiteral("FILE"));
+  parser.addOptions({dataOption, serverOption, langOption, pageOption, screenshotOption});
+  parser.process(app);
+
+  QTranslator translator;
+  const auto lang = parser.isSet(langOption) ? parser.value(langOption)
+                                             : qEnvironmentVariable("MATOME_LANG", "ja");
+  if (lang == QStringLiteral("en") && translator.load(QStringLiteral(":/i18n/matome_en.qm")))
+    QCoreApplication::installTranslator(&translator);
+  chooseFont(app);
+  QQuickStyle::setStyle(QStringLiteral("Fusion"));  // a desktop look on every platform
+
+  const QString dataDir =
+      parser.isSet(dataOption)
+          ? parser.value(dataOption)
+          : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+  std::unique_ptr<Matome::Session> session;
+  try {
+    session = std::make_unique<Matome::Session>(QDir(dataDir).absolutePath());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "matome: cannot open the local data in %s: %s\n", qPrintable(dataDir),
+                 e.what());
+    return 1;
+  }
+  Matome::Session::setInstance(session.get());
+  Matome::SyncController sync(session.get());
+  Matome::SyncController::setInstance(&sync);
+  QObject::connect(session.get(), &Matome::Session::identityChanged, &sync,
+                   &Matome::SyncController::start);
+  sync.start();
+
+  QQmlApplicationEngine engine;
+  engine.addImportPath(QStringLiteral("qrc:/"));
+  engine.setInitialProperties({{QStringLiteral("initialServer"), parser.value(serverOption)},
+                               {QStringLiteral("initialPage"), parser.value(pageOption)}});
+  engine.load(QUrl(QStringLiteral("qrc:/Matome/qml/Main.qml")));
+  if (engine.rootObjects().isEmpty()) return 1;
+
+  if (parser.isSet(screenshotOption)) {
+    // For scripts/screenshots: wait for the first sync (or 10 s), let the
+    // views settle, grab the window.
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    const auto file = parser.value(screenshotOption);
+    auto grab = [window, file] {
+      QTimer::singleShot(800, window, [window, file] {
+        const bool saved = window->grabWindow().save(file);
+        std::fprintf(stderr, "matome: %s %s\n", saved ? "saved" : "could not save",
+                     qPrintable(file));
+        QCoreApplication::exit(saved ? 0 : 1);
+      });
+    };
+    if (session->signedIn() && sync.syncCount() == 0) {
+      QObject::connect(&sync, &Matome::SyncController::synced, window, grab,
+                       Qt::SingleShotConnection);
+      QTimer::singleShot(10000, window, grab);
+    } else {
+      grab();
+    }
+  }
+  const int code = QGuiApplication::exec();
+  sync.stop();
+  return code;
+}

@@ -1,0 +1,170 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Matome
+
+// Open conflicts: the list, and for one cell base / mine / theirs side by
+// side with the changed text marked; take mine, take theirs, or write a
+// merged value.
+SplitView {
+    id: page
+
+    property alias conflicts: conflictModel
+    property alias list: list
+
+    ConflictListModel { id: conflictModel }
+
+    Pane {
+        SplitView.preferredWidth: 380
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                text: qsTr("競合 %1件").arg(conflictModel.count)
+                font.bold: true
+                font.pixelSize: 16
+            }
+            Label {
+                visible: conflictModel.count === 0
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: qsTr("競合はありません。同じ項目を別の端末で同時に変更すると、ここに表示されます。")
+                color: palette.placeholderText
+            }
+            ListView {
+                id: list
+                objectName: "conflictList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: conflictModel
+                currentIndex: count > 0 ? 0 : -1
+                keyNavigationEnabled: true
+                activeFocusOnTab: true
+                highlight: Rectangle { color: "#d2e3fc"; radius: 4 }
+                highlightMoveDuration: 0
+                delegate: ItemDelegate {
+                    id: row
+                    required property int index
+                    required property string item
+                    required property string field
+                    required property string department
+                    required property bool queued
+                    required property string base
+                    required property string theirs
+                    required property string mineHtml
+                    required property string theirsHtml
+                    required property bool mineIsOwn
+                    required property string sentBy
+                    width: ListView.view.width
+                    onClicked: list.currentIndex = index
+                    contentItem: ColumnLayout {
+                        spacing: 0
+                        Label { text: row.item; elide: Text.ElideRight; Layout.fillWidth: true }
+                        Label {
+                            text: row.field + (row.department !== "" ? "　" + row.department : "")
+                                  + (row.queued ? qsTr("　（解決を送信待ち）") : "")
+                            font.pixelSize: 12
+                            color: palette.placeholderText
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Pane {
+        SplitView.fillWidth: true
+        Loader {
+            anchors.fill: parent
+            active: list.currentItem !== null
+            sourceComponent: detail
+        }
+    }
+
+    Component {
+        id: detail
+        ColumnLayout {
+            id: view
+            spacing: 10
+
+            Label {
+                text: list.currentItem ? list.currentItem.item + "　/　" + list.currentItem.field : ""
+                font.bold: true
+                font.pixelSize: 16
+            }
+            Label {
+                text: qsTr("%1 が送った値が、サーバーで先に変更された値とぶつかりました。どちらも失われていません。")
+                      .arg(list.currentItem ? (list.currentItem.mineIsOwn ? qsTr("あなた") : list.currentItem.sentBy) : "")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 10
+                Repeater {
+                    model: [
+                        { title: qsTr("元の値（共通の基準）"), html: false, key: "base" },
+                        { title: qsTr("こちらの値"), html: true, key: "mineHtml" },
+                        { title: qsTr("サーバーの値"), html: true, key: "theirsHtml" }
+                    ]
+                    Frame {
+                        id: column
+                        required property var modelData
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        Layout.preferredWidth: 1
+                        ColumnLayout {
+                            anchors.fill: parent
+                            Label { text: column.modelData.title; font.bold: true }
+                            ScrollView {
+                                Layout.fillWidth: true
+                                Layout.fillHeight: true
+                                Label {
+                                    width: column.width - 30
+                                    objectName: "conflict_" + column.modelData.key
+                                    textFormat: column.modelData.html ? Text.RichText : Text.PlainText
+                                    text: list.currentItem ? list.currentItem[column.modelData.key] : ""
+                                    wrapMode: Text.WordWrap
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Label { text: qsTr("まとめた値（編集して「この値にする」）"); font.bold: true }
+            TextArea {
+                id: merged
+                objectName: "mergedField"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 90
+                wrapMode: TextEdit.Wrap
+                text: list.currentItem ? list.currentItem.theirs : ""
+            }
+            Label {
+                visible: conflictModel.error !== ""
+                text: conflictModel.error
+                color: "#b3261e"
+            }
+            RowLayout {
+                Button {
+                    objectName: "takeMine"
+                    text: qsTr("こちらの値を採用")
+                    onClicked: conflictModel.takeMine(list.currentIndex)
+                }
+                Button {
+                    objectName: "takeTheirs"
+                    text: qsTr("サーバーの値を採用")
+                    onClicked: conflictModel.takeTheirs(list.currentIndex)
+                }
+                Button {
+                    objectName: "takeMerged"
+                    text: qsTr("この値にする")
+                    highlighted: true
+                    onClicked: conflictModel.merge(list.currentIndex, merged.text)
+                }
+            }
+        }
+    }
+}

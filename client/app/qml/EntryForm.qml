@@ -1,0 +1,215 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Matome
+
+// One entry's form, generated from the report template. Every field saves
+// as it is edited; the workflow buttons offer only the steps the user may
+// take now.
+Pane {
+    id: form
+
+    property alias controller: entry
+    property alias fieldList: fieldRepeater
+
+    padding: 0
+
+    EntryController {
+        id: entry
+        onProblemAt: key => {
+            const i = entry.fields.indexOfKey(key)
+            const editor = fieldRepeater.itemAt(i)
+            if (editor) { scroll.contentItem.contentY = Math.max(0, editor.y - 20); editor.focusEditor() }
+        }
+    }
+
+    Label {
+        anchors.centerIn: parent
+        visible: !entry.valid
+        text: qsTr("左の一覧から事業を選んでください（Ctrl+↓ で次の事業）")
+        color: palette.placeholderText
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        visible: entry.valid
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: scroll.availableWidth
+            spacing: 10
+
+            Item { Layout.preferredHeight: 4 }
+            Label {
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                text: entry.itemPath
+                color: palette.placeholderText
+                font.pixelSize: 12
+                elide: Text.ElideMiddle
+            }
+            RowLayout {
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                spacing: 10
+                Label {
+                    objectName: "entryTitle"
+                    Layout.fillWidth: true
+                    text: entry.itemLabel + "　" + entry.itemTitle
+                    font.pixelSize: 20
+                    font.bold: true
+                    wrapMode: Text.WordWrap
+                }
+                Label { text: entry.pageRef; color: palette.placeholderText }
+                StatusChip {
+                    objectName: "entryStatus"
+                    status: entry.status
+                    label: entry.statusLabel
+                }
+                Label {
+                    visible: entry.pendingAction !== ""
+                    text: qsTr("「%1」送信待ち").arg(entry.actionLabel(entry.pendingAction))
+                    color: "#b06000"
+                }
+            }
+            // A shared row: the coordinator switches between the owners' entries.
+            TabBar {
+                Layout.leftMargin: 16
+                visible: entry.owners.length > 1 && Session.isCoordinator
+                currentIndex: {
+                    for (let i = 0; i < entry.owners.length; ++i)
+                        if (entry.owners[i].departmentId === entry.departmentId) return i
+                    return 0
+                }
+                Repeater {
+                    model: entry.owners
+                    TabButton {
+                        required property var modelData
+                        text: modelData.name
+                        width: implicitWidth
+                        onClicked: entry.departmentId = modelData.departmentId
+                    }
+                }
+            }
+            Label {
+                Layout.leftMargin: 16
+                visible: entry.owners.length > 1 && !Session.isCoordinator
+                text: qsTr("複数の課の共有事業です。%1の報告を記入します。").arg(entry.departmentName)
+                color: palette.placeholderText
+            }
+
+            // The coordinator's reason for returning the entry comes first.
+            Rectangle {
+                objectName: "returnBanner"
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                visible: entry.returnComment !== ""
+                implicitHeight: returnText.implicitHeight + 20
+                color: "#fce8e6"
+                border.color: "#d93025"
+                radius: 6
+                Label {
+                    id: returnText
+                    anchors.fill: parent
+                    anchors.margins: 10
+                    wrapMode: Text.WordWrap
+                    text: qsTr("差戻しの理由: %1").arg(entry.returnComment)
+                }
+            }
+
+            RowLayout {
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                spacing: 8
+                Repeater {
+                    model: entry.actions
+                    Button {
+                        required property string modelData
+                        objectName: "action_" + modelData
+                        text: entry.actionLabel(modelData)
+                        highlighted: modelData === "submit" || modelData === "accept"
+                        onClicked: {
+                            if (modelData === "return" || modelData === "send_back") {
+                                returnDialog.action = modelData
+                                returnDialog.open()
+                            } else {
+                                entry.act(modelData)
+                            }
+                        }
+                    }
+                }
+                Button {
+                    objectName: "copyLastYear"
+                    visible: entry.canEdit && entry.hasLastYear
+                    text: qsTr("前年度の内容をコピー")
+                    onClicked: entry.copyFromLastYear()
+                }
+                Item { Layout.fillWidth: true }
+                Label {
+                    visible: !entry.canEdit
+                    text: qsTr("閲覧のみ")
+                    color: palette.placeholderText
+                }
+            }
+            Label {
+                objectName: "entryMessage"
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                visible: entry.message !== ""
+                text: entry.message
+                wrapMode: Text.WordWrap
+                color: entry.messageIsError ? "#b3261e" : "#1e8e3e"
+            }
+
+            Repeater {
+                id: fieldRepeater
+                model: entry.fields
+                FieldEditor {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                    onEdited: (key, value, year) => entry.setValue(key, value, year)
+                    onDiscardRequested: key => entry.discardEdit(key)
+                    onHistoryRequested: (key, year) => {
+                        const plan = scope === "plan"
+                        history.open(entry.itemId, plan ? 0 : entry.departmentId,
+                                     plan ? year : (year === 0 ? entry.year : year), key, label)
+                    }
+                }
+            }
+
+            CommentThread {
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                model: entry.comments
+                onPost: body => entry.addComment(body)
+            }
+            Item { Layout.preferredHeight: 16 }
+        }
+    }
+
+    Dialog {
+        id: returnDialog
+        property string action: "return"
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        title: action === "return" ? qsTr("差戻しの理由") : qsTr("課内差戻しの理由")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onOpened: { reason.text = ""; reason.forceActiveFocus() }
+        onAccepted: entry.act(action, reason.text)
+        TextArea {
+            id: reason
+            implicitWidth: 480
+            implicitHeight: 140
+            wrapMode: TextEdit.Wrap
+            placeholderText: qsTr("担当課に伝える理由（必須）")
+        }
+    }
+
+    HistoryDialog { id: history }
+}

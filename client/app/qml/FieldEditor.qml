@@ -1,0 +1,270 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Matome
+
+// One template field: its editor by type, last year's value beside it, and
+// what the server or the template rules say about it.
+Frame {
+    id: editor
+
+    required property string key
+    required property string label
+    required property string type
+    required property string elementType
+    required property string scope
+    required property string value
+    required property string lastYearValue
+    required property var options
+    required property var series
+    required property real target
+    required property bool hasTarget
+    required property string unit
+    required property int maxLength
+    required property bool required
+    required property bool editable
+    required property bool pending
+    required property string refusedReason
+    required property bool conflict
+    required property string problem
+
+    signal edited(string key, string value, int year)
+    signal discardRequested(string key)
+    signal historyRequested(string key, int year)
+
+    function focusEditor() {
+        if (loader.item && loader.item.forceActiveFocus) loader.item.forceActiveFocus()
+    }
+
+    background: Rectangle {
+        color: editor.scope === "plan" ? "#f8f9fa" : "white"
+        border.color: editor.problem !== "" || editor.refusedReason !== "" ? "#d93025"
+                      : editor.conflict ? "#e37400" : "#dadce0"
+        radius: 6
+    }
+
+    ColumnLayout {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        spacing: 6
+
+        RowLayout {
+            spacing: 8
+            Label { text: editor.label; font.bold: true }
+            Label { visible: editor.required; text: qsTr("必須"); color: "#b3261e"; font.pixelSize: 11 }
+            Label {
+                visible: editor.scope === "plan"
+                text: qsTr("計画の項目（取りまとめ担当が設定）")
+                color: palette.placeholderText
+                font.pixelSize: 11
+            }
+            Label { visible: editor.pending; text: qsTr("● 未送信"); color: "#b06000"; font.pixelSize: 11 }
+            Label { visible: editor.conflict; text: qsTr("競合あり"); color: "#e37400"; font.bold: true; font.pixelSize: 11 }
+            Item { Layout.fillWidth: true }
+            Label {
+                visible: editor.type === "long_text" || editor.type === "short_text"
+                readonly property int length: editor.value.length
+                text: editor.maxLength > 0 ? qsTr("%1 / %2 字").arg(length).arg(editor.maxLength)
+                                           : qsTr("%1 字").arg(length)
+                color: editor.maxLength > 0 && length > editor.maxLength ? "#b3261e" : palette.placeholderText
+                font.pixelSize: 11
+            }
+            ToolButton {
+                text: qsTr("履歴")
+                font.pixelSize: 11
+                onClicked: editor.historyRequested(editor.key, 0)
+                ToolTip.text: qsTr("誰がいつ変更したか（サーバーに接続が必要）")
+                ToolTip.visible: hovered
+            }
+        }
+
+        RowLayout {
+            spacing: 12
+            Loader {
+                id: loader
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                sourceComponent: editor.type === "long_text" ? longText
+                               : editor.type === "single_choice" ? singleChoice
+                               : editor.type === "multi_choice" ? multiChoice
+                               : editor.type === "year_series" ? yearSeries
+                               : shortText
+            }
+            // Last year's report, for reference and for copying.
+            Rectangle {
+                visible: editor.lastYearValue !== "" && editor.type !== "year_series"
+                Layout.preferredWidth: 300
+                Layout.minimumWidth: 300
+                Layout.preferredHeight: lastYear.implicitHeight + 12
+                Layout.alignment: Qt.AlignTop
+                color: "#f1f3f4"
+                radius: 4
+                Label {
+                    id: lastYear
+                    anchors.fill: parent
+                    anchors.margins: 6
+                    text: qsTr("前年度: %1").arg(editor.lastYearValue)
+                    wrapMode: Text.WordWrap
+                    color: "#5f6368"
+                    font.pixelSize: 12
+                }
+            }
+        }
+
+        Label {
+            Layout.fillWidth: true
+            visible: editor.problem !== ""
+            text: editor.problem
+            color: "#b3261e"
+            wrapMode: Text.WordWrap
+        }
+        RowLayout {
+            visible: editor.refusedReason !== ""
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("サーバーが受け付けませんでした: %1").arg(editor.refusedReason)
+                color: "#b3261e"
+                wrapMode: Text.WordWrap
+            }
+            Button { text: qsTr("この変更を取り消す"); onClicked: editor.discardRequested(editor.key) }
+        }
+    }
+
+    Component {
+        id: longText
+        TextArea {
+            id: area
+            objectName: "editor_" + editor.key
+            readOnly: !editor.editable
+            wrapMode: TextEdit.Wrap
+            selectByMouse: true
+            implicitHeight: Math.max(editor.editable ? 84 : 0, contentHeight + topPadding + bottomPadding)
+            background: Rectangle {
+                visible: editor.editable
+                border.color: area.activeFocus ? "#1a73e8" : "#dadce0"
+                radius: 3
+            }
+            placeholderText: editor.editable ? qsTr("入力してください") : ""
+            Component.onCompleted: text = editor.value
+            Connections {
+                target: editor
+                function onValueChanged() { if (!area.activeFocus) area.text = editor.value }
+            }
+            onTextChanged: if (text !== editor.value && !readOnly) editor.edited(editor.key, text, 0)
+            // Tab leaves the field (keyboard use); Ctrl+Tab would insert one.
+            KeyNavigation.priority: KeyNavigation.BeforeItem
+            Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(); event.accepted = true }
+            Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(); event.accepted = true }
+        }
+    }
+    Component {
+        id: shortText
+        RowLayout {
+            function forceActiveFocus() { field.forceActiveFocus() }
+            TextField {
+                id: field
+                objectName: "editor_" + editor.key
+                Layout.fillWidth: true
+                readOnly: !editor.editable
+                selectByMouse: true
+                inputMethodHints: editor.type === "number" ? Qt.ImhFormattedNumbersOnly : Qt.ImhNone
+                Component.onCompleted: text = editor.value
+                Connections {
+                    target: editor
+                    function onValueChanged() { if (!field.activeFocus) field.text = editor.value }
+                }
+                onTextChanged: if (text !== editor.value && !readOnly) editor.edited(editor.key, text, 0)
+            }
+            Label { visible: editor.unit !== ""; text: editor.unit }
+        }
+    }
+    Component {
+        id: singleChoice
+        ColumnLayout {
+            id: choices
+            spacing: 2
+            function forceActiveFocus() { if (choiceRepeater.count > 0) choiceRepeater.itemAt(0).forceActiveFocus() }
+            ButtonGroup { id: group }
+            Repeater {
+                id: choiceRepeater
+                model: editor.options
+                RadioButton {
+                    required property var modelData
+                    objectName: "choice_" + editor.key + "_" + modelData.value
+                    Layout.fillWidth: true
+                    ButtonGroup.group: group
+                    enabled: editor.editable
+                    checked: editor.value === modelData.value
+                    text: modelData.definition !== "" ? modelData.value + "　" + modelData.definition
+                                                      : modelData.value
+                    onClicked: editor.edited(editor.key, checked ? modelData.value : "", 0)
+                    contentItem: Label {
+                        leftPadding: parent.indicator.width + parent.spacing
+                        text: parent.text
+                        wrapMode: Text.WordWrap
+                        opacity: parent.enabled ? 1 : 0.6
+                    }
+                }
+            }
+            Button {
+                visible: editor.editable && editor.value !== ""
+                flat: true
+                text: qsTr("選択を外す")
+                onClicked: editor.edited(editor.key, "", 0)
+            }
+        }
+    }
+    Component {
+        id: multiChoice
+        ColumnLayout {
+            spacing: 2
+            function forceActiveFocus() { if (multiRepeater.count > 0) multiRepeater.itemAt(0).forceActiveFocus() }
+            Repeater {
+                id: multiRepeater
+                model: editor.options
+                CheckBox {
+                    required property var modelData
+                    enabled: editor.editable
+                    text: modelData.definition !== "" ? modelData.value + "　" + modelData.definition
+                                                      : modelData.value
+                    checked: editor.value.split("\n").indexOf(modelData.value) >= 0
+                    onClicked: {
+                        let chosen = editor.value === "" ? [] : editor.value.split("\n")
+                        chosen = chosen.filter(v => v !== modelData.value)
+                        if (checked) chosen.push(modelData.value)
+                        // Keep the template's order.
+                        const order = editor.options.map(o => o.value)
+                        chosen.sort((a, b) => order.indexOf(a) - order.indexOf(b))
+                        editor.edited(editor.key, chosen.join("\n"), 0)
+                    }
+                }
+            }
+        }
+    }
+    Component {
+        id: yearSeries
+        RowLayout {
+            spacing: 16
+            function forceActiveFocus() { table.forceActiveFocus() }
+            SeriesTable {
+                id: table
+                series: editor.series
+                elementType: editor.elementType
+                options: editor.options
+                unit: editor.unit
+                fieldKey: editor.key
+                onEdited: (year, value) => editor.edited(editor.key, value, year)
+            }
+            SeriesChart {
+                visible: editor.elementType === "number"
+                series: editor.series
+                target: editor.target
+                hasTarget: editor.hasTarget
+                unit: editor.unit
+                Layout.preferredWidth: 300
+                Layout.preferredHeight: 140
+            }
+            Item { Layout.fillWidth: true }
+        }
+    }
+}

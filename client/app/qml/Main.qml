@@ -1,0 +1,105 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Matome
+
+// The window: sign-in until a device is registered, then the workspace,
+// the conflicts and (for coordinators) the dashboard, with the sync bar
+// always at the bottom.
+ApplicationWindow {
+    id: window
+
+    property string initialServer: ""
+    property string initialPage: ""
+
+    width: 1366
+    height: 740
+    minimumWidth: 1000
+    minimumHeight: 600
+    visible: true
+    title: Session.hasPlan ? qsTr("%1 — Matome").arg(Session.planTitle) : "Matome"
+
+    function showPage(name) {
+        const index = ["workspace", "conflicts", "dashboard"].indexOf(name)
+        if (index >= 0 && pageTabs.itemAt(index) && pageTabs.itemAt(index).visible)
+            pageTabs.currentIndex = index
+    }
+
+    Component.onCompleted: if (initialPage !== "") Qt.callLater(showPage, initialPage)
+
+    Shortcut { sequences: ["F5", "Ctrl+R"]; onActivated: SyncController.syncNow() }
+    Shortcut { sequence: "Ctrl+1"; onActivated: window.showPage("workspace") }
+    Shortcut { sequence: "Ctrl+2"; onActivated: window.showPage("conflicts") }
+    Shortcut { sequence: "Ctrl+3"; onActivated: window.showPage("dashboard") }
+
+    header: ToolBar {
+        visible: Session.signedIn && Session.hasPlan
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            spacing: 16
+            Label {
+                text: Session.planTitle
+                font.bold: true
+                font.pixelSize: 16
+                elide: Text.ElideRight
+                Layout.maximumWidth: 360
+            }
+            Label {
+                text: qsTr("%1 報告").arg(Session.reportYearLabel)
+                          + (Session.yearFinalized ? qsTr("（確定済）") : "")
+            }
+            TabBar {
+                id: pageTabs
+                Layout.fillWidth: true
+                TabButton { text: qsTr("作業 (Ctrl+1)"); width: implicitWidth }
+                TabButton {
+                    text: SyncController.conflicts > 0
+                          ? qsTr("競合 %1件 (Ctrl+2)").arg(SyncController.conflicts)
+                          : qsTr("競合 (Ctrl+2)")
+                    width: implicitWidth
+                }
+                TabButton {
+                    text: qsTr("取りまとめ (Ctrl+3)")
+                    visible: Session.isCoordinator
+                    width: visible ? implicitWidth : 0
+                }
+            }
+            Label {
+                text: Session.departmentName !== ""
+                      ? qsTr("%1（%2）").arg(Session.userName).arg(Session.departmentName)
+                      : Session.userName
+                color: palette.placeholderText
+            }
+        }
+    }
+
+    footer: SyncBar { visible: Session.signedIn }
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: !Session.signedIn ? 0 : !Session.hasPlan ? 1 : 2 + pageTabs.currentIndex
+
+        SignInPage { initialServer: window.initialServer }
+
+        // Signed in, nothing synced yet: the first sync is on its way.
+        ColumnLayout {
+            spacing: 12
+            Item { Layout.fillHeight: true }
+            Label {
+                Layout.alignment: Qt.AlignHCenter
+                text: SyncController.online || SyncController.syncing
+                      ? qsTr("計画を受信しています…")
+                      : qsTr("サーバーに接続できません。接続できる場所で同期するか、ファイルで取り込んでください。")
+            }
+            ProgressBar { Layout.alignment: Qt.AlignHCenter; indeterminate: true; visible: SyncController.syncing }
+            Item { Layout.fillHeight: true }
+        }
+
+        WorkspacePage { id: workspace }
+        ConflictsPage {}
+        DashboardPage {}
+    }
+}

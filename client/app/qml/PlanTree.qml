@@ -1,0 +1,163 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Matome
+
+// The plan as the city prints it (基本目標 › 施策 › 取組 › 事業), the user's
+// rows marked, with filters and a search. Enter or a click opens a row.
+Pane {
+    id: pane
+
+    property alias model: treeModel
+    property alias list: list
+    signal rowChosen(var itemId, var departmentId)
+
+    function choose(index) {
+        if (index < 0 || index >= list.count) return
+        list.currentIndex = index
+        list.positionViewAtIndex(index, ListView.Contain)
+        const row = treeModel.rowAt(index)
+        if (row.isRow) {
+            treeModel.openItem = row.itemId
+            pane.rowChosen(row.itemId, row.entryDepartmentId)
+        }
+    }
+    function selectNext(step) {
+        const next = treeModel.nextRow(list.currentIndex, step)
+        if (next >= 0) choose(next)
+    }
+    // On start, open the first row so the form is not empty without reason.
+    function openFirstRow() {
+        if (treeModel.openItem === 0) choose(treeModel.nextRow(-1, 1))
+    }
+    function focusSearch() { search.forceActiveFocus(); search.selectAll() }
+
+    padding: 8
+
+    PlanTreeModel {
+        id: treeModel
+        // Keep the open row selected when a sync or a filter rebuilds the list.
+        property var openItem: 0
+        onModelReset: {
+            list.currentIndex = indexOfItem(openItem)
+            pane.openFirstRow()
+        }
+        Component.onCompleted: pane.openFirstRow()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 6
+
+        RowLayout {
+            ComboBox {
+                id: scope
+                objectName: "scopeFilter"
+                model: [qsTr("自分の課の事業"), qsTr("すべての事業")]
+                currentIndex: treeModel.mineOnly ? 0 : 1
+                onActivated: index => treeModel.mineOnly = index === 0
+                Layout.preferredWidth: 150
+            }
+            ComboBox {
+                id: statusFilter
+                objectName: "statusFilter"
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { text: qsTr("すべての状態"), value: "" },
+                    { text: qsTr("未着手"), value: "not_started" },
+                    { text: qsTr("作成中"), value: "draft" },
+                    { text: qsTr("提出済"), value: "submitted" },
+                    { text: qsTr("差戻し"), value: "returned" },
+                    { text: qsTr("確定"), value: "accepted" }
+                ]
+                onActivated: treeModel.statusFilter = currentValue
+                Layout.preferredWidth: 130
+            }
+            TextField {
+                id: search
+                objectName: "searchField"
+                Layout.fillWidth: true
+                placeholderText: qsTr("検索 (Ctrl+F)")
+                onTextChanged: treeModel.searchText = text
+                Keys.onDownPressed: { list.forceActiveFocus(); pane.selectNext(1) }
+            }
+        }
+        Label {
+            text: qsTr("%1 / %2 事業").arg(treeModel.rowCountShown).arg(treeModel.rowCountTotal)
+            color: palette.placeholderText
+            font.pixelSize: 12
+        }
+
+        ListView {
+            id: list
+            objectName: "planList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: treeModel
+            currentIndex: -1
+            keyNavigationEnabled: true
+            activeFocusOnTab: true
+            highlightMoveDuration: 0
+            ScrollBar.vertical: ScrollBar {}
+            Keys.onReturnPressed: pane.choose(currentIndex)
+            Keys.onSpacePressed: pane.choose(currentIndex)
+            onCurrentIndexChanged: if (activeFocus && treeModel.rowAt(currentIndex).isRow) pane.choose(currentIndex)
+
+            highlight: Rectangle { color: "#d2e3fc"; radius: 4 }
+
+            delegate: ItemDelegate {
+                id: row
+                required property int index
+                required property var itemId
+                required property string label
+                required property string title
+                required property int depth
+                required property bool isRow
+                required property bool mine
+                required property string owners
+                required property var entryDepartmentId
+                required property string status
+                required property string statusLabel
+
+                width: ListView.view.width
+                leftPadding: 8 + depth * 16
+                highlighted: ListView.isCurrentItem
+                onClicked: pane.choose(index)
+
+                contentItem: RowLayout {
+                    spacing: 8
+                    Rectangle {
+                        visible: row.isRow
+                        width: 4; Layout.fillHeight: true
+                        color: row.mine ? "#1a73e8" : "transparent"
+                    }
+                    Label {
+                        text: row.label
+                        font.bold: !row.isRow
+                        color: row.isRow ? "#5f6368" : palette.text
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Label {
+                            Layout.fillWidth: true
+                            text: row.title
+                            font.bold: !row.isRow
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            visible: row.isRow
+                            text: row.owners
+                            font.pixelSize: 11
+                            color: palette.placeholderText
+                        }
+                    }
+                    StatusChip { visible: row.isRow; status: row.status; label: row.statusLabel }
+                }
+            }
+        }
+    }
+}

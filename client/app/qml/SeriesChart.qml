@@ -1,0 +1,56 @@
+import QtQuick
+import QtQuick.Controls
+
+// An indicator's values by year as a small line chart, with the target as a
+// dashed line.
+Canvas {
+    id: chart
+
+    property var series: []
+    property real target: 0
+    property bool hasTarget: false
+    property string unit: ""
+
+    onSeriesChanged: requestPaint()
+    onTargetChanged: requestPaint()
+    onWidthChanged: requestPaint()
+
+    onPaint: {
+        const ctx = getContext("2d")
+        ctx.reset()
+        const pad = 24
+        const values = series.map(p => parseFloat(String(p.value).replace(/,/g, "")))
+        const known = values.filter(v => !isNaN(v))
+        let top = Math.max.apply(null, known.concat(hasTarget ? [target] : [0]))
+        if (!(top > 0)) top = 1
+        const x = i => pad + (series.length <= 1 ? 0 : i * (width - 2 * pad) / (series.length - 1))
+        const y = v => height - pad - v / top * (height - 2 * pad)
+
+        ctx.strokeStyle = "#dadce0"
+        ctx.beginPath(); ctx.moveTo(pad, height - pad); ctx.lineTo(width - pad, height - pad); ctx.stroke()
+        ctx.fillStyle = "#5f6368"
+        ctx.font = "11px sans-serif"
+        for (let i = 0; i < series.length; ++i) ctx.fillText(series[i].label, x(i) - 8, height - 6)
+
+        if (hasTarget) {
+            ctx.strokeStyle = "#d93025"
+            ctx.setLineDash([4, 3])
+            ctx.beginPath(); ctx.moveTo(pad, y(target)); ctx.lineTo(width - pad, y(target)); ctx.stroke()
+            ctx.setLineDash([])
+            ctx.fillStyle = "#d93025"
+            ctx.fillText(qsTr("目標 %1%2").arg(target.toLocaleString(Qt.locale(), "f", 0)).arg(unit), pad, y(target) - 4)
+        }
+        ctx.strokeStyle = "#1a73e8"
+        ctx.fillStyle = "#1a73e8"
+        ctx.lineWidth = 2
+        ctx.beginPath()
+        let started = false
+        for (let i = 0; i < values.length; ++i) {
+            if (isNaN(values[i])) continue
+            if (!started) { ctx.moveTo(x(i), y(values[i])); started = true } else ctx.lineTo(x(i), y(values[i]))
+        }
+        ctx.stroke()
+        for (let i = 0; i < values.length; ++i)
+            if (!isNaN(values[i])) { ctx.beginPath(); ctx.arc(x(i), y(values[i]), 3, 0, 2 * Math.PI); ctx.fill() }
+    }
+}

@@ -1,0 +1,76 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A year series as a table: one column per fiscal year (R4 R5 R6 …); past
+// years read-only, this year editable (or every year for the coordinator's
+// plan marks).
+GridLayout {
+    id: table
+
+    property var series: []
+    property string elementType: "short_text"
+    property var options: []
+    property string unit: ""
+    property string fieldKey: ""
+    signal edited(int year, string value)
+
+    function forceActiveFocus() {
+        for (let i = 0; i < cells.count; ++i) {
+            const cell = cells.itemAt(i)
+            if (cell && cell.editable) { cell.forceActiveFocus(); return }
+        }
+    }
+
+    rows: 2
+    flow: GridLayout.TopToBottom
+    columnSpacing: 4
+    rowSpacing: 2
+
+    Repeater {
+        id: cells
+        model: table.series
+        ColumnLayout {
+            id: cell
+            required property var modelData
+            readonly property bool editable: modelData.editable
+            function forceActiveFocus() { input.forceActiveFocus() }
+            spacing: 2
+            Label {
+                Layout.alignment: Qt.AlignHCenter
+                text: cell.modelData.label
+                font.bold: cell.modelData.current
+                font.pixelSize: 12
+            }
+            Loader {
+                id: input
+                Layout.preferredWidth: table.elementType === "number" ? 84 : 64
+                function forceActiveFocus() { if (item) item.forceActiveFocus() }
+                sourceComponent: table.options.length > 0 ? choiceCell : textCell
+                Component {
+                    id: textCell
+                    TextField {
+                        objectName: "series_" + table.fieldKey + "_" + cell.modelData.year
+                        readOnly: !cell.modelData.editable
+                        horizontalAlignment: TextInput.AlignRight
+                        Component.onCompleted: text = cell.modelData.value
+                        onTextChanged: if (text !== cell.modelData.value && !readOnly) table.edited(cell.modelData.year, text)
+                        background: Rectangle {
+                            border.color: parent.activeFocus ? "#1a73e8" : "#dadce0"
+                            color: cell.modelData.editable ? "white" : "#f1f3f4"
+                        }
+                    }
+                }
+                Component {
+                    id: choiceCell
+                    ComboBox {
+                        enabled: cell.modelData.editable
+                        model: [""].concat(table.options.map(o => o.value))
+                        currentIndex: Math.max(0, model.indexOf(cell.modelData.value))
+                        onActivated: index => table.edited(cell.modelData.year, model[index])
+                    }
+                }
+            }
+        }
+    }
+}

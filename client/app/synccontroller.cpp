@@ -1,0 +1,190 @@
+#include "synccontroller.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QJSEngine>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "matome/client/sync_loop.h"
+#include "qtconvert.h"
+#include "session.h"
+
+namespace Matome {
+namespace {
+
+SyncController* g_instance = nullptr;
+
+// "2026-11-24T09:00:00.000Z" → local time for the sync bar.
+QString localTime(const std::string& iso) {
+  if (iso.empty()) return {};
+  auto t = QDateTime::fromString(qs(iso), Qt::ISODateWithMs);
+  return t.isValid() ? t.toLocalTime().toString(QStringLiteral("M/d HH:mm")) : qs(iso);
+}
+
+}  // namespace
+
+SyncController::SyncController(Session* session, QObject* parent)
+    : QObject(parent), m_session(session) {
+  m_debounce.setSingleShot(true);
+  m_debounce.setInterval(1500);
+  connect(&m_debounce, &QTimer::timeout, this, &SyncController::syncNow);
+  connect(session, &Session::replicaChanged, this, &SyncController::refreshStatus);
+  refreshStatus();
+}
+
+SyncController::~SyncController() {
+  stop();
+  if (g_instance == this) g_instance = nullptr;
+}
+
+SyncController* SyncController::instance() {
+  return g_instance;
+}
+
+void SyncController::setInstance(SyncController* controller) {
+  g_instance = controller;
+}
+
+SyncController* SyncController::create(QQmlEngine*, QJSEngine*) {
+  QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+  return g_instance;
+}
+
+void SyncController::start() {
+  if (running() || !m_session->signedIn()) return;
+  matome::client::sync_loop_options options;
+  options.token = m_session->token();
+  if (!options.token) {
+    setMessage(tr("端末の鍵が見つかりません。もう一度サインインしてください。"));
+    return;
+  }
+  m_loop = std::make_unique<matome::client::sync_loop>(utf8(m_session->replicaPath()), options);
+  m_syncing = true;
+  QPointer<SyncController> self(this);
+  m_thread = std::thread([this, self] {
+    m_loop->run([self](const matome::result<matome::client::sync_report>& report) {
+      const bool ok = report.has_value();
+      const int code = ok ? 0 : static_cast<int>(report.error().code);
+      const QString error = ok ? QString() : qs(report.error().message);
+      const int received = ok ? report->received : 0;
+      QMetaObject::invokeMethod(
+          self,
+          [self, ok, code, error, received] {
+            if (self) self->onSyncReport(ok, code, error, received);
+          },
+          Qt::QueuedConnection);
+    });
+  });
+  Q_EMIT runningChanged();
+  Q_EMIT statusChanged();
+}
+
+void SyncController::stop() {
+  if (!running()) return;
+  m_loop->stop();
+  m_thread.join();
+  m_loop.reset();
+  m_syncing = false;
+  Q_EMIT runningChanged();
+}
+
+void SyncController::syncNow() {
+  m_debounce.stop();
+  if (!m_loop) return;
+  m_syncing = true;
+  Q_EMIT statusChanged();
+  m_loop->sync_now();
+}
+
+void SyncController::scheduleSync() {
+  refreshStatus();
+  if (m_loop) m_debounce.start();
+}
+
+void SyncController::onSyncReport(bool ok, int errorCode, const QString& error, int received) {
+  m_syncing = false;
+  m_online = ok || static_cast<matome::errc>(errorCode) != matome::errc::unreachable;
+  if (ok) {
+    setMessage({});
+  } else if (static_cast<matome::errc>(errorCode) == matome::errc::unreachable) {
+    setMessage(tr("サーバーに接続できません。編集は端末に保存され、接続が戻ると送信されます。"));
+  } else {
+    setMessage(error);
+  }
+  ++m_syncCount;
+  if (ok && received > 0) {
+    m_session->notifyReplicaChanged();  // refreshes the status too
+  } else {
+    refreshStatus();
+  }
+  Q_EMIT synced();
+}
+
+void SyncController::refreshStatus() {
+  const auto s = m_session->replica().status();
+  m_pending = s.pending + s.actions;
+  m_refused = s.refused;
+  m_conflicts = s.conflicts;
+  m_lastSync = localTime(s.last_sync);
+  Q_EMIT statusChanged();
+}
+
+void SyncController::setMessage(const QString& message) {
+  if (message == m_message) return;
+  m_message = message;
+  Q_EMIT statusChanged();
+}
+
+void SyncController::exportBundle(const QUrl& file) {
+  if (m_fileBusy) return;
+  auto bundle = m_session->replica().export_bundle();
+  if (!bundle) {
+    Q_EMIT fileDone(false, qs(bundle.error().message));
+    return;
+  }
+  QFile out(file.toLocalFile());
+  if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+      out.write(bundle->data(), static_cast<qint64>(bundle->size())) !=
+          static_cast<qint64>(bundle->size())) {
+    Q_EMIT fileDone(false,
+                    tr("%1 に書き込めません: %2").arg(file.toLocalFile(), out.errorString()));
+    return;
+  }
+  out.close();
+  refreshStatus();
+  Q_EMIT fileDone(true, tr("変更をファイルに書き出しました: %1").arg(file.toLocalFile()));
+}
+
+void SyncController::importAnswer(const QUrl& file) {
+  if (m_fileBusy) return;
+  QFile in(file.toLocalFile());
+  if (!in.open(QIODevice::ReadOnly)) {
+    Q_EMIT fileDone(false, tr("%1 を開けません: %2").arg(file.toLocalFile(), in.errorString()));
+    return;
+  }
+  const auto text = in.readAll().toStdString();
+  m_fileBusy = true;
+  Q_EMIT statusChanged();
+  // A large answer carries a whole plan: apply it on a worker with its own
+  // connection, so the window stays responsive.
+  const auto path = utf8(m_session->replicaPath());
+  auto* watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    m_fileBusy = false;
+    const auto error = watcher->result();
+    m_session->notifyReplicaChanged();
+    Q_EMIT fileDone(error.isEmpty(),
+                    error.isEmpty() ? tr("サーバーからの返答を取り込みました。") : error);
+  });
+  watcher->setFuture(QtConcurrent::run([path, text]() -> QString {
+    auto local = matome::client::replica::open(path);
+    if (!local) return qs(local.error().message);
+    auto imported = local->import_answer(text);
+    return imported ? QString() : qs(imported.error().message);
+  }));
+}
+
+}  // namespace Matome
