@@ -117,6 +117,7 @@ void EntryController::flush() {
   if (!session) return;
   auto& local = session->replica();
   bool saved = false;
+  bool refused = false;
   for (auto it = m_unsaved.begin(); it != m_unsaved.end();) {
     if (local.value_of(it->first) == utf8(it->second)) {
       it = m_unsaved.erase(it);
@@ -128,6 +129,7 @@ void EntryController::flush() {
       m_problemKey = qs(it->first.field);
       m_problem = qs(written.error().message);
       setMessage(tr("保存できません: %1").arg(m_problem), true);
+      refused = true;
       ++it;
       continue;
     }
@@ -135,14 +137,13 @@ void EntryController::flush() {
     saved = true;
     it = m_unsaved.erase(it);
   }
-  if (saved) {
-    scheduleSync();
-    reload();
-  }
+  if (saved) scheduleSync();
+  if (saved || refused) reload();
 }
 
 int EntryController::copyFromLastYear() {
   if (!m_canEdit) return 0;
+  flush();  // what was just typed counts as filled
   int copied = 0;
   for (const auto& f : m_fields.fields()) {
     if (f.scope != QStringLiteral("report") || f.type == QStringLiteral("year_series")) continue;
@@ -231,6 +232,7 @@ void EntryController::setMessage(const QString& message, bool isError) {
 void EntryController::reload() {
   auto* session = Session::instance();
   const matome::plan_index* index = session ? session->plan() : nullptr;
+  if (index && m_key.year == 0) m_key.year = index->plan.report_year;  // the plan came with a sync
   const matome::plan_item* item = index ? index->find_item(m_key.item_id) : nullptr;
   m_valid = item && index->plan.is_row(*item) && index->plan.contains_year(m_key.year) &&
             std::ranges::find(item->owner_ids, m_key.department_id) != item->owner_ids.end();

@@ -161,9 +161,9 @@ void Session::signIn(const QString& server, const QString& login, const QString&
       }));
 }
 
-void Session::notifyReplicaChanged() {
+void Session::notifyReplicaChanged(bool rowsArrived) {
   reloadPlan();
-  Q_EMIT replicaChanged();
+  if (rowsArrived) Q_EMIT replicaChanged();
 }
 
 void Session::reloadPlan() {

@@ -80,8 +80,9 @@ class Session : public QObject {
   const std::optional<matome::client::identity>& identity() const { return m_identity; }
   std::optional<std::string> token();
   QString replicaPath() const { return m_replicaPath; }
-  // Rereads the plan when its structure changed and tells the models.
-  void notifyReplicaChanged();
+  // After a sync or an import: rereads the plan when its structure changed
+  // (planChanged) and, when rows arrived, tells the models (replicaChanged).
+  void notifyReplicaChanged(bool rowsArrived = true);
 
  Q_SIGNALS:
   void identityChanged();

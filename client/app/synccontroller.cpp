@@ -92,6 +92,7 @@ void SyncController::stop() {
 
 void SyncController::syncNow() {
   m_debounce.stop();
+  refreshStatus();  // what was just queued shows as pending at once
   if (!m_loop) return;
   m_syncing = true;
   Q_EMIT statusChanged();
@@ -114,11 +115,9 @@ void SyncController::onSyncReport(bool ok, int errorCode, const QString& error, 
     setMessage(error);
   }
   ++m_syncCount;
-  if (ok && received > 0) {
-    m_session->notifyReplicaChanged();  // refreshes the status too
-  } else {
-    refreshStatus();
-  }
+  // Outcomes and refusals change the form's marks even when no row arrived.
+  if (ok) m_session->notifyReplicaChanged(received > 0 || m_pending > 0);
+  refreshStatus();
   Q_EMIT synced();
 }
 

@@ -1,0 +1,82 @@
+#include <QAbstractItemModelTester>
+#include <catch2/catch.hpp>
+
+#include "app_fixture.h"
+#include "plantreemodel.h"
+#include "support/catch_result.h"
+
+using namespace matome::test;
+using Matome::PlanTreeModel;
+
+namespace {
+
+// The titles of the rows (事業) the model shows, in order.
+QStringList rowTitles(const PlanTreeModel& model) {
+  QStringList titles;
+  for (int r = 0; r < model.rowCount(); ++r) {
+    const auto at = model.index(r);
+    if (model.data(at, PlanTreeModel::IsRowRole).toBool())
+      titles << model.data(at, PlanTreeModel::TitleRole).toString();
+  }
+  return titles;
+}
+
+}  // namespace
+
+TEST_CASE("The plan tree shows a department its own rows under their headings", "[app][tree]") {
+  demo_app app("kourei");
+  PlanTreeModel model;
+  QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+  CHECK(model.mineOnly());  // a department starts with its own rows
+  CHECK(model.rowCountTotal() == 24);
+  const auto mine = rowTitles(model);
+  CHECK(mine.contains(QStringLiteral("認知症サポーター養成講座")));
+  CHECK(mine.contains(QStringLiteral("各種サポーターの養成")));  // shared with 健康づくり課
+  CHECK_FALSE(mine.contains(QStringLiteral("福祉教育")));        // 学校教育課's row
+  CHECK(model.rowCountShown() == mine.size());
+  // The first line is the top heading of the first row: 目標1.
+  CHECK(model.data(model.index(0), PlanTreeModel::DepthRole).toInt() == 0);
+  CHECK_FALSE(model.data(model.index(0), PlanTreeModel::IsRowRole).toBool());
+  CHECK(model.data(model.index(0), PlanTreeModel::LabelRole).toString() == QStringLiteral("目標1"));
+
+  model.setMineOnly(false);
+  CHECK(rowTitles(model).size() == 24);
+}
+
+TEST_CASE("The plan tree filters by status and text", "[app][tree]") {
+  demo_app app("kourei");
+  PlanTreeModel model;
+  QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+  model.setStatusFilter(QStringLiteral("draft"));
+  CHECK(rowTitles(model) == QStringList{QStringLiteral("各種サポーターの養成")});
+  const auto row = model.index(model.indexOfItem(app.item("各種サポーターの養成")));
+  CHECK(model.data(row, PlanTreeModel::StatusLabelRole).toString() == QStringLiteral("作成中"));
+  CHECK(model.data(row, PlanTreeModel::EntryDepartmentIdRole).toLongLong() ==
+        app.department("kourei"));
+
+  model.setStatusFilter({});
+  model.setMineOnly(false);
+  model.setSearchText(QStringLiteral("社協"));  // owners count as text
+  const auto found = rowTitles(model);
+  REQUIRE_FALSE(found.isEmpty());
+  for (int r = 0; r < model.rowCount(); ++r) {
+    const auto at = model.index(r);
+    if (model.data(at, PlanTreeModel::IsRowRole).toBool())
+      CHECK(model.data(at, PlanTreeModel::OwnersRole).toString().contains(QStringLiteral("社協")));
+  }
+  model.setSearchText(QStringLiteral("存在しない事業名"));
+  CHECK(model.rowCount() == 0);  // no row, so no heading either
+}
+
+TEST_CASE("Next-row navigation skips headings", "[app][tree]") {
+  demo_app app("kourei");
+  PlanTreeModel model;
+  const int first = model.nextRow(-1, 1);
+  REQUIRE(first > 0);
+  CHECK(model.data(model.index(first), PlanTreeModel::IsRowRole).toBool());
+  const int second = model.nextRow(first, 1);
+  REQUIRE(second > first);
+  CHECK(model.data(model.index(second), PlanTreeModel::IsRowRole).toBool());
+  CHECK(model.nextRow(second, -1) == first);
+  CHECK(model.nextRow(first, -1) == -1);
+}

@@ -1,0 +1,25 @@
+import QtQuick
+import QtTest
+import Matome
+
+// The coordinator's dashboard on the demo plan (MATOME_TEST_LOGIN=coord).
+Item {
+    width: 1366
+    height: 740
+
+    DashboardPage { id: page; anchors.fill: parent }
+
+    TestCase {
+        name: "Dashboard"
+        when: windowShown
+
+        function test_matrixAndReminder() {
+            verify(Session.isCoordinator)
+            compare(page.board.rowCount(), 7)
+            compare(page.board.yearLabel, "令和6年度")
+            verify(page.board.total > 0)
+            verify(page.board.stillToSubmit.indexOf("高齢介護課") >= 0)
+            verify(page.board.reminderText().indexOf("高齢介護課") >= 0)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import QtQuick
+import QtTest
+import Matome
+
+// The sign-in page: keyboard order, and a clear error instead of a request
+// when a field is missing.
+Item {
+    width: 800
+    height: 600
+
+    SignInPage { id: page; anchors.fill: parent; initialServer: "http://127.0.0.1:9" }
+
+    TestCase {
+        name: "SignIn"
+        when: windowShown
+
+        function findByName(item, name) {
+            if (item.objectName === name) return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = findByName(item.children[i], name)
+                if (found) return found
+            }
+            if (item.contentItem && item.contentItem !== item) return findByName(item.contentItem, name)
+            return null
+        }
+
+        function test_tabOrderAndMissingPassword() {
+            const server = findByName(page, "serverField")
+            const login = findByName(page, "loginField")
+            const password = findByName(page, "passwordField")
+            compare(server.text, "http://127.0.0.1:9")
+            server.forceActiveFocus()
+            keyClick(Qt.Key_Tab)
+            verify(login.activeFocus)
+            keyClick(Qt.Key_Tab)
+            verify(password.activeFocus)
+            keyClick(Qt.Key_Return)  // no password typed
+            verify(Session.error.indexOf("パスワード") >= 0)
+            verify(!Session.busy)
+        }
+    }
+}

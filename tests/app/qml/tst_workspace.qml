@@ -1,0 +1,88 @@
+import QtQuick
+import QtTest
+import Matome
+
+// The department's workspace on the demo plan as 高齢介護課 (kourei).
+Item {
+    id: root
+    width: 1366
+    height: 740
+
+    WorkspacePage { id: page; anchors.fill: parent }
+
+    TestCase {
+        name: "Workspace"
+        when: windowShown
+
+        function findByName(item, name) {
+            if (item.objectName === name) return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = findByName(item.children[i], name)
+                if (found) return found
+            }
+            if (item.contentItem && item.contentItem !== item) return findByName(item.contentItem, name)
+            return null
+        }
+
+        // Test functions run in name order: each starts from the first row.
+        function init() {
+            page.tree.choose(page.tree.model.nextRow(-1, 1))
+            tryCompare(page.form.controller, "itemTitle", "認知症サポーター養成講座")
+        }
+
+        function test_opensFirstOwnRow() {
+            tryCompare(page.form.controller, "valid", true)
+            compare(page.form.controller.itemTitle, "認知症サポーター養成講座")
+            compare(page.form.controller.departmentName, "高齢介護課")
+            compare(page.tree.model.mineOnly, true)
+            verify(page.form.controller.actions.indexOf("submit") >= 0)
+        }
+
+        function test_keyboardMovesToNextRow() {
+            const first = page.form.controller.itemId
+            page.tree.list.forceActiveFocus()
+            keyClick(Qt.Key_Down)
+            tryVerify(() => page.form.controller.itemId !== first)
+            compare(page.form.controller.itemTitle, "各種サポーターの養成")
+            compare(page.form.controller.status, "draft")
+            page.tree.selectNext(-1)
+            tryCompare(page.form.controller, "itemId", first)
+        }
+
+        function test_typingSavesTheField() {
+            tryCompare(page.form.controller, "valid", true)
+            const area = findByName(page.form, "editor_progress")
+            verify(area, "the progress editor exists")
+            area.forceActiveFocus()
+            keyClick(Qt.Key_A)
+            keyClick(Qt.Key_B)
+            page.form.controller.flush()
+            const row = page.form.controller.fields.indexOfKey("progress")
+            tryVerify(() => page.form.controller.fields.data(page.form.controller.fields.index(row, 0),
+                                                             FieldListModel.PendingRole) === true)
+            verify(SyncController.pending >= 1)
+        }
+
+        function test_searchFilters() {
+            const search = findByName(page.tree, "searchField")
+            verify(search)
+            page.tree.model.mineOnly = false
+            const all = page.tree.model.rowCountShown
+            search.forceActiveFocus()
+            search.text = "サロン"
+            tryVerify(() => page.tree.model.rowCountShown < all)
+            verify(page.tree.model.rowCountShown >= 1)
+            search.text = ""
+            page.tree.model.mineOnly = true
+        }
+
+        function test_submitNamesTheMissingField() {
+            const spy = signalSpy.createObject(root, { target: page.form.controller, signalName: "problemAt" })
+            page.form.controller.act("submit")
+            compare(spy.count, 1)
+            verify(page.form.controller.message.indexOf("事業評価") >= 0
+                   || page.form.controller.message.indexOf("進捗状況") >= 0)
+        }
+    }
+    Component { id: signalSpy; SignalSpy {} }
+}

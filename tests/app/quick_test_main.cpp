@@ -1,0 +1,37 @@
+// QtQuickTest runner for the views: each tst_*.qml runs against a Session
+// on the demo plan (offline), as the user MATOME_TEST_LOGIN (default
+// kourei). MATOME_TEST_CONFLICT=1 adds an open conflict on 認知症サポーター
+// 養成講座's 進捗状況 first.
+#include <QQmlEngine>
+#include <QQmlEngineExtensionPlugin>
+#include <QtQuickTest>
+#include <memory>
+
+#include "app_fixture.h"
+
+Q_IMPORT_QML_PLUGIN(MatomePlugin)
+
+class ViewTestSetup : public QObject {
+  Q_OBJECT
+
+ public Q_SLOTS:
+  void qmlEngineAvailable(QQmlEngine* engine) {
+    engine->addImportPath(QStringLiteral("qrc:/"));
+    const auto login = qEnvironmentVariable("MATOME_TEST_LOGIN", QStringLiteral("kourei"));
+    m_app = std::make_unique<matome::test::demo_app>(login.toStdString());
+    if (qEnvironmentVariableIsSet("MATOME_TEST_CONFLICT")) {
+      const matome::cell_key key{m_app->item("認知症サポーター養成講座"),
+                                 m_app->department("kourei"), 2024, "progress"};
+      m_app->add_conflict(key, "講座を9回開催した。", "講座を12回開催した。",
+                          "講座を10回開催し、延べ180人が受講した。", "kourei");
+    }
+  }
+  void cleanupTestCase() { m_app.reset(); }
+
+ private:
+  std::unique_ptr<matome::test::demo_app> m_app;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(matome_views, ViewTestSetup)
+
+#include "quick_test_main.moc"
