@@ -5,6 +5,7 @@
 #include "matome/domain/fiscal_year.h"
 #include "qtconvert.h"
 #include "session.h"
+#include "statuslabel.h"
 #include "synccontroller.h"
 
 namespace Matome {
@@ -85,7 +86,7 @@ QString EntryController::status() const {
 }
 
 QString EntryController::statusLabel() const {
-  return qs(matome::label_ja(m_status));
+  return Matome::statusLabel(m_status);
 }
 
 QString EntryController::returnComment() const {

@@ -59,7 +59,11 @@ int main(int argc, char* argv[]) {
       QStringLiteral("screenshot"),
       QStringLiteral("render the window to FILE (PNG) after the first sync, then quit"),
       QStringLiteral("FILE"));
-  parser.addOptions({dataOption, serverOption, langOption, pageOption, screenshotOption});
+  QCommandLineOption sizeOption(QStringLiteral("window-size"),
+                                QStringLiteral("window size, e.g. 1366x740 (for screenshots)"),
+                                QStringLiteral("WxH"));
+  parser.addOptions(
+      {dataOption, serverOption, langOption, pageOption, screenshotOption, sizeOption});
   parser.process(app);
 
   QTranslator translator;
@@ -96,6 +100,11 @@ int main(int argc, char* argv[]) {
   engine.load(QUrl(QStringLiteral("qrc:/Matome/qml/Main.qml")));
   if (engine.rootObjects().isEmpty()) return 1;
 
+  if (parser.isSet(sizeOption)) {
+    const auto parts = parser.value(sizeOption).split(u'x');
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (parts.size() == 2 && window) window->resize(parts[0].toInt(), parts[1].toInt());
+  }
   if (parser.isSet(screenshotOption)) {
     // For scripts/screenshots: wait for the first sync (or 10 s), let the
     // views settle, grab the window.

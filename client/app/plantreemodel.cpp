@@ -6,6 +6,7 @@
 
 #include "qtconvert.h"
 #include "session.h"
+#include "statuslabel.h"
 
 namespace Matome {
 
@@ -66,14 +67,14 @@ QVariant PlanTreeModel::data(const QModelIndex& index, int role) const {
     case StatusRole:
       return primary ? qs(matome::to_string(primary->status)) : QString();
     case StatusLabelRole:
-      return primary ? qs(matome::label_ja(primary->status)) : QString();
+      return primary ? statusLabel(primary->status) : QString();
     case EntriesRole: {
       QVariantList list;
       for (const auto& e : node.entries) {
         list.append(QVariantMap{{QStringLiteral("departmentId"), e.departmentId},
                                 {QStringLiteral("department"), e.department},
                                 {QStringLiteral("status"), qs(matome::to_string(e.status))},
-                                {QStringLiteral("statusLabel"), qs(matome::label_ja(e.status))}});
+                                {QStringLiteral("statusLabel"), statusLabel(e.status)}});
       }
       return list;
     }

@@ -1,4 +1,809 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
+<context>
+    <name>CommentThread</name>
+    <message>
+        <location filename="../qml/CommentThread.qml" line="15"/>
+        <source>コメント</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location filename="../qml/CommentThread.qml" line="18"/>
+        <source>まだコメントはありません。</source>
+        <translation>No comments yet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CommentThread.qml" line="47"/>
+        <source>送信できませんでした: %1</source>
+        <translation>Could not send: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CommentThread.qml" line="58"/>
+        <source>質問や連絡を書く（Enter で送信）</source>
+        <translation>Write a question or a note (Enter sends)</translation>
+    </message>
+    <message>
+        <location filename="../qml/CommentThread.qml" line="63"/>
+        <source>送信</source>
+        <translation>Send</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="22"/>
+        <source>競合 %1件</source>
+        <translation>%1 conflict(s)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="30"/>
+        <source>競合はありません。同じ項目を別の端末で同時に変更すると、ここに表示されます。</source>
+        <translation>No conflicts. When the same field is changed on two machines at once, it shows here.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="65"/>
+        <source>&#x3000;（解決を送信待ち）</source>
+        <translation> (resolution waiting to be sent)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="96"/>
+        <source>%1 が送った値が、サーバーで先に変更された値とぶつかりました。どちらも失われていません。</source>
+        <translation>The value %1 sent met a value changed earlier on the server. Neither is lost.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="97"/>
+        <source>あなた</source>
+        <translation>you</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="107"/>
+        <source>元の値（共通の基準）</source>
+        <translation>Original (common base)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="108"/>
+        <source>こちらの値</source>
+        <translation>This side</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="109"/>
+        <source>サーバーの値</source>
+        <translation>Server&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="135"/>
+        <source>まとめた値（編集して「この値にする」）</source>
+        <translation>Merged value (edit, then &quot;Use this value&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="152"/>
+        <source>こちらの値を採用</source>
+        <translation>Take this side</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="157"/>
+        <source>サーバーの値を採用</source>
+        <translation>Take the server&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="162"/>
+        <source>この値にする</source>
+        <translation>Use this value</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="21"/>
+        <source>担当課</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="22"/>
+        <source>未着手</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="23"/>
+        <source>作成中</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="24"/>
+        <source>提出済</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="25"/>
+        <source>差戻し</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="26"/>
+        <source>確定</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="27"/>
+        <source>計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="28"/>
+        <source>完了率</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="29"/>
+        <source>期限超過</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="43"/>
+        <source>%1の進捗</source>
+        <translation>Progress %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="46"/>
+        <source>確定 %1 / %2 件（%3%）</source>
+        <translation>Accepted %1 / %2 (%3%)</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="49"/>
+        <source>提出期限 %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="49"/>
+        <source>提出期限は未設定</source>
+        <translation>No due date set</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="53"/>
+        <source>確定済みの年度</source>
+        <translation>Year finalized</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="129"/>
+        <source>未提出の担当課</source>
+        <translation>Still to submit</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="142"/>
+        <source>催促用にコピー</source>
+        <translation>Copy as reminder</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="145"/>
+        <source>クリップボードにコピーしました。</source>
+        <translation>Copied to the clipboard.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="148"/>
+        <source>CSV に書き出し</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="154"/>
+        <source>%1を確定する</source>
+        <translation>Finalize %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="163"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="171"/>
+        <source>年度の確定</source>
+        <translation>Finalize the year</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="177"/>
+        <source>%1を確定すると、すべての担当課と取りまとめ担当がこの年度を変更できなくなります。サーバーに接続している必要があります。</source>
+        <translation>Once %1 is finalized, no department or coordinator can change it. This needs a connection to the server.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="29"/>
+        <source>左の一覧から事業を選んでください（Ctrl+↓ で次の事業）</source>
+        <translation>Choose a row on the left (Ctrl+↓ for the next row)</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="72"/>
+        <source>「%1」送信待ち</source>
+        <translation>&quot;%1&quot; waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="98"/>
+        <source>複数の課の共有事業です。%1の報告を記入します。</source>
+        <translation>A row shared by several departments. You are filling in %1&apos;s part.</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="118"/>
+        <source>差戻しの理由: %1</source>
+        <translation>Returned because: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="146"/>
+        <source>前年度の内容をコピー</source>
+        <translation>Copy last year&apos;s entry</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="152"/>
+        <source>閲覧のみ</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="200"/>
+        <source>差戻しの理由</source>
+        <translation>Reason for returning</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="200"/>
+        <source>課内差戻しの理由</source>
+        <translation>Reason for sending back</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="209"/>
+        <source>担当課に伝える理由（必須）</source>
+        <translation>Reason for the department (required)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="54"/>
+        <source>必須</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="57"/>
+        <source>計画の項目（取りまとめ担当が設定）</source>
+        <translation>Plan field (set by the coordinator)</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="61"/>
+        <source>● 未送信</source>
+        <translation>● Not sent</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="62"/>
+        <source>競合あり</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="67"/>
+        <source>%1 / %2 字</source>
+        <translation>%1 / %2 characters</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="68"/>
+        <source>%1 字</source>
+        <translation>%1 characters</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="73"/>
+        <source>履歴</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="76"/>
+        <source>誰がいつ変更したか（サーバーに接続が必要）</source>
+        <translation>Who changed it and when (needs the server)</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="106"/>
+        <source>前年度: %1</source>
+        <translation>Last year: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="125"/>
+        <source>サーバーが受け付けませんでした: %1</source>
+        <translation>The server refused it: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="129"/>
+        <source>この変更を取り消す</source>
+        <translation>Discard this change</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="147"/>
+        <source>入力してください</source>
+        <translation>Type here</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="217"/>
+        <source>選択を外す</source>
+        <translation>Clear the choice</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../qml/HistoryDialog.qml" line="11"/>
+        <source>「%1」の変更履歴</source>
+        <translation>History of &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../qml/HistoryDialog.qml" line="36"/>
+        <source>変更の記録はまだありません。</source>
+        <translation>No changes recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/HistoryDialog.qml" line="54"/>
+        <source>%1&#x3000;%2（端末 %3）</source>
+        <translation>%1  %2 (device %3)</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="20"/>
+        <source>%1 — Matome</source>
+        <translation>%1 — Matome</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="50"/>
+        <source>%1 報告</source>
+        <translation>%1 report</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="51"/>
+        <source>（確定済）</source>
+        <translation> (finalized)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="56"/>
+        <source>作業 (Ctrl+1)</source>
+        <translation>Work (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="59"/>
+        <source>競合 %1件 (Ctrl+2)</source>
+        <translation>Conflicts %1 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="60"/>
+        <source>競合 (Ctrl+2)</source>
+        <translation>Conflicts (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="64"/>
+        <source>取りまとめ (Ctrl+3)</source>
+        <translation>Overview (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="71"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="93"/>
+        <source>計画を受信しています…</source>
+        <translation>Receiving the plan…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="94"/>
+        <source>サーバーに接続できません。接続できる場所で同期するか、ファイルで取り込んでください。</source>
+        <translation>Cannot reach the server. Sync where it can be reached, or import a file.</translation>
+    </message>
+</context>
+<context>
+    <name>Matome::CommentListModel</name>
+    <message>
+        <location filename="../commentlistmodel.cpp" line="57"/>
+        <source>未送信</source>
+        <translation>Not sent</translation>
+    </message>
+</context>
+<context>
+    <name>Matome::DashboardModel</name>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="133"/>
+        <source>%1の進捗状況報告について、次の担当課の提出が済んでいません。</source>
+        <translation>For the %1 progress report, these departments have not submitted yet.</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="134"/>
+        <source>（提出期限: %1）</source>
+        <translation> (due %1)</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="138"/>
+        <source>・%1&#x3000;未提出 %2件（全%3件）
+</source>
+        <translation>- %1: %2 not submitted (of %3)
+</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="153"/>
+        <source>%1 に書き込めません: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="157"/>
+        <source>担当課,未着手,作成中,課内確認中,提出済,差戻し,確定,計,完了率(%),期限超過
+</source>
+        <translation>Department,Not started,Draft,Checking,Submitted,Returned,Accepted,Total,Complete (%),Overdue
+</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="166"/>
+        <source>書き出しました: %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="195"/>
+        <source>%1を確定しました。</source>
+        <translation>%1 is finalized.</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="196"/>
+        <source>確定できません: %1</source>
+        <translation>Cannot finalize: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Matome::EntryController</name>
+    <message>
+        <location filename="../entrycontroller.cpp" line="70"/>
+        <source>提出</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="71"/>
+        <source>課内承認</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="72"/>
+        <source>課内差戻し</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="73"/>
+        <source>確定</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="74"/>
+        <source>差戻し</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="75"/>
+        <source>確定の取消</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="132"/>
+        <source>保存できません: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="158"/>
+        <source>前年度の内容を%1項目コピーしました。入力済みの項目はそのままです。</source>
+        <translation>Copied %1 field(s) from last year. Fields already filled in were kept.</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="159"/>
+        <source>コピーできる前年度の内容はありません（空欄の項目だけにコピーします）。</source>
+        <translation>Nothing to copy from last year (only empty fields are filled).</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="205"/>
+        <source>「%1」を記録しました。次の同期でサーバーに送られます。</source>
+        <translation>&quot;%1&quot; recorded. It goes to the server with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="286"/>
+        <source>「%1」はサーバーに受け付けられませんでした: %2</source>
+        <translation>The server refused &quot;%1&quot;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Matome::HistoryModel</name>
+    <message>
+        <location filename="../historymodel.cpp" line="80"/>
+        <source>履歴はサーバーにあります。接続できるときに表示できます（%1）</source>
+        <translation>The history is on the server; it shows when the server can be reached (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Matome::Session</name>
+    <message>
+        <location filename="../session.cpp" line="124"/>
+        <source>サーバーのアドレス、ユーザー名、パスワードを入力してください。</source>
+        <translation>Enter the server address, user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../session.cpp" line="128"/>
+        <source>この端末のデータは %1 のものです。別のユーザーは別のデータフォルダー（--data）で起動してください。</source>
+        <translation>The data on this machine belongs to %1. Start with another data folder (--data) for another user.</translation>
+    </message>
+    <message>
+        <location filename="../session.cpp" line="147"/>
+        <source>このサーバーには計画がありません。管理者に確認してください。</source>
+        <translation>This server has no plan. Ask the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>Matome::Status</name>
+    <message>
+        <location filename="../statuslabel.cpp" line="11"/>
+        <source>未着手</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../statuslabel.cpp" line="13"/>
+        <source>作成中</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../statuslabel.cpp" line="15"/>
+        <source>課内確認中</source>
+        <translation>In department check</translation>
+    </message>
+    <message>
+        <location filename="../statuslabel.cpp" line="17"/>
+        <source>提出済</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../statuslabel.cpp" line="19"/>
+        <source>差戻し</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../statuslabel.cpp" line="21"/>
+        <source>確定</source>
+        <translation>Accepted</translation>
+    </message>
+</context>
+<context>
+    <name>Matome::SyncController</name>
+    <message>
+        <location filename="../synccontroller.cpp" line="60"/>
+        <source>端末の鍵が見つかりません。もう一度サインインしてください。</source>
+        <translation>This device&apos;s key is missing. Sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="113"/>
+        <source>サーバーに接続できません。編集は端末に保存され、接続が戻ると送信されます。</source>
+        <translation>Cannot reach the server. Edits are saved on this machine and sent when the connection returns.</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="151"/>
+        <source>%1 に書き込めません: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="156"/>
+        <source>変更をファイルに書き出しました: %1</source>
+        <translation>Changes written to %1</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="163"/>
+        <source>%1 を開けません: %2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="179"/>
+        <source>サーバーからの返答を取り込みました。</source>
+        <translation>The server&apos;s answer is imported.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTree</name>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="56"/>
+        <source>自分の課の事業</source>
+        <translation>My department&apos;s rows</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="56"/>
+        <source>すべての事業</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="67"/>
+        <source>すべての状態</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="68"/>
+        <source>未着手</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="69"/>
+        <source>作成中</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="70"/>
+        <source>提出済</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="71"/>
+        <source>差戻し</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="72"/>
+        <source>確定</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="81"/>
+        <source>検索 (Ctrl+F)</source>
+        <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="87"/>
+        <source>%1 / %2 事業</source>
+        <translation>%1 / %2 rows</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../apicall.cpp" line="16"/>
+        <source>サインインしていません。</source>
+        <translation>Not signed in.</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesChart</name>
+    <message>
+        <location filename="../qml/SeriesChart.qml" line="41"/>
+        <source>目標 %1%2</source>
+        <translation>Target %1%2</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesTable</name>
+    <message>
+        <location filename="../qml/SeriesTable.qml" line="59"/>
+        <source>過去の年度は閲覧のみです</source>
+        <translation>Past years are read only</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="27"/>
+        <source>Matome にサインイン</source>
+        <translation>Sign in to Matome</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="34"/>
+        <source>初回だけサーバーへの接続が必要です。その後はネットワークがなくても使えます。</source>
+        <translation>Only the first start needs the server. After that, Matome works without a network.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="37"/>
+        <source>サーバーのアドレス</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="48"/>
+        <source>ユーザー名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="57"/>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="77"/>
+        <source>サインイン</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="24"/>
+        <source>同期中…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="25"/>
+        <source>オンライン</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="25"/>
+        <source>オフライン</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="29"/>
+        <source>未送信 %1件</source>
+        <translation>%1 not sent</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="30"/>
+        <source>未送信なし</source>
+        <translation>All sent</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="34"/>
+        <source>受付拒否 %1件</source>
+        <translation>%1 refused</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="39"/>
+        <source>競合 %1件</source>
+        <translation>%1 conflict(s)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="44"/>
+        <source>最終同期 %1</source>
+        <translation>Last sync %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="45"/>
+        <source>未同期</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="63"/>
+        <source>ファイルへ書き出し</source>
+        <translation>Export to file</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="65"/>
+        <source>ネットワークのない端末から、変更をファイルで持ち出します</source>
+        <translation>Carry changes out of a machine with no network, as a file</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="69"/>
+        <source>返答を取り込み</source>
+        <translation>Import answer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="74"/>
+        <source>今すぐ同期 (F5)</source>
+        <translation>Sync now (F5)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="82"/>
+        <source>変更の書き出し先</source>
+        <translation>Where to write the changes</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="84"/>
+        <location filename="../qml/SyncBar.qml" line="92"/>
+        <source>Matome 同期ファイル (*.matome)</source>
+        <translation>Matome sync files (*.matome)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="90"/>
+        <source>サーバーからの返答ファイル</source>
+        <translation>The server&apos;s answer file</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="92"/>
+        <source>すべてのファイル (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="98"/>
+        <source>完了</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="98"/>
+        <source>できませんでした</source>
+        <translation>Could not do it</translation>
+    </message>
+</context>
 </TS>

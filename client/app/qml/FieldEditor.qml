@@ -168,6 +168,11 @@ Frame {
                 readOnly: !editor.editable
                 selectByMouse: true
                 inputMethodHints: editor.type === "number" ? Qt.ImhFormattedNumbersOnly : Qt.ImhNone
+                background: Rectangle {
+                    visible: editor.editable
+                    border.color: field.activeFocus ? "#1a73e8" : "#dadce0"
+                    radius: 3
+                }
                 Component.onCompleted: text = editor.value
                 Connections {
                     target: editor

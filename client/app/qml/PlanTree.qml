@@ -56,7 +56,7 @@ Pane {
                 model: [qsTr("自分の課の事業"), qsTr("すべての事業")]
                 currentIndex: treeModel.mineOnly ? 0 : 1
                 onActivated: index => treeModel.mineOnly = index === 0
-                Layout.preferredWidth: 150
+                Layout.preferredWidth: 175
             }
             ComboBox {
                 id: statusFilter

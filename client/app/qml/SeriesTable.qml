@@ -5,7 +5,7 @@ import QtQuick.Layouts
 // A year series as a table: one column per fiscal year (R4 R5 R6 …); past
 // years read-only, this year editable (or every year for the coordinator's
 // plan marks).
-GridLayout {
+RowLayout {
     id: table
 
     property var series: []
@@ -22,10 +22,7 @@ GridLayout {
         }
     }
 
-    rows: 2
-    flow: GridLayout.TopToBottom
-    columnSpacing: 4
-    rowSpacing: 2
+    spacing: 4
 
     Repeater {
         id: cells
@@ -59,6 +56,8 @@ GridLayout {
                             border.color: parent.activeFocus ? "#1a73e8" : "#dadce0"
                             color: cell.modelData.editable ? "white" : "#f1f3f4"
                         }
+                        ToolTip.text: cell.modelData.editable ? "" : qsTr("過去の年度は閲覧のみです")
+                        ToolTip.visible: hovered && !cell.modelData.editable
                     }
                 }
                 Component {
@@ -72,5 +71,11 @@ GridLayout {
                 }
             }
         }
+    }
+    Label {
+        visible: table.unit !== ""
+        Layout.alignment: Qt.AlignBottom
+        bottomPadding: 8
+        text: table.unit
     }
 }
