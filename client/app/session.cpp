@@ -161,9 +161,9 @@ void Session::signIn(const QString& server, const QString& login, const QString&
       }));
 }
 
-void Session::notifyReplicaChanged(bool rowsArrived) {
+void Session::notifyReplicaChanged() {
   reloadPlan();
-  if (rowsArrived) Q_EMIT replicaChanged();
+  Q_EMIT replicaChanged();
 }
 
 void Session::reloadPlan() {

@@ -81,8 +81,8 @@ class Session : public QObject {
   std::optional<std::string> token();
   QString replicaPath() const { return m_replicaPath; }
   // After a sync or an import: rereads the plan when its structure changed
-  // (planChanged) and, when rows arrived, tells the models (replicaChanged).
-  void notifyReplicaChanged(bool rowsArrived = true);
+  // (planChanged) and tells the models (replicaChanged).
+  void notifyReplicaChanged();
 
  Q_SIGNALS:
   void identityChanged();

@@ -68,11 +68,10 @@ void SyncController::start() {
       const bool ok = report.has_value();
       const int code = ok ? 0 : static_cast<int>(report.error().code);
       const QString error = ok ? QString() : qs(report.error().message);
-      const int received = ok ? report->received : 0;
       QMetaObject::invokeMethod(
           self,
-          [self, ok, code, error, received] {
-            if (self) self->onSyncReport(ok, code, error, received);
+          [self, ok, code, error] {
+            if (self) self->onSyncReport(ok, code, error);
           },
           Qt::QueuedConnection);
     });
@@ -104,7 +103,7 @@ void SyncController::scheduleSync() {
   if (m_loop) m_debounce.start();
 }
 
-void SyncController::onSyncReport(bool ok, int errorCode, const QString& error, int received) {
+void SyncController::onSyncReport(bool ok, int errorCode, const QString& error) {
   m_syncing = false;
   m_online = ok || static_cast<matome::errc>(errorCode) != matome::errc::unreachable;
   if (ok) {
@@ -115,8 +114,9 @@ void SyncController::onSyncReport(bool ok, int errorCode, const QString& error, 
     setMessage(error);
   }
   ++m_syncCount;
-  // Outcomes and refusals change the form's marks even when no row arrived.
-  if (ok) m_session->notifyReplicaChanged(received > 0 || m_pending > 0);
+  // Even a sync that brings no row may settle edits or finalize a year:
+  // the views reread (the form keeps what is being typed).
+  if (ok) m_session->notifyReplicaChanged();
   refreshStatus();
   Q_EMIT synced();
 }

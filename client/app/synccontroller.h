@@ -77,7 +77,7 @@ class SyncController : public QObject {
   void fileDone(bool ok, const QString& message);
 
  private:
-  void onSyncReport(bool ok, int errorCode, const QString& error, int received);
+  void onSyncReport(bool ok, int errorCode, const QString& error);
   void setMessage(const QString& message);
 
   Session* m_session;

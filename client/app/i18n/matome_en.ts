@@ -234,21 +234,26 @@
     </message>
     <message>
         <location filename="../qml/EntryForm.qml" line="152"/>
+        <source>前回確定からの変更</source>
+        <translation>Changes since accepted</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="158"/>
         <source>閲覧のみ</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="200"/>
+        <location filename="../qml/EntryForm.qml" line="206"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="200"/>
+        <location filename="../qml/EntryForm.qml" line="206"/>
         <source>課内差戻しの理由</source>
         <translation>Reason for sending back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="209"/>
+        <location filename="../qml/EntryForm.qml" line="215"/>
         <source>担当課に伝える理由（必須）</source>
         <translation>Reason for the department (required)</translation>
     </message>
@@ -514,6 +519,19 @@
     </message>
 </context>
 <context>
+    <name>Matome::ReviewModel</name>
+    <message>
+        <location filename="../reviewmodel.cpp" line="93"/>
+        <source>確定時の内容はサーバーにあります（%1）</source>
+        <translation>The accepted version is on the server (%1)</translation>
+    </message>
+    <message>
+        <location filename="../reviewmodel.cpp" line="105"/>
+        <source>この報告はまだ確定されたことがありません。</source>
+        <translation>This entry has never been accepted.</translation>
+    </message>
+</context>
+<context>
     <name>Matome::Session</name>
     <message>
         <location filename="../session.cpp" line="124"/>
@@ -572,7 +590,7 @@
         <translation>This device&apos;s key is missing. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="113"/>
+        <location filename="../synccontroller.cpp" line="112"/>
         <source>サーバーに接続できません。編集は端末に保存され、接続が戻ると送信されます。</source>
         <translation>Cannot reach the server. Edits are saved on this machine and sent when the connection returns.</translation>
     </message>
@@ -656,6 +674,29 @@
         <location filename="../apicall.cpp" line="16"/>
         <source>サインインしていません。</source>
         <translation>Not signed in.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="14"/>
+        <source>「%1」前回確定からの変更</source>
+        <translation>&quot;%1&quot;: changes since last accepted</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="38"/>
+        <source>%1 に確定した内容との違い: %2項目</source>
+        <translation>Differences from the version accepted %1: %2 field(s)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="56"/>
+        <source>（変更あり）</source>
+        <translation> (changed)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="56"/>
+        <source>（変更なし）</source>
+        <translation> (unchanged)</translation>
     </message>
 </context>
 <context>

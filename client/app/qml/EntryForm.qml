@@ -146,6 +146,12 @@ Pane {
                     text: qsTr("前年度の内容をコピー")
                     onClicked: entry.copyFromLastYear()
                 }
+                Button {
+                    objectName: "reviewChanges"
+                    visible: Session.isCoordinator
+                    text: qsTr("前回確定からの変更")
+                    onClicked: review.open(entry.itemId, entry.departmentId, entry.year, entry.itemTitle)
+                }
                 Item { Layout.fillWidth: true }
                 Label {
                     visible: !entry.canEdit
@@ -211,4 +217,5 @@ Pane {
     }
 
     HistoryDialog { id: history }
+    ReviewDialog { id: review }
 }

@@ -1,0 +1,169 @@
+// End to end against a real server: the coordinator's review of changes
+// since acceptance, a cell's history, finalizing a year, and sync by file.
+#include <QFile>
+#include <QSignalSpy>
+#include <QUrl>
+#include <catch2/catch.hpp>
+
+#include "app_fixture.h"
+#include "dashboardmodel.h"
+#include "entrycontroller.h"
+#include "historymodel.h"
+#include "matome/client/sync_engine.h"
+#include "matome/client/transport.h"
+#include "reviewmodel.h"
+#include "support/catch_result.h"
+#include "support/test_server.h"
+
+using namespace matome;
+using namespace matome::test;
+
+namespace {
+
+// A department's replica without the UI, signed in and synced.
+struct plain_client {
+  plain_client(const std::filesystem::path& file, const std::string& url, const std::string& login)
+      : local(client::replica::open(file).value()) {
+    auto who = client::sign_in(url, login, "demo", login + "-pc").value();
+    local.set_identity(
+        {url, who.user, login + "-pc", who.department_id, who.role, who.plan_ids.at(0)});
+    token = who.token;
+    server = client::make_http_transport(url, token, std::chrono::seconds(5));
+    REQUIRE(sync());
+  }
+  result<client::sync_report> sync() { return client::sync(local, *server); }
+
+  client::replica local;
+  std::string token;
+  std::unique_ptr<client::transport> server;
+};
+
+QString read(const QString& path) {
+  QFile f(path);
+  REQUIRE(f.open(QIODevice::ReadOnly));
+  return QString::fromUtf8(f.readAll());
+}
+
+}  // namespace
+
+TEST_CASE("The coordinator reviews what changed since acceptance and a cell's history",
+          "[app][e2e]") {
+  temp_dir dir;
+  test_server server(dir.file("master.db"));
+  const auto url = "http://127.0.0.1:" + std::to_string(server.port());
+  const auto& p = server.plan();
+  const entry_key e{p.solo_row, p.fukushi, 2023};
+  plain_client fukushi(dir.file("fukushi.replica"), url, "fukushi1");
+  REQUIRE(fukushi.local.edit({e.item_id, e.department_id, e.year, "progress"}, "講座を開催した。"));
+  REQUIRE(fukushi.local.edit({e.item_id, e.department_id, e.year, "grade"}, "B"));
+  REQUIRE(fukushi.local.edit({e.item_id, e.department_id, e.year, "reason"}, "参加者が少ない。"));
+  REQUIRE(fukushi.local.queue_transition(e, entry_action::submit));
+  REQUIRE(fukushi.sync());
+
+  live_app coord(dir.file("coord-app"), url, "coord");
+  Matome::EntryController entry;
+  entry.setItemId(e.item_id);
+  entry.setDepartmentId(e.department_id);
+  REQUIRE(wait_until([&] { return entry.status() == QStringLiteral("submitted"); }));
+  REQUIRE(entry.act(QStringLiteral("accept")));
+  REQUIRE(wait_until([&] { return entry.status() == QStringLiteral("accepted"); }));
+  REQUIRE(entry.act(QStringLiteral("reopen")));
+  REQUIRE(wait_until([&] { return entry.status() != QStringLiteral("accepted"); }));
+
+  REQUIRE(fukushi.sync());
+  REQUIRE(fukushi.local.edit({e.item_id, e.department_id, e.year, "progress"},
+                             "講座を2回開催し、父親の参加が増えた。"));
+  REQUIRE(fukushi.sync());
+  coord.sync->syncNow();
+  REQUIRE(wait_until([&] {
+    return coord.session->replica().value_of({e.item_id, e.department_id, e.year, "progress"}) ==
+           "講座を2回開催し、父親の参加が増えた。";
+  }));
+
+  Matome::ReviewModel review;
+  review.load(e.item_id, e.department_id, e.year);
+  REQUIRE(wait_until([&] { return !review.loading(); }));
+  REQUIRE(review.error().isEmpty());
+  CHECK_FALSE(review.acceptedAt().isEmpty());
+  CHECK(review.changedCount() == 1);
+  for (int r = 0; r < review.rowCount(); ++r) {
+    const auto at = review.index(r);
+    const auto key = review.data(at, Matome::ReviewModel::KeyRole).toString();
+    CHECK(review.data(at, Matome::ReviewModel::ChangedRole).toBool() ==
+          (key == QStringLiteral("progress")));
+    if (key == QStringLiteral("progress")) {
+      CHECK(review.data(at, Matome::ReviewModel::AcceptedValueRole) ==
+            QStringLiteral("講座を開催した。"));
+    }
+  }
+
+  Matome::HistoryModel history;
+  history.load(e.item_id, e.department_id, e.year, QStringLiteral("progress"));
+  REQUIRE(wait_until([&] { return !history.loading(); }));
+  REQUIRE(history.rowCount() == 2);
+  const auto newest = history.index(0);
+  CHECK(history.data(newest, Matome::HistoryModel::UserRole) == QStringLiteral("fukushi1"));
+  CHECK(history.data(newest, Matome::HistoryModel::DeviceRole) == QStringLiteral("fukushi1-pc"));
+  CHECK(history.data(newest, Matome::HistoryModel::OldValueRole) ==
+        QStringLiteral("講座を開催した。"));
+
+  // Finalizing the year locks it for everyone, the coordinator included.
+  Matome::DashboardModel board;
+  board.setYear(2023);
+  board.finalizeYear();
+  REQUIRE(wait_until([&] { return board.finalized(); }));
+  CHECK(coord.session->replica().db().is_finalized(p.plan_id, 2023));
+  REQUIRE(wait_until([&] { return !entry.canEdit() && entry.actions().isEmpty(); }));
+}
+
+TEST_CASE("A machine with no route syncs by file through the coordinator", "[app][e2e]") {
+  temp_dir dir;
+  test_server server(dir.file("master.db"));
+  const auto url = "http://127.0.0.1:" + std::to_string(server.port());
+  const auto& p = server.plan();
+  live_app app(dir.file("fukushi1-app"), url, "fukushi1");
+  app.sync->stop();  // from now on, the separated network
+
+  Matome::EntryController entry;
+  entry.setItemId(p.solo_row);
+  entry.setDepartmentId(p.fukushi);
+  entry.setValue(QStringLiteral("progress"), QStringLiteral("ファイルで届いた実績。"));
+  entry.flush();
+  QSignalSpy done(app.sync.get(), &Matome::SyncController::fileDone);
+  const auto changes = QString::fromStdString(dir.file("changes.matome").string());
+  app.sync->exportBundle(QUrl::fromLocalFile(changes));
+  REQUIRE(done.size() == 1);
+  CHECK(done[0][0].toBool());
+  CHECK(read(changes).startsWith(QStringLiteral("MATOME-BUNDLE 1")));
+
+  // The coordinator's machine carries it to the server and brings the answer back.
+  auto coord = client::sign_in(url, "coord", "demo", "coord-pc").value();
+  auto answer =
+      client::call_api(url, coord.token, "POST", "/api/v1/bundles", read(changes).toStdString());
+  REQUIRE(answer);
+  const auto answerFile = QString::fromStdString(dir.file("answer.matome").string());
+  {
+    QFile f(answerFile);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray::fromStdString(*answer));
+  }
+  app.sync->importAnswer(QUrl::fromLocalFile(answerFile));
+  REQUIRE(wait_until([&] { return done.size() == 2; }));
+  CHECK(done[1][0].toBool());
+  CHECK(app.sync->pending() == 0);
+  auto master = store::open(dir.file("master.db")).value();
+  CHECK(master.find_cell({p.solo_row, p.fukushi, 2023, "progress"})->value ==
+        "ファイルで届いた実績。");
+
+  // A file that is not a bundle changes nothing and says why.
+  const auto junk = QString::fromStdString(dir.file("junk.txt").string());
+  {
+    QFile f(junk);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("これは同期ファイルではありません");
+  }
+  app.sync->importAnswer(QUrl::fromLocalFile(junk));
+  REQUIRE(wait_until([&] { return done.size() == 3; }));
+  CHECK_FALSE(done[2][0].toBool());
+  CHECK_FALSE(done[2][1].toString().isEmpty());
+}

@@ -1,0 +1,58 @@
+#include "session.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <catch2/catch.hpp>
+
+#include "app_fixture.h"
+#include "support/catch_result.h"
+#include "support/test_server.h"
+
+using namespace matome::test;
+
+TEST_CASE("A site presets the server address in the system-wide settings", "[app][session]") {
+  temp_dir dir;
+  const auto xdg = QString::fromStdString(dir.path().string());
+  QDir(xdg).mkpath(QStringLiteral("matome"));
+  {
+    QFile conf(xdg + QStringLiteral("/matome/matome.conf"));
+    REQUIRE(conf.open(QIODevice::WriteOnly));
+    conf.write("[server]\ndefault=https://matome.city.example.lg.jp\n");
+  }
+  // What /etc/xdg is for an installed client.
+  QSettings::setPath(QSettings::NativeFormat, QSettings::SystemScope, xdg);
+  QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, xdg + QStringLiteral("/user"));
+  Matome::Session session(xdg + QStringLiteral("/data"));
+  CHECK_FALSE(session.signedIn());
+  CHECK(session.defaultServerUrl() == QStringLiteral("https://matome.city.example.lg.jp"));
+}
+
+TEST_CASE("Sign-in keeps a token, never the password, and the replica belongs to one user",
+          "[app][session]") {
+  temp_dir dir;
+  test_server server(dir.file("master.db"));
+  const auto url = "http://127.0.0.1:" + std::to_string(server.port());
+  live_app app(dir.file("app"), url, "fukushi1");
+  CHECK(app.session->signedIn());
+  CHECK(app.session->tokenStorage() == QStringLiteral("database"));  // MATOME_TOKEN_STORE=database
+  CHECK(app.session->token().has_value());
+  QFile file(QString::fromStdString(dir.file("app/replica.db").string()));
+  REQUIRE(file.open(QIODevice::ReadOnly));
+  CHECK_FALSE(file.readAll().contains("demo"));  // the password is nowhere in the file
+  CHECK(app.session->departmentName() == QStringLiteral("福祉課"));
+
+  app.session->signIn(QString::fromStdString(url), QStringLiteral("coord"), QStringLiteral("demo"));
+  CHECK(app.session->error().contains(QStringLiteral("fukushi1")));  // another user: another --data
+  CHECK(app.session->userName() == QStringLiteral("fukushi1"));
+
+  // A wrong password is the server's clear error, and nothing changes.
+  temp_dir other;
+  Matome::Session fresh(QString::fromStdString(other.path().string()));
+  Matome::Session::setInstance(&fresh);
+  fresh.signIn(QString::fromStdString(url), QStringLiteral("fukushi1"), QStringLiteral("wrong"));
+  REQUIRE(wait_until([&] { return !fresh.busy(); }));
+  CHECK_FALSE(fresh.signedIn());
+  CHECK_FALSE(fresh.error().isEmpty());
+  Matome::Session::setInstance(app.session.get());
+}
