@@ -185,6 +185,31 @@ void DashboardModel::refreshDueDate() {
                });
 }
 
+void DashboardModel::setDueDate(const QString& yyyyMmDd) {
+  auto* session = Session::instance();
+  if (!session || !session->identity()) return;
+  const auto date = QDate::fromString(yyyyMmDd.trimmed(), Qt::ISODate);
+  if (!date.isValid()) {
+    setMessage(tr("期限は 2025-05-31 の形で入力してください。"));
+    return;
+  }
+  const int year = m_year;
+  const auto text = date.toString(Qt::ISODate).toStdString();
+  callApiAsync(this, "PUT",
+               "/api/v1/plans/" + std::to_string(session->identity()->plan_id) + "/years/" +
+                   std::to_string(year) + "/due-date",
+               R"({"due_date":")" + text + R"("})",
+               [this, year, text](bool ok, const std::string& bodyOrError) {
+                 if (!ok) {
+                   setMessage(tr("期限を設定できません: %1").arg(qs(bodyOrError)));
+                   return;
+                 }
+                 Session::instance()->replica().set_setting(dueDateSetting(year), text);
+                 setMessage(tr("提出期限を %1 にしました。").arg(qs(text)));
+                 reload();
+               });
+}
+
 void DashboardModel::finalizeYear() {
   auto* session = Session::instance();
   if (!session || !session->identity()) return;

@@ -68,6 +68,8 @@ class DashboardModel : public QAbstractListModel {
   Q_INVOKABLE bool exportCsv(const QUrl& file);
   // Asks the server for the due date (online), then recomputes.
   Q_INVOKABLE void refreshDueDate();
+  // Sets the year's due date (YYYY-MM-DD; online, coordinators).
+  Q_INVOKABLE void setDueDate(const QString& yyyyMmDd);
   // Locks the year for everyone (online, coordinators).
   Q_INVOKABLE void finalizeYear();
   Q_INVOKABLE void reload();

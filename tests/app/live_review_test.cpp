@@ -107,9 +107,21 @@ TEST_CASE("The coordinator reviews what changed since acceptance and a cell's hi
   CHECK(history.data(newest, Matome::HistoryModel::OldValueRole) ==
         QStringLiteral("講座を開催した。"));
 
-  // Finalizing the year locks it for everyone, the coordinator included.
+  // A due date in the past makes the open entries overdue.
   Matome::DashboardModel board;
   board.setYear(2023);
+  board.setDueDate(QStringLiteral("5月31日"));
+  CHECK(board.message().contains(QStringLiteral("2025-05-31")));  // says the form it wants
+  CHECK(board.dueDate().isEmpty());
+  board.setDueDate(QStringLiteral("2024-05-31"));
+  REQUIRE(wait_until([&] { return board.dueDate() == QStringLiteral("2024-05-31"); }));
+  CHECK(board.pastDue());
+  int overdue = 0;
+  for (int r = 0; r < board.rowCount(); ++r)
+    overdue += board.data(board.index(r), Matome::DashboardModel::OverdueRole).toInt();
+  CHECK(overdue == board.total() - board.accepted());
+
+  // Finalizing the year locks it for everyone, the coordinator included.
   board.finalizeYear();
   REQUIRE(wait_until([&] { return board.finalized(); }));
   CHECK(coord.session->replica().db().is_finalized(p.plan_id, 2023));

@@ -185,22 +185,32 @@
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="154"/>
+        <location filename="../qml/DashboardPage.qml" line="157"/>
+        <source>提出期限 (2025-05-31)</source>
+        <translation>Due date (2025-05-31)</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="161"/>
+        <source>期限を設定</source>
+        <translation>Set due date</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="166"/>
         <source>%1を確定する</source>
         <translation>Finalize %1</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="163"/>
+        <location filename="../qml/DashboardPage.qml" line="175"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="171"/>
+        <location filename="../qml/DashboardPage.qml" line="183"/>
         <source>年度の確定</source>
         <translation>Finalize the year</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="177"/>
+        <location filename="../qml/DashboardPage.qml" line="189"/>
         <source>%1を確定すると、すべての担当課と取りまとめ担当がこの年度を変更できなくなります。サーバーに接続している必要があります。</source>
         <translation>Once %1 is finalized, no department or coordinator can change it. This needs a connection to the server.</translation>
     </message>
@@ -442,12 +452,27 @@
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="195"/>
+        <location filename="../dashboardmodel.cpp" line="193"/>
+        <source>期限は 2025-05-31 の形で入力してください。</source>
+        <translation>Enter the due date as 2025-05-31.</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="204"/>
+        <source>期限を設定できません: %1</source>
+        <translation>Cannot set the due date: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="208"/>
+        <source>提出期限を %1 にしました。</source>
+        <translation>Due date set to %1.</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="220"/>
         <source>%1を確定しました。</source>
         <translation>%1 is finalized.</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="196"/>
+        <location filename="../dashboardmodel.cpp" line="221"/>
         <source>確定できません: %1</source>
         <translation>Cannot finalize: %1</translation>
     </message>
@@ -618,52 +643,52 @@
 <context>
     <name>PlanTree</name>
     <message>
-        <location filename="../qml/PlanTree.qml" line="56"/>
+        <location filename="../qml/PlanTree.qml" line="62"/>
         <source>自分の課の事業</source>
         <translation>My department&apos;s rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="56"/>
+        <location filename="../qml/PlanTree.qml" line="62"/>
         <source>すべての事業</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="67"/>
+        <location filename="../qml/PlanTree.qml" line="73"/>
         <source>すべての状態</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="68"/>
+        <location filename="../qml/PlanTree.qml" line="74"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="69"/>
+        <location filename="../qml/PlanTree.qml" line="75"/>
         <source>作成中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="70"/>
+        <location filename="../qml/PlanTree.qml" line="76"/>
         <source>提出済</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="71"/>
+        <location filename="../qml/PlanTree.qml" line="77"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="72"/>
+        <location filename="../qml/PlanTree.qml" line="78"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="81"/>
+        <location filename="../qml/PlanTree.qml" line="87"/>
         <source>検索 (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="87"/>
+        <location filename="../qml/PlanTree.qml" line="99"/>
         <source>%1 / %2 事業</source>
         <translation>%1 / %2 rows</translation>
     </message>

@@ -119,7 +119,7 @@ Pane {
                     }
                 }
             }
-            Label { text: board.message; visible: board.message !== ""; color: "#1e8e3e" }
+            Label { objectName: "boardMessage"; text: board.message; visible: board.message !== ""; color: "#1e8e3e" }
         }
 
         ColumnLayout {
@@ -147,6 +147,18 @@ Pane {
                 Layout.fillWidth: true
                 text: qsTr("CSV に書き出し")
                 onClicked: csvDialog.open()
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    id: dueInput
+                    objectName: "dueDateField"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("提出期限 (2025-05-31)")
+                    text: board.dueDate
+                    onAccepted: board.setDueDate(text)
+                }
+                Button { text: qsTr("期限を設定"); onClicked: board.setDueDate(dueInput.text) }
             }
             Button {
                 Layout.fillWidth: true

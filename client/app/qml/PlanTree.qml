@@ -28,7 +28,13 @@ Pane {
     }
     // On start, open the first row so the form is not empty without reason.
     function openFirstRow() {
-        if (treeModel.openItem === 0) choose(treeModel.nextRow(-1, 1))
+        if (treeModel.openItem !== 0) return
+        const first = treeModel.nextRow(-1, 1)
+        const row = treeModel.rowAt(first)
+        if (!row.isRow) return
+        list.currentIndex = first  // not scrolled: its headings stay in view
+        treeModel.openItem = row.itemId
+        pane.rowChosen(row.itemId, row.entryDepartmentId)
     }
     function focusSearch() { search.forceActiveFocus(); search.selectAll() }
 
@@ -82,6 +88,12 @@ Pane {
                 onTextChanged: treeModel.searchText = text
                 Keys.onDownPressed: { list.forceActiveFocus(); pane.selectNext(1) }
             }
+        }
+        Label {
+            Layout.fillWidth: true
+            text: Session.levelNames.join(" › ")
+            elide: Text.ElideRight
+            font.pixelSize: 12
         }
         Label {
             text: qsTr("%1 / %2 事業").arg(treeModel.rowCountShown).arg(treeModel.rowCountTotal)
