@@ -11,6 +11,7 @@ Pane {
 
     property alias controller: entry
     property alias fieldList: fieldRepeater
+    property alias returnDialog: returnDialog
 
     padding: 0
 
@@ -201,6 +202,7 @@ Pane {
     Dialog {
         id: returnDialog
         property string action: "return"
+        property alias reasonField: reason
         anchors.centerIn: Overlay.overlay
         modal: true
         title: action === "return" ? qsTr("差戻しの理由") : qsTr("課内差戻しの理由")
