@@ -32,9 +32,10 @@ Pane {
         const first = treeModel.nextRow(-1, 1)
         const row = treeModel.rowAt(first)
         if (!row.isRow) return
-        list.currentIndex = first  // not scrolled: its headings stay in view
+        list.currentIndex = first
         treeModel.openItem = row.itemId
         pane.rowChosen(row.itemId, row.entryDepartmentId)
+        Qt.callLater(list.positionViewAtBeginning)  // keep the row's headings in view
     }
     function focusSearch() { search.forceActiveFocus(); search.selectAll() }
 
@@ -132,6 +133,7 @@ Pane {
                 required property var entryDepartmentId
                 required property string status
                 required property string statusLabel
+                required property var entries
 
                 width: ListView.view.width
                 leftPadding: 8 + depth * 16
@@ -166,7 +168,20 @@ Pane {
                             color: palette.placeholderText
                         }
                     }
-                    StatusChip { visible: row.isRow; status: row.status; label: row.statusLabel }
+                    // A shared row shows each owner's status to the coordinator.
+                    Repeater {
+                        model: row.isRow && Session.isCoordinator && row.entries.length > 1 ? row.entries : []
+                        StatusChip {
+                            required property var modelData
+                            status: modelData.status
+                            label: modelData.department + " " + modelData.statusLabel
+                        }
+                    }
+                    StatusChip {
+                        visible: row.isRow && !(Session.isCoordinator && row.entries.length > 1)
+                        status: row.status
+                        label: row.statusLabel
+                    }
                 }
             }
         }
