@@ -75,8 +75,12 @@ void demo_app::add_conflict(const cell_key& key, const std::string& base,
 }
 
 live_app::live_app(const std::filesystem::path& data, const std::string& url,
-                   const std::string& login) {
-  qputenv("MATOME_TOKEN_STORE", "database");
+                   const std::string& login, bool keychain) {
+  if (keychain) {
+    qunsetenv("MATOME_TOKEN_STORE");
+  } else {
+    qputenv("MATOME_TOKEN_STORE", "database");
+  }
   session = std::make_unique<Matome::Session>(QString::fromStdString(data.string()));
   Matome::Session::setInstance(session.get());
   sync = std::make_unique<Matome::SyncController>(session.get());

@@ -36,7 +36,10 @@ struct demo_app {
 // Signs `login` in to the server at `url` through Session::signIn (the same
 // path the sign-in page takes) and starts the sync loop.
 struct live_app {
-  live_app(const std::filesystem::path& data, const std::string& url, const std::string& login);
+  // `keychain`: keep the token in the desktop keychain (needs one running,
+  // see with_keyring.sh); otherwise in the replica.
+  live_app(const std::filesystem::path& data, const std::string& url, const std::string& login,
+           bool keychain = false);
   ~live_app();
 
   // Waits (processing events) until the sync loop reports `n` more syncs.
