@@ -56,6 +56,7 @@ SplitView {
                     required property bool mineIsOwn
                     required property string sentBy
                     width: ListView.view.width
+                    highlighted: ListView.isCurrentItem
                     onClicked: list.currentIndex = index
                     contentItem: ColumnLayout {
                         spacing: 0
