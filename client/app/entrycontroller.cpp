@@ -111,6 +111,17 @@ void EntryController::setValue(const QString& key, const QString& value, int yea
   m_saveTimer.start();
 }
 
+void EntryController::setChoice(const QString& key, const QString& option, bool chosen) {
+  auto* session = Session::instance();
+  const auto* field =
+      session && session->plan() ? session->plan()->plan.tmpl.find(utf8(key)) : nullptr;
+  if (!field) return;
+  const auto cell = cellKey(key, 0);
+  auto it = m_unsaved.find(cell);
+  const auto current = it != m_unsaved.end() ? utf8(it->second) : session->replica().value_of(cell);
+  setValue(key, qs(matome::toggle_choice(*field, current, utf8(option), chosen)));
+}
+
 void EntryController::flush() {
   m_saveTimer.stop();
   if (m_unsaved.empty()) return;

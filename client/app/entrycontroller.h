@@ -76,6 +76,9 @@ class EntryController : public QObject {
   // Edits one field (this year's cell, or a plan field); `year` picks one
   // year of a series (0: the entry's year).
   Q_INVOKABLE void setValue(const QString& key, const QString& value, int year = 0);
+  // Adds or removes one option of a multiple-choice field (stored one per
+  // line, in the template's order).
+  Q_INVOKABLE void setChoice(const QString& key, const QString& option, bool chosen);
   // Fills this year's empty report fields from last year's entry.
   Q_INVOKABLE int copyFromLastYear();
   // Drops the user's unsent (or refused) value of a field.

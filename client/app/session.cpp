@@ -114,7 +114,8 @@ bool Session::yearFinalized() {
 
 std::optional<std::string> Session::token() {
   if (!m_identity) return std::nullopt;
-  return tokenStoreFor(*m_identity).load(*m_replica);
+  if (!m_token) m_token = tokenStoreFor(*m_identity).load(*m_replica);
+  return m_token;
 }
 
 void Session::signIn(const QString& server, const QString& login, const QString& password) {
@@ -152,6 +153,7 @@ void Session::signIn(const QString& server, const QString& login, const QString&
     m_replica->set_identity(id);
     m_replica->set_setting("server_key", answer->server_key);
     m_tokenStorage = tokenStoreFor(id).save(*m_replica, answer->token);
+    m_token = answer->token;
     m_identity = id;
     Q_EMIT identityChanged();
   });

@@ -78,6 +78,7 @@ class Session : public QObject {
   matome::client::replica& replica() { return *m_replica; }
   const matome::plan_index* plan() const { return m_plan ? &*m_plan : nullptr; }
   const std::optional<matome::client::identity>& identity() const { return m_identity; }
+  // The device token; read from the keychain once, then kept in memory.
   std::optional<std::string> token();
   QString replicaPath() const { return m_replicaPath; }
   // After a sync or an import: rereads the plan when its structure changed
@@ -103,6 +104,7 @@ class Session : public QObject {
   std::int64_t m_structureVersion = -1;
   std::vector<matome::department> m_departments;
   QString m_tokenStorage;
+  std::optional<std::string> m_token;  // asked of the keychain once per run
   QString m_error;
   bool m_busy = false;
 };

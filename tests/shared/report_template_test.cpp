@@ -40,6 +40,25 @@ TEST_CASE("multiple choice values are option values one per line", "[template]")
   CHECK_FALSE(validate_value(f, "拡充\n廃止"));
 }
 
+TEST_CASE("ticking a multiple choice keeps the template's order", "[template]") {
+  template_field f{"dirs",
+                   "方向性",
+                   field_type::multi_choice,
+                   field_scope::report,
+                   field_type::short_text,
+                   {{"拡充", ""}, {"継続", ""}, {"見直し", ""}},
+                   "",
+                   0,
+                   false,
+                   ""};
+  CHECK(toggle_choice(f, "", "見直し", true) == "見直し");
+  CHECK(toggle_choice(f, "見直し", "拡充", true) == "拡充\n見直し");  // not in click order
+  CHECK(toggle_choice(f, "拡充\n見直し", "拡充", false) == "見直し");
+  CHECK(toggle_choice(f, "拡充", "拡充", true) == "拡充");                  // twice is once
+  CHECK(toggle_choice(f, "廃止\n継続", "見直し", true) == "継続\n見直し");  // unknown dropped
+  CHECK(validate_value(f, toggle_choice(f, "", "継続", true)));
+}
+
 TEST_CASE("numbers, lengths and single lines are checked with a message naming the field",
           "[template]") {
   const plan p = test::make_small_plan_definition();

@@ -179,6 +179,7 @@ Pane {
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
                     onEdited: (key, value, year) => entry.setValue(key, value, year)
+                    onChoiceToggled: (key, option, chosen) => entry.setChoice(key, option, chosen)
                     onDiscardRequested: key => entry.discardEdit(key)
                     onHistoryRequested: (key, year) => {
                         const plan = scope === "plan"

@@ -29,6 +29,7 @@ Frame {
     required property string problem
 
     signal edited(string key, string value, int year)
+    signal choiceToggled(string key, string option, bool chosen)
     signal discardRequested(string key)
     signal historyRequested(string key, int year)
 
@@ -233,15 +234,7 @@ Frame {
                     text: modelData.definition !== "" ? modelData.value + "　" + modelData.definition
                                                       : modelData.value
                     checked: editor.value.split("\n").indexOf(modelData.value) >= 0
-                    onClicked: {
-                        let chosen = editor.value === "" ? [] : editor.value.split("\n")
-                        chosen = chosen.filter(v => v !== modelData.value)
-                        if (checked) chosen.push(modelData.value)
-                        // Keep the template's order.
-                        const order = editor.options.map(o => o.value)
-                        chosen.sort((a, b) => order.indexOf(a) - order.indexOf(b))
-                        editor.edited(editor.key, chosen.join("\n"), 0)
-                    }
+                    onClicked: editor.choiceToggled(editor.key, modelData.value, checked)
                 }
             }
         }

@@ -172,6 +172,27 @@ result<void> validate_value(const template_field& field, std::string_view value)
   return {};
 }
 
+std::string toggle_choice(const template_field& field, std::string_view value,
+                          std::string_view option, bool chosen) {
+  auto was_chosen = [&](std::string_view candidate) {
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      const auto end = std::min(value.find('\n', start), value.size());
+      if (value.substr(start, end - start) == candidate) return true;
+      start = end + 1;
+    }
+    return false;
+  };
+  std::string out;
+  for (const auto& o : field.options) {
+    const bool on = o.value == option ? chosen : was_chosen(o.value);
+    if (!on) continue;
+    if (!out.empty()) out += '\n';
+    out += o.value;
+  }
+  return out;
+}
+
 std::optional<readiness_problem> check_ready_to_submit(
     const report_template& tmpl, const std::function<std::string(std::string_view)>& value_of) {
   for (const auto& f : tmpl.fields) {

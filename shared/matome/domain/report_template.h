@@ -66,6 +66,11 @@ result<void> validate_template(const report_template& tmpl);
 // always valid (it clears the cell); required-ness is checked at submit.
 result<void> validate_value(const template_field& field, std::string_view value);
 
+// A multiple-choice value with `option` added or removed: the chosen options
+// one per line, in the template's order, options the template lacks dropped.
+std::string toggle_choice(const template_field& field, std::string_view value,
+                          std::string_view option, bool chosen);
+
 // What stops an entry from leaving the department: a required field left
 // empty, or a field filled without the reason it asks for. Names the field,
 // so a form can point at it.
