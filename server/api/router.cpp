@@ -1,5 +1,7 @@
 #include "api/router.h"
 
+#include <spdlog/spdlog.h>
+
 #include <charconv>
 #include <exception>
 
@@ -188,6 +190,19 @@ result<api_response> router::dispatch(const api_request& request, std::string& u
   return make_error(errc::not_found, "no API endpoint at " + request.path + " (see docs/api.md)");
 }
 
+namespace {
+
+// A bug or a storage failure: the detail (SQL, paths) goes to the log, the
+// client gets an answer it can act on.
+api_response internal_error(const api_request& request, const std::exception& e) {
+  spdlog::error("{} {}: {}", request.method, request.path, e.what());
+  return error_response({errc::storage,
+                         "サーバーで内部エラーが起きました。変更は適用されていません。"
+                         "管理者にサーバーのログを確認してもらってください。"});
+}
+
+}  // namespace
+
 api_response router::handle(const api_request& request) {
   std::string user;
   api_response response;
@@ -195,10 +210,10 @@ api_response router::handle(const api_request& request) {
     auto handled = dispatch(request, user);
     response = handled ? std::move(*handled) : error_response(handled.error());
   } catch (const failure& f) {
-    response = error_response({f.code(), f.what()});
+    response = f.code() == errc::storage ? internal_error(request, f)
+                                         : error_response({f.code(), f.what()});
   } catch (const std::exception& e) {
-    response = json_response(
-        json::error_body({errc::storage, std::string("internal error: ") + e.what()}), 500);
+    response = internal_error(request, e);
   }
   if (response.user.empty()) response.user = user;
   return response;

@@ -48,6 +48,25 @@ result<std::string> issue_device_token(store& s, const user_account& user,
   }
   const std::string token = new_token();
   const std::string now = utc_now_iso();
+  if (!public_key.empty()) {
+    // A device signing in again (a renewed sign-in, or after its token was
+    // revoked) keeps its row and key; its old token stops working.
+    auto known = s.db().prepare("SELECT id, user_id FROM devices WHERE public_key = ?");
+    known.bind(1, public_key);
+    if (known.step()) {
+      if (known.int64(1) != user.id) {
+        return make_error(errc::forbidden,
+                          "この端末の鍵は別のユーザーに登録されています。ユーザーごとに別の"
+                          "データフォルダーを使ってください。");
+      }
+      auto renew = s.db().prepare(
+          "UPDATE devices SET name = ?, token_hash = ?, last_seen_at = ?, revoked_at = NULL"
+          " WHERE id = ?");
+      renew.bind(1, device_name).bind(2, hash_token(token)).bind(3, now).bind(4, known.int64(0));
+      renew.run();
+      return token;
+    }
+  }
   auto stmt = s.db().prepare(
       "INSERT INTO devices(user_id, name, token_hash, created_at, last_seen_at, public_key)"
       " VALUES (?, ?, ?, ?, ?, ?)");
