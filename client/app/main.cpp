@@ -89,8 +89,6 @@ int main(int argc, char* argv[]) {
   Matome::Session::setInstance(session.get());
   Matome::SyncController sync(session.get());
   Matome::SyncController::setInstance(&sync);
-  QObject::connect(session.get(), &Matome::Session::identityChanged, &sync,
-                   &Matome::SyncController::start);
   sync.start();
 
   QQmlApplicationEngine engine;

@@ -31,6 +31,8 @@ SyncController::SyncController(Session* session, QObject* parent)
   m_debounce.setInterval(1500);
   connect(&m_debounce, &QTimer::timeout, this, &SyncController::syncNow);
   connect(session, &Session::replicaChanged, this, &SyncController::refreshStatus);
+  // A first sign-in starts the loop; a renewed one restarts it with the new token.
+  connect(session, &Session::identityChanged, this, &SyncController::restart);
   refreshStatus();
 }
 
@@ -89,6 +91,12 @@ void SyncController::stop() {
   Q_EMIT runningChanged();
 }
 
+void SyncController::restart() {
+  stop();
+  m_needsSignIn = false;
+  start();
+}
+
 void SyncController::syncNow() {
   m_debounce.stop();
   refreshStatus();  // what was just queued shows as pending at once
@@ -106,8 +114,13 @@ void SyncController::scheduleSync() {
 void SyncController::onSyncReport(bool ok, int errorCode, const QString& error) {
   m_syncing = false;
   m_online = ok || static_cast<matome::errc>(errorCode) != matome::errc::unreachable;
+  m_needsSignIn = static_cast<matome::errc>(errorCode) == matome::errc::unauthenticated;
   if (ok) {
     setMessage({});
+  } else if (m_needsSignIn) {
+    setMessage(
+        tr("この端末の登録が無効になりました。もう一度サインインしてください（入力済みの内容は端末"
+           "に残っています）。"));
   } else if (static_cast<matome::errc>(errorCode) == matome::errc::unreachable) {
     setMessage(tr("サーバーに接続できません。編集は端末に保存され、接続が戻ると送信されます。"));
   } else {

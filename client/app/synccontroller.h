@@ -38,6 +38,7 @@ class SyncController : public QObject {
   Q_PROPERTY(QString lastSync READ lastSync NOTIFY statusChanged)
   Q_PROPERTY(QString message READ message NOTIFY statusChanged)
   Q_PROPERTY(int syncCount READ syncCount NOTIFY synced)
+  Q_PROPERTY(bool needsSignIn READ needsSignIn NOTIFY statusChanged)
 
  public:
   explicit SyncController(Session* session, QObject* parent = nullptr);
@@ -57,10 +58,15 @@ class SyncController : public QObject {
   QString lastSync() const { return m_lastSync; }
   QString message() const { return m_message; }
   int syncCount() const { return m_syncCount; }
+  // The server no longer accepts this device (revoked, user disabled): the
+  // user signs in again; nothing local is lost meanwhile.
+  bool needsSignIn() const { return m_needsSignIn; }
 
   // Starts the background loop (once signed in); stops it on destruction.
   Q_INVOKABLE void start();
   Q_INVOKABLE void stop();
+  // After a new sign-in: the loop starts again with the new token.
+  Q_INVOKABLE void restart();
   Q_INVOKABLE void syncNow();
   // Soon after local edits: coalesces a burst of keystrokes into one push.
   Q_INVOKABLE void scheduleSync();
@@ -87,6 +93,7 @@ class SyncController : public QObject {
   bool m_online = false;
   bool m_syncing = false;
   bool m_fileBusy = false;
+  bool m_needsSignIn = false;
   int m_pending = 0;
   int m_refused = 0;
   int m_conflicts = 0;

@@ -85,8 +85,6 @@ live_app::live_app(const std::filesystem::path& data, const std::string& url,
   Matome::Session::setInstance(session.get());
   sync = std::make_unique<Matome::SyncController>(session.get());
   Matome::SyncController::setInstance(sync.get());
-  QObject::connect(session.get(), &Matome::Session::identityChanged, sync.get(),
-                   &Matome::SyncController::start);
   session->signIn(QString::fromStdString(url), QString::fromStdString(login),
                   QStringLiteral("demo"));
   if (!wait_until([&] { return session->signedIn() || !session->error().isEmpty(); }))

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "app_fixture.h"
+#include "auth/device_tokens.h"
 #include "support/catch_result.h"
 #include "support/test_server.h"
 
@@ -55,4 +56,32 @@ TEST_CASE("Sign-in keeps a token, never the password, and the replica belongs to
   CHECK_FALSE(fresh.signedIn());
   CHECK_FALSE(fresh.error().isEmpty());
   Matome::Session::setInstance(app.session.get());
+}
+
+TEST_CASE("A revoked device is asked to sign in again and keeps its edits", "[app][session]") {
+  temp_dir dir;
+  test_server server(dir.file("master.db"));
+  const auto url = "http://127.0.0.1:" + std::to_string(server.port());
+  live_app app(dir.file("app"), url, "fukushi1");
+  {
+    auto master = matome::store::open(dir.file("master.db")).value();
+    for (const auto& d : matome::server::list_devices(master))
+      if (d.login == "fukushi1") REQUIRE(matome::server::revoke_device(master, d.id));
+  }
+  const matome::cell_key key{server.plan().solo_row, server.plan().fukushi, 2023, "progress"};
+  REQUIRE(app.session->replica().edit(key, "取り消された端末で入力。"));
+  app.sync->syncNow();
+  REQUIRE(wait_until([&] { return app.sync->needsSignIn(); }));
+  CHECK(app.sync->message().contains(QStringLiteral("サインイン")));
+  CHECK(app.sync->pending() == 1);
+
+  app.session->signIn(QString::fromStdString(url), QStringLiteral("fukushi1"),
+                      QStringLiteral("demo"));
+  const bool settled =
+      wait_until([&] { return !app.sync->needsSignIn() && app.sync->pending() == 0; });
+  INFO("sign-in error: " << app.session->error().toStdString()
+                         << "; sync: " << app.sync->message().toStdString());
+  REQUIRE(settled);
+  auto master = matome::store::open(dir.file("master.db")).value();
+  CHECK(master.find_cell(key)->value == "取り消された端末で入力。");
 }

@@ -42,52 +42,52 @@
         <translation>No conflicts. When the same field is changed on two machines at once, it shows here.</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="65"/>
+        <location filename="../qml/ConflictsPage.qml" line="66"/>
         <source>&#x3000;（解決を送信待ち）</source>
         <translation> (resolution waiting to be sent)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="96"/>
+        <location filename="../qml/ConflictsPage.qml" line="97"/>
         <source>%1 が送った値が、サーバーで先に変更された値とぶつかりました。どちらも失われていません。</source>
         <translation>The value %1 sent met a value changed earlier on the server. Neither is lost.</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="97"/>
+        <location filename="../qml/ConflictsPage.qml" line="98"/>
         <source>あなた</source>
         <translation>you</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="107"/>
+        <location filename="../qml/ConflictsPage.qml" line="108"/>
         <source>元の値（共通の基準）</source>
         <translation>Original (common base)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="108"/>
+        <location filename="../qml/ConflictsPage.qml" line="109"/>
         <source>こちらの値</source>
         <translation>This side</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="109"/>
+        <location filename="../qml/ConflictsPage.qml" line="110"/>
         <source>サーバーの値</source>
         <translation>Server&apos;s value</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="135"/>
+        <location filename="../qml/ConflictsPage.qml" line="136"/>
         <source>まとめた値（編集して「この値にする」）</source>
         <translation>Merged value (edit, then &quot;Use this value&quot;)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="152"/>
+        <location filename="../qml/ConflictsPage.qml" line="153"/>
         <source>こちらの値を採用</source>
         <translation>Take this side</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="157"/>
+        <location filename="../qml/ConflictsPage.qml" line="158"/>
         <source>サーバーの値を採用</source>
         <translation>Take the server&apos;s</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="162"/>
+        <location filename="../qml/ConflictsPage.qml" line="163"/>
         <source>この値にする</source>
         <translation>Use this value</translation>
     </message>
@@ -218,52 +218,52 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../qml/EntryForm.qml" line="29"/>
+        <location filename="../qml/EntryForm.qml" line="30"/>
         <source>左の一覧から事業を選んでください（Ctrl+↓ で次の事業）</source>
         <translation>Choose a row on the left (Ctrl+↓ for the next row)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="72"/>
+        <location filename="../qml/EntryForm.qml" line="73"/>
         <source>「%1」送信待ち</source>
         <translation>&quot;%1&quot; waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="98"/>
+        <location filename="../qml/EntryForm.qml" line="99"/>
         <source>複数の課の共有事業です。%1の報告を記入します。</source>
         <translation>A row shared by several departments. You are filling in %1&apos;s part.</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="118"/>
+        <location filename="../qml/EntryForm.qml" line="119"/>
         <source>差戻しの理由: %1</source>
         <translation>Returned because: %1</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="146"/>
+        <location filename="../qml/EntryForm.qml" line="147"/>
         <source>前年度の内容をコピー</source>
         <translation>Copy last year&apos;s entry</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="152"/>
+        <location filename="../qml/EntryForm.qml" line="153"/>
         <source>前回確定からの変更</source>
         <translation>Changes since accepted</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="158"/>
+        <location filename="../qml/EntryForm.qml" line="159"/>
         <source>閲覧のみ</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="206"/>
+        <location filename="../qml/EntryForm.qml" line="209"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="206"/>
+        <location filename="../qml/EntryForm.qml" line="209"/>
         <source>課内差戻しの理由</source>
         <translation>Reason for sending back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="215"/>
+        <location filename="../qml/EntryForm.qml" line="218"/>
         <source>担当課に伝える理由（必須）</source>
         <translation>Reason for the department (required)</translation>
     </message>
@@ -271,67 +271,67 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="54"/>
+        <location filename="../qml/FieldEditor.qml" line="55"/>
         <source>必須</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="57"/>
+        <location filename="../qml/FieldEditor.qml" line="58"/>
         <source>計画の項目（取りまとめ担当が設定）</source>
         <translation>Plan field (set by the coordinator)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="61"/>
+        <location filename="../qml/FieldEditor.qml" line="62"/>
         <source>● 未送信</source>
         <translation>● Not sent</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="62"/>
+        <location filename="../qml/FieldEditor.qml" line="63"/>
         <source>競合あり</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="67"/>
+        <location filename="../qml/FieldEditor.qml" line="68"/>
         <source>%1 / %2 字</source>
         <translation>%1 / %2 characters</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="68"/>
+        <location filename="../qml/FieldEditor.qml" line="69"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="73"/>
+        <location filename="../qml/FieldEditor.qml" line="74"/>
         <source>履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="76"/>
+        <location filename="../qml/FieldEditor.qml" line="77"/>
         <source>誰がいつ変更したか（サーバーに接続が必要）</source>
         <translation>Who changed it and when (needs the server)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="106"/>
+        <location filename="../qml/FieldEditor.qml" line="107"/>
         <source>前年度: %1</source>
         <translation>Last year: %1</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="125"/>
+        <location filename="../qml/FieldEditor.qml" line="126"/>
         <source>サーバーが受け付けませんでした: %1</source>
         <translation>The server refused it: %1</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="129"/>
+        <location filename="../qml/FieldEditor.qml" line="130"/>
         <source>この変更を取り消す</source>
         <translation>Discard this change</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="147"/>
+        <location filename="../qml/FieldEditor.qml" line="148"/>
         <source>入力してください</source>
         <translation>Type here</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="217"/>
+        <location filename="../qml/FieldEditor.qml" line="218"/>
         <source>選択を外す</source>
         <translation>Clear the choice</translation>
     </message>
@@ -397,12 +397,12 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="93"/>
+        <location filename="../qml/Main.qml" line="98"/>
         <source>計画を受信しています…</source>
         <translation>Receiving the plan…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="94"/>
+        <location filename="../qml/Main.qml" line="99"/>
         <source>サーバーに接続できません。接続できる場所で同期するか、ファイルで取り込んでください。</source>
         <translation>Cannot reach the server. Sync where it can be reached, or import a file.</translation>
     </message>
@@ -510,27 +510,27 @@
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="132"/>
+        <location filename="../entrycontroller.cpp" line="143"/>
         <source>保存できません: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="158"/>
+        <location filename="../entrycontroller.cpp" line="169"/>
         <source>前年度の内容を%1項目コピーしました。入力済みの項目はそのままです。</source>
         <translation>Copied %1 field(s) from last year. Fields already filled in were kept.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="159"/>
+        <location filename="../entrycontroller.cpp" line="170"/>
         <source>コピーできる前年度の内容はありません（空欄の項目だけにコピーします）。</source>
         <translation>Nothing to copy from last year (only empty fields are filled).</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="205"/>
+        <location filename="../entrycontroller.cpp" line="216"/>
         <source>「%1」を記録しました。次の同期でサーバーに送られます。</source>
         <translation>&quot;%1&quot; recorded. It goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="286"/>
+        <location filename="../entrycontroller.cpp" line="297"/>
         <source>「%1」はサーバーに受け付けられませんでした: %2</source>
         <translation>The server refused &quot;%1&quot;: %2</translation>
     </message>
@@ -559,17 +559,17 @@
 <context>
     <name>Matome::Session</name>
     <message>
-        <location filename="../session.cpp" line="124"/>
+        <location filename="../session.cpp" line="125"/>
         <source>サーバーのアドレス、ユーザー名、パスワードを入力してください。</source>
         <translation>Enter the server address, user name and password.</translation>
     </message>
     <message>
-        <location filename="../session.cpp" line="128"/>
+        <location filename="../session.cpp" line="129"/>
         <source>この端末のデータは %1 のものです。別のユーザーは別のデータフォルダー（--data）で起動してください。</source>
         <translation>The data on this machine belongs to %1. Start with another data folder (--data) for another user.</translation>
     </message>
     <message>
-        <location filename="../session.cpp" line="147"/>
+        <location filename="../session.cpp" line="148"/>
         <source>このサーバーには計画がありません。管理者に確認してください。</source>
         <translation>This server has no plan. Ask the administrator.</translation>
     </message>
@@ -610,32 +610,37 @@
 <context>
     <name>Matome::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="60"/>
+        <location filename="../synccontroller.cpp" line="62"/>
         <source>端末の鍵が見つかりません。もう一度サインインしてください。</source>
         <translation>This device&apos;s key is missing. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="112"/>
+        <location filename="../synccontroller.cpp" line="122"/>
+        <source>この端末の登録が無効になりました。もう一度サインインしてください（入力済みの内容は端末に残っています）。</source>
+        <translation>This device is no longer registered. Sign in again (what you entered stays on this machine).</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="125"/>
         <source>サーバーに接続できません。編集は端末に保存され、接続が戻ると送信されます。</source>
         <translation>Cannot reach the server. Edits are saved on this machine and sent when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="151"/>
+        <location filename="../synccontroller.cpp" line="164"/>
         <source>%1 に書き込めません: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="156"/>
+        <location filename="../synccontroller.cpp" line="169"/>
         <source>変更をファイルに書き出しました: %1</source>
         <translation>Changes written to %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="163"/>
+        <location filename="../synccontroller.cpp" line="176"/>
         <source>%1 を開けません: %2</source>
         <translation>Cannot open %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="179"/>
+        <location filename="../synccontroller.cpp" line="192"/>
         <source>サーバーからの返答を取り込みました。</source>
         <translation>The server&apos;s answer is imported.</translation>
     </message>
@@ -643,52 +648,52 @@
 <context>
     <name>PlanTree</name>
     <message>
-        <location filename="../qml/PlanTree.qml" line="62"/>
+        <location filename="../qml/PlanTree.qml" line="63"/>
         <source>自分の課の事業</source>
         <translation>My department&apos;s rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="62"/>
+        <location filename="../qml/PlanTree.qml" line="63"/>
         <source>すべての事業</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="73"/>
+        <location filename="../qml/PlanTree.qml" line="74"/>
         <source>すべての状態</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="74"/>
+        <location filename="../qml/PlanTree.qml" line="75"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="75"/>
+        <location filename="../qml/PlanTree.qml" line="76"/>
         <source>作成中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="76"/>
+        <location filename="../qml/PlanTree.qml" line="77"/>
         <source>提出済</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="77"/>
+        <location filename="../qml/PlanTree.qml" line="78"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="78"/>
+        <location filename="../qml/PlanTree.qml" line="79"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="87"/>
+        <location filename="../qml/PlanTree.qml" line="88"/>
         <source>検索 (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="99"/>
+        <location filename="../qml/PlanTree.qml" line="100"/>
         <source>%1 / %2 事業</source>
         <translation>%1 / %2 rows</translation>
     </message>
@@ -743,32 +748,32 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../qml/SignInPage.qml" line="27"/>
+        <location filename="../qml/SignInPage.qml" line="29"/>
         <source>Matome にサインイン</source>
         <translation>Sign in to Matome</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="34"/>
+        <location filename="../qml/SignInPage.qml" line="36"/>
         <source>初回だけサーバーへの接続が必要です。その後はネットワークがなくても使えます。</source>
         <translation>Only the first start needs the server. After that, Matome works without a network.</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="37"/>
+        <location filename="../qml/SignInPage.qml" line="46"/>
         <source>サーバーのアドレス</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="48"/>
+        <location filename="../qml/SignInPage.qml" line="57"/>
         <source>ユーザー名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="57"/>
+        <location filename="../qml/SignInPage.qml" line="67"/>
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="77"/>
+        <location filename="../qml/SignInPage.qml" line="87"/>
         <source>サインイン</source>
         <translation>Sign in</translation>
     </message>

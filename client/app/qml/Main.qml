@@ -79,9 +79,14 @@ ApplicationWindow {
 
     StackLayout {
         anchors.fill: parent
-        currentIndex: !Session.signedIn ? 0 : !Session.hasPlan ? 1 : 2 + pageTabs.currentIndex
+        currentIndex: !Session.signedIn || SyncController.needsSignIn ? 0
+                      : !Session.hasPlan ? 1 : 2 + pageTabs.currentIndex
 
-        SignInPage { initialServer: window.initialServer }
+        SignInPage {
+            initialServer: Session.signedIn ? Session.serverUrl : window.initialServer
+            initialLogin: Session.userName
+            note: SyncController.needsSignIn ? SyncController.message : ""
+        }
 
         // Signed in, nothing synced yet: the first sync is on its way.
         ColumnLayout {

@@ -9,6 +9,8 @@ Item {
     id: page
 
     property string initialServer: ""
+    property string initialLogin: ""
+    property string note: ""  // why a signed-in user is asked again
 
     function submit() {
         Session.signIn(server.text, login.text, password.text)
@@ -34,6 +36,13 @@ Item {
                 text: qsTr("初回だけサーバーへの接続が必要です。その後はネットワークがなくても使えます。")
                 color: palette.placeholderText
             }
+            Label {
+                Layout.fillWidth: true
+                visible: page.note !== ""
+                text: page.note
+                wrapMode: Text.WordWrap
+                color: "#b06000"
+            }
             Label { text: qsTr("サーバーのアドレス") }
             TextField {
                 id: server
@@ -50,6 +59,7 @@ Item {
                 id: login
                 objectName: "loginField"
                 Layout.fillWidth: true
+                text: page.initialLogin
                 focus: true
                 KeyNavigation.tab: password
                 onAccepted: password.forceActiveFocus()
