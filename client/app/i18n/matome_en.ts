@@ -218,52 +218,52 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../qml/EntryForm.qml" line="30"/>
+        <location filename="../qml/EntryForm.qml" line="31"/>
         <source>左の一覧から事業を選んでください（Ctrl+↓ で次の事業）</source>
         <translation>Choose a row on the left (Ctrl+↓ for the next row)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="73"/>
+        <location filename="../qml/EntryForm.qml" line="74"/>
         <source>「%1」送信待ち</source>
         <translation>&quot;%1&quot; waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="99"/>
+        <location filename="../qml/EntryForm.qml" line="100"/>
         <source>複数の課の共有事業です。%1の報告を記入します。</source>
         <translation>A row shared by several departments. You are filling in %1&apos;s part.</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="119"/>
+        <location filename="../qml/EntryForm.qml" line="120"/>
         <source>差戻しの理由: %1</source>
         <translation>Returned because: %1</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="147"/>
+        <location filename="../qml/EntryForm.qml" line="148"/>
         <source>前年度の内容をコピー</source>
         <translation>Copy last year&apos;s entry</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="153"/>
+        <location filename="../qml/EntryForm.qml" line="154"/>
         <source>前回確定からの変更</source>
         <translation>Changes since accepted</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="159"/>
+        <location filename="../qml/EntryForm.qml" line="160"/>
         <source>閲覧のみ</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="209"/>
+        <location filename="../qml/EntryForm.qml" line="211"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="209"/>
+        <location filename="../qml/EntryForm.qml" line="211"/>
         <source>課内差戻しの理由</source>
         <translation>Reason for sending back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="218"/>
+        <location filename="../qml/EntryForm.qml" line="220"/>
         <source>担当課に伝える理由（必須）</source>
         <translation>Reason for the department (required)</translation>
     </message>
@@ -271,67 +271,72 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="55"/>
+        <location filename="../qml/FieldEditor.qml" line="56"/>
         <source>必須</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="58"/>
+        <location filename="../qml/FieldEditor.qml" line="59"/>
         <source>計画の項目（取りまとめ担当が設定）</source>
         <translation>Plan field (set by the coordinator)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="62"/>
+        <location filename="../qml/FieldEditor.qml" line="63"/>
         <source>● 未送信</source>
         <translation>● Not sent</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="63"/>
+        <location filename="../qml/FieldEditor.qml" line="64"/>
         <source>競合あり</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="68"/>
+        <location filename="../qml/FieldEditor.qml" line="67"/>
+        <source>競合を見る</source>
+        <translation>See the conflict</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="75"/>
         <source>%1 / %2 字</source>
         <translation>%1 / %2 characters</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="69"/>
+        <location filename="../qml/FieldEditor.qml" line="76"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="74"/>
+        <location filename="../qml/FieldEditor.qml" line="81"/>
         <source>履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="77"/>
+        <location filename="../qml/FieldEditor.qml" line="84"/>
         <source>誰がいつ変更したか（サーバーに接続が必要）</source>
         <translation>Who changed it and when (needs the server)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="107"/>
+        <location filename="../qml/FieldEditor.qml" line="114"/>
         <source>前年度: %1</source>
         <translation>Last year: %1</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="126"/>
+        <location filename="../qml/FieldEditor.qml" line="133"/>
         <source>サーバーが受け付けませんでした: %1</source>
         <translation>The server refused it: %1</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="130"/>
+        <location filename="../qml/FieldEditor.qml" line="137"/>
         <source>この変更を取り消す</source>
         <translation>Discard this change</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="148"/>
+        <location filename="../qml/FieldEditor.qml" line="155"/>
         <source>入力してください</source>
         <translation>Type here</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="218"/>
+        <location filename="../qml/FieldEditor.qml" line="225"/>
         <source>選択を外す</source>
         <translation>Clear the choice</translation>
     </message>

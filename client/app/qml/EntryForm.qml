@@ -12,6 +12,7 @@ Pane {
     property alias controller: entry
     property alias fieldList: fieldRepeater
     property alias returnDialog: returnDialog
+    signal conflictsRequested()
 
     padding: 0
 
@@ -180,6 +181,7 @@ Pane {
                     Layout.rightMargin: 16
                     onEdited: (key, value, year) => entry.setValue(key, value, year)
                     onChoiceToggled: (key, option, chosen) => entry.setChoice(key, option, chosen)
+                    onConflictRequested: form.conflictsRequested()
                     onDiscardRequested: key => entry.discardEdit(key)
                     onHistoryRequested: (key, year) => {
                         const plan = scope === "plan"

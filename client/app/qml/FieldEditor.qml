@@ -32,6 +32,7 @@ Frame {
     signal choiceToggled(string key, string option, bool chosen)
     signal discardRequested(string key)
     signal historyRequested(string key, int year)
+    signal conflictRequested()
 
     function focusEditor() {
         if (loader.item && loader.item.forceActiveFocus) loader.item.forceActiveFocus()
@@ -61,6 +62,12 @@ Frame {
             }
             Label { visible: editor.pending; text: qsTr("● 未送信"); color: "#b06000"; font.pixelSize: 11 }
             Label { visible: editor.conflict; text: qsTr("競合あり"); color: "#e37400"; font.bold: true; font.pixelSize: 11 }
+            ToolButton {
+                visible: editor.conflict
+                text: qsTr("競合を見る")
+                font.pixelSize: 11
+                onClicked: editor.conflictRequested()
+            }
             Item { Layout.fillWidth: true }
             Label {
                 visible: editor.type === "long_text" || editor.type === "short_text"

@@ -102,7 +102,7 @@ ApplicationWindow {
             Item { Layout.fillHeight: true }
         }
 
-        WorkspacePage { id: workspace }
+        WorkspacePage { id: workspace; onConflictsRequested: window.showPage("conflicts") }
         ConflictsPage {}
         DashboardPage {}
     }

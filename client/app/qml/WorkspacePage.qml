@@ -12,6 +12,7 @@ SplitView {
     property alias form: entryForm
 
     orientation: Qt.Horizontal
+    signal conflictsRequested()
 
     Shortcut { sequence: "Ctrl+Down"; onActivated: planTree.selectNext(1) }
     Shortcut { sequence: "Ctrl+Up"; onActivated: planTree.selectNext(-1) }
@@ -29,5 +30,6 @@ SplitView {
     EntryForm {
         id: entryForm
         SplitView.fillWidth: true
+        onConflictsRequested: page.conflictsRequested()
     }
 }
