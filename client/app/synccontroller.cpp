@@ -126,6 +126,7 @@ void SyncController::onSyncReport(bool ok, int errorCode, const QString& error) 
   } else {
     setMessage(error);
   }
+  if (!ok) logError(error);
   ++m_syncCount;
   // Even a sync that brings no row may settle edits or finalize a year:
   // the views reread (the form keeps what is being typed).
@@ -143,6 +144,20 @@ void SyncController::refreshStatus() {
   Q_EMIT statusChanged();
 }
 
+void SyncController::logError(const QString& error) {
+  constexpr int kKept = 30;
+  const auto line =
+      QDateTime::currentDateTime().toString(QStringLiteral("M/d HH:mm:ss")) + u' ' + error;
+  // A server that stays away would fill the list with one message.
+  if (!m_recentErrors.isEmpty() && m_recentErrors.front().endsWith(error)) {
+    m_recentErrors.front() = line;
+  } else {
+    m_recentErrors.prepend(line);
+    while (m_recentErrors.size() > kKept) m_recentErrors.removeLast();
+  }
+  Q_EMIT recentErrorsChanged();
+}
+
 void SyncController::setMessage(const QString& message) {
   if (message == m_message) return;
   m_message = message;
@@ -153,6 +168,7 @@ void SyncController::exportBundle(const QUrl& file) {
   if (m_fileBusy) return;
   auto bundle = m_session->replica().export_bundle();
   if (!bundle) {
+    logError(qs(bundle.error().message));
     Q_EMIT fileDone(false, qs(bundle.error().message));
     return;
   }
@@ -188,6 +204,7 @@ void SyncController::importAnswer(const QUrl& file) {
     m_fileBusy = false;
     const auto error = watcher->result();
     m_session->notifyReplicaChanged();
+    if (!error.isEmpty()) logError(error);
     Q_EMIT fileDone(error.isEmpty(),
                     error.isEmpty() ? tr("サーバーからの返答を取り込みました。") : error);
   });

@@ -39,6 +39,7 @@ class SyncController : public QObject {
   Q_PROPERTY(QString message READ message NOTIFY statusChanged)
   Q_PROPERTY(int syncCount READ syncCount NOTIFY synced)
   Q_PROPERTY(bool needsSignIn READ needsSignIn NOTIFY statusChanged)
+  Q_PROPERTY(QStringList recentErrors READ recentErrors NOTIFY recentErrorsChanged)
 
  public:
   explicit SyncController(Session* session, QObject* parent = nullptr);
@@ -61,6 +62,9 @@ class SyncController : public QObject {
   // The server no longer accepts this device (revoked, user disabled): the
   // user signs in again; nothing local is lost meanwhile.
   bool needsSignIn() const { return m_needsSignIn; }
+  // The last problems met by sync and file transfers, newest first, with
+  // their time: one place to look when something did not go through.
+  QStringList recentErrors() const { return m_recentErrors; }
 
   // Starts the background loop (once signed in); stops it on destruction.
   Q_INVOKABLE void start();
@@ -81,10 +85,12 @@ class SyncController : public QObject {
   void statusChanged();
   void synced();
   void fileDone(bool ok, const QString& message);
+  void recentErrorsChanged();
 
  private:
   void onSyncReport(bool ok, int errorCode, const QString& error);
   void setMessage(const QString& message);
+  void logError(const QString& error);
 
   Session* m_session;
   std::unique_ptr<matome::client::sync_loop> m_loop;
@@ -100,6 +106,7 @@ class SyncController : public QObject {
   int m_syncCount = 0;
   QString m_lastSync;
   QString m_message;
+  QStringList m_recentErrors;
 };
 
 }  // namespace Matome

@@ -107,6 +107,8 @@ TEST_CASE("The client works offline and says so", "[app][e2e]") {
   REQUIRE(wait_until([&] { return !app.sync->online() && !app.sync->syncing(); }));
   CHECK(app.sync->pending() == 1);
   CHECK(app.sync->message().contains(QStringLiteral("接続できません")));
+  REQUIRE_FALSE(app.sync->recentErrors().isEmpty());  // kept for the diagnostics list
+  CHECK(app.sync->recentErrors().front().contains(QStringLiteral("127.0.0.1")));
   CHECK(app.session->replica().value_of({p.solo_row, p.fukushi, 2023, "progress"}) ==
         "オフラインで入力。");
 }

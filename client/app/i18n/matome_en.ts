@@ -630,22 +630,22 @@
         <translation>Cannot reach the server. Edits are saved on this machine and sent when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="164"/>
+        <location filename="../synccontroller.cpp" line="180"/>
         <source>%1 に書き込めません: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="169"/>
+        <location filename="../synccontroller.cpp" line="185"/>
         <source>変更をファイルに書き出しました: %1</source>
         <translation>Changes written to %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="176"/>
+        <location filename="../synccontroller.cpp" line="192"/>
         <source>%1 を開けません: %2</source>
         <translation>Cannot open %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="192"/>
+        <location filename="../synccontroller.cpp" line="209"/>
         <source>サーバーからの返答を取り込みました。</source>
         <translation>The server&apos;s answer is imported.</translation>
     </message>
@@ -831,55 +831,65 @@
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="63"/>
+        <location filename="../qml/SyncBar.qml" line="65"/>
+        <source>問題の記録 (%1)</source>
+        <translation>Problems (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="69"/>
         <source>ファイルへ書き出し</source>
         <translation>Export to file</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="65"/>
+        <location filename="../qml/SyncBar.qml" line="71"/>
         <source>ネットワークのない端末から、変更をファイルで持ち出します</source>
         <translation>Carry changes out of a machine with no network, as a file</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="69"/>
+        <location filename="../qml/SyncBar.qml" line="75"/>
         <source>返答を取り込み</source>
         <translation>Import answer</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="74"/>
+        <location filename="../qml/SyncBar.qml" line="80"/>
         <source>今すぐ同期 (F5)</source>
         <translation>Sync now (F5)</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="82"/>
+        <location filename="../qml/SyncBar.qml" line="88"/>
         <source>変更の書き出し先</source>
         <translation>Where to write the changes</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="84"/>
-        <location filename="../qml/SyncBar.qml" line="92"/>
+        <location filename="../qml/SyncBar.qml" line="90"/>
+        <location filename="../qml/SyncBar.qml" line="98"/>
         <source>Matome 同期ファイル (*.matome)</source>
         <translation>Matome sync files (*.matome)</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="90"/>
+        <location filename="../qml/SyncBar.qml" line="96"/>
         <source>サーバーからの返答ファイル</source>
         <translation>The server&apos;s answer file</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="92"/>
+        <location filename="../qml/SyncBar.qml" line="98"/>
         <source>すべてのファイル (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="98"/>
+        <location filename="../qml/SyncBar.qml" line="104"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="98"/>
+        <location filename="../qml/SyncBar.qml" line="104"/>
         <source>できませんでした</source>
         <translation>Could not do it</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncBar.qml" line="115"/>
+        <source>同期の問題の記録（新しい順）</source>
+        <translation>Sync problems (newest first)</translation>
     </message>
 </context>
 </TS>

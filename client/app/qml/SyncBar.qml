@@ -59,6 +59,12 @@ ToolBar {
             ToolTip.visible: hover.hovered && SyncController.message !== ""
             HoverHandler { id: hover }
         }
+        ToolButton {
+            objectName: "errorLogButton"
+            visible: SyncController.recentErrors.length > 0
+            text: qsTr("問題の記録 (%1)").arg(SyncController.recentErrors.length)
+            onClicked: errorLog.open()
+        }
         Button {
             text: qsTr("ファイルへ書き出し")
             onClicked: exportDialog.open()
@@ -98,6 +104,27 @@ ToolBar {
             fileResult.title = ok ? qsTr("完了") : qsTr("できませんでした")
             fileResult.text = message
             fileResult.open()
+        }
+    }
+    Dialog {
+        id: errorLog
+        anchors.centerIn: Overlay.overlay
+        width: 640
+        height: 360
+        modal: true
+        title: qsTr("同期の問題の記録（新しい順）")
+        standardButtons: Dialog.Close
+        ListView {
+            anchors.fill: parent
+            clip: true
+            model: SyncController.recentErrors
+            delegate: Label {
+                required property string modelData
+                width: ListView.view.width
+                text: modelData
+                wrapMode: Text.WordWrap
+                bottomPadding: 6
+            }
         }
     }
     Dialog {
