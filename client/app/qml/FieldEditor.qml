@@ -172,7 +172,10 @@ Frame {
             TextField {
                 id: field
                 objectName: "editor_" + editor.key
-                Layout.fillWidth: true
+                // A number is short: its unit sits right after it.
+                Layout.fillWidth: editor.type !== "number"
+                Layout.preferredWidth: editor.type === "number" ? 160 : -1
+                horizontalAlignment: editor.type === "number" ? TextInput.AlignRight : TextInput.AlignLeft
                 readOnly: !editor.editable
                 selectByMouse: true
                 inputMethodHints: editor.type === "number" ? Qt.ImhFormattedNumbersOnly : Qt.ImhNone
@@ -189,6 +192,7 @@ Frame {
                 onTextChanged: if (text !== editor.value && !readOnly) editor.edited(editor.key, text, 0)
             }
             Label { visible: editor.unit !== ""; text: editor.unit }
+            Item { Layout.fillWidth: editor.type === "number" }
         }
     }
     Component {
