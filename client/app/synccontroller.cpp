@@ -165,55 +165,58 @@ void SyncController::setMessage(const QString& message) {
 }
 
 void SyncController::exportBundle(const QUrl& file) {
-  if (m_fileBusy) return;
-  auto bundle = m_session->replica().export_bundle();
-  if (!bundle) {
-    logError(qs(bundle.error().message));
-    Q_EMIT fileDone(false, qs(bundle.error().message));
-    return;
-  }
-  QFile out(file.toLocalFile());
-  if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-      out.write(bundle->data(), static_cast<qint64>(bundle->size())) !=
-          static_cast<qint64>(bundle->size())) {
-    Q_EMIT fileDone(false,
-                    tr("%1 に書き込めません: %2").arg(file.toLocalFile(), out.errorString()));
-    return;
-  }
-  out.close();
-  refreshStatus();
-  Q_EMIT fileDone(true, tr("変更をファイルに書き出しました: %1").arg(file.toLocalFile()));
+  const auto path = utf8(m_session->replicaPath());
+  const auto target = file.toLocalFile();
+  runFileJob(
+      [path, target]() -> QString {
+        auto local = matome::client::replica::open(path);
+        if (!local) return qs(local.error().message);
+        auto bundle = local->export_bundle();
+        if (!bundle) return qs(bundle.error().message);
+        QFile out(target);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            out.write(bundle->data(), static_cast<qint64>(bundle->size())) !=
+                static_cast<qint64>(bundle->size())) {
+          return tr("%1 に書き込めません: %2").arg(target, out.errorString());
+        }
+        return {};
+      },
+      tr("変更をファイルに書き出しました: %1").arg(target));
 }
 
 void SyncController::importAnswer(const QUrl& file) {
+  const auto path = utf8(m_session->replicaPath());
+  const auto source = file.toLocalFile();
+  runFileJob(
+      [path, source]() -> QString {
+        QFile in(source);
+        if (!in.open(QIODevice::ReadOnly))
+          return tr("%1 を開けません: %2").arg(source, in.errorString());
+        const auto text = in.readAll().toStdString();
+        auto local = matome::client::replica::open(path);
+        if (!local) return qs(local.error().message);
+        auto imported = local->import_answer(text);
+        return imported ? QString() : qs(imported.error().message);
+      },
+      tr("サーバーからの返答を取り込みました。"));
+}
+
+// A large bundle carries a whole plan: file work runs on a worker with its
+// own replica connection, so the window stays responsive.
+void SyncController::runFileJob(std::function<QString()> work, const QString& success) {
   if (m_fileBusy) return;
-  QFile in(file.toLocalFile());
-  if (!in.open(QIODevice::ReadOnly)) {
-    Q_EMIT fileDone(false, tr("%1 を開けません: %2").arg(file.toLocalFile(), in.errorString()));
-    return;
-  }
-  const auto text = in.readAll().toStdString();
   m_fileBusy = true;
   Q_EMIT statusChanged();
-  // A large answer carries a whole plan: apply it on a worker with its own
-  // connection, so the window stays responsive.
-  const auto path = utf8(m_session->replicaPath());
   auto* watcher = new QFutureWatcher<QString>(this);
-  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, success] {
     watcher->deleteLater();
     m_fileBusy = false;
     const auto error = watcher->result();
-    m_session->notifyReplicaChanged();
     if (!error.isEmpty()) logError(error);
-    Q_EMIT fileDone(error.isEmpty(),
-                    error.isEmpty() ? tr("サーバーからの返答を取り込みました。") : error);
+    m_session->notifyReplicaChanged();
+    Q_EMIT fileDone(error.isEmpty(), error.isEmpty() ? success : error);
   });
-  watcher->setFuture(QtConcurrent::run([path, text]() -> QString {
-    auto local = matome::client::replica::open(path);
-    if (!local) return qs(local.error().message);
-    auto imported = local->import_answer(text);
-    return imported ? QString() : qs(imported.error().message);
-  }));
+  watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 }  // namespace Matome

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QTimer>
 #include <QUrl>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -91,6 +92,8 @@ class SyncController : public QObject {
   void onSyncReport(bool ok, int errorCode, const QString& error);
   void setMessage(const QString& message);
   void logError(const QString& error);
+  // Runs `work` (returns an error, or empty) off the UI thread, then reports.
+  void runFileJob(std::function<QString()> work, const QString& success);
 
   Session* m_session;
   std::unique_ptr<matome::client::sync_loop> m_loop;

@@ -144,7 +144,7 @@ TEST_CASE("A machine with no route syncs by file through the coordinator", "[app
   QSignalSpy done(app.sync.get(), &Matome::SyncController::fileDone);
   const auto changes = QString::fromStdString(dir.file("changes.matome").string());
   app.sync->exportBundle(QUrl::fromLocalFile(changes));
-  REQUIRE(done.size() == 1);
+  REQUIRE(wait_until([&] { return done.size() == 1; }));
   CHECK(done[0][0].toBool());
   CHECK(read(changes).startsWith(QStringLiteral("MATOME-BUNDLE 1")));
 

@@ -336,7 +336,7 @@
         <translation>Type here</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="225"/>
+        <location filename="../qml/FieldEditor.qml" line="229"/>
         <source>選択を外す</source>
         <translation>Clear the choice</translation>
     </message>
@@ -635,17 +635,17 @@
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="185"/>
+        <location filename="../synccontroller.cpp" line="184"/>
         <source>変更をファイルに書き出しました: %1</source>
         <translation>Changes written to %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="192"/>
+        <location filename="../synccontroller.cpp" line="194"/>
         <source>%1 を開けません: %2</source>
         <translation>Cannot open %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="209"/>
+        <location filename="../synccontroller.cpp" line="201"/>
         <source>サーバーからの返答を取り込みました。</source>
         <translation>The server&apos;s answer is imported.</translation>
     </message>
