@@ -8,6 +8,7 @@
 
 #include "client/client_fixture.h"
 #include "support/catch_result.h"
+#include "support/certificate.h"
 
 using namespace matome;
 using namespace matome::test;
@@ -39,6 +40,60 @@ TEST_CASE("an online client picks up another user's change within seconds", "[cl
   }
   CHECK(seen == "通知で届く値");
   CHECK(std::chrono::steady_clock::now() - pushed < 5s);
+
+  const auto stopping = std::chrono::steady_clock::now();
+  loop.stop();
+  runner.join();
+  CHECK(std::chrono::steady_clock::now() - stopping < 2s);
+}
+
+TEST_CASE("over HTTPS the news comes on the encrypted event socket within seconds",
+          "[client][loop][tls]") {
+  temp_dir dir;
+  make_certificate(dir);
+  // The client trusts the system's CAs; this test's CA is its certificate.
+  ::setenv("SSL_CERT_FILE", dir.file("cert.pem").c_str(), 1);
+  struct unset {
+    ~unset() { ::unsetenv("SSL_CERT_FILE"); }
+  } restore;
+  auto options = test_server::quick_options();
+  options.tls_cert = dir.file("cert.pem");
+  options.tls_key = dir.file("key.pem");
+  test_server server(dir.file("master.db"), options);
+  const auto url = "https://127.0.0.1:" + std::to_string(server.port());
+
+  auto sign_in = [&](const std::string& login) {
+    auto r = client::replica::open(dir.file(login + ".replica")).value();
+    auto who = client::sign_in(url, login, "demo", login + "-pc").value();
+    r.set_identity({url, who.user, login + "-pc", who.department_id, who.role, who.plan_ids.at(0)});
+    r.set_setting("token", who.token);
+    return std::make_pair(std::move(r), who.token);
+  };
+  auto [coord, coord_token] = sign_in("coord");
+  { auto shakyo = sign_in("shakyo1"); }
+
+  client::sync_loop_options loop_options;
+  loop_options.idle_sync = 60s;  // only the event socket can explain a quick pick-up
+  client::sync_loop loop(dir.file("shakyo1.replica"), loop_options);
+  std::atomic<int> syncs{0};
+  std::thread runner([&] { loop.run([&](const auto& r) { syncs += r ? 1 : 0; }); });
+  while (syncs == 0) std::this_thread::sleep_for(10ms);
+  std::this_thread::sleep_for(300ms);
+
+  auto transport = client::make_http_transport(url, coord_token, std::chrono::seconds(5));
+  REQUIRE(client::sync(coord, *transport));
+  const cell_key content{server.plan().shared_row, 0, 0, "content"};
+  REQUIRE(coord.edit(content, "暗号化された通知で届く値"));
+  REQUIRE(client::sync(coord, *transport));
+  const auto pushed = std::chrono::steady_clock::now();
+  std::string seen;
+  while (std::chrono::steady_clock::now() - pushed < 5s) {
+    seen = client::replica::open(dir.file("shakyo1.replica")).value().value_of(content);
+    if (seen == "暗号化された通知で届く値") break;
+    std::this_thread::sleep_for(50ms);
+  }
+  CHECK(seen == "暗号化された通知で届く値");
+  CHECK(std::chrono::steady_clock::now() - pushed < 5s);  // the idle sync is a minute away
 
   const auto stopping = std::chrono::steady_clock::now();
   loop.stop();

@@ -1,23 +1,12 @@
 // --tls-cert/--tls-key: the same API over HTTPS, nothing in clear text.
 #include <catch2/catch.hpp>
-#include <cstdlib>
 
 #include "support/catch_result.h"
+#include "support/certificate.h"
 #include "support/test_server.h"
 
 using namespace matome;
 using namespace matome::test;
-
-namespace {
-// A throw-away self-signed certificate for 127.0.0.1, made by the openssl tool.
-void make_certificate(const temp_dir& dir) {
-  const std::string command =
-      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1"
-      " -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " +
-      dir.file("key.pem").string() + " -out " + dir.file("cert.pem").string() + " 2>/dev/null";
-  REQUIRE(std::system(command.c_str()) == 0);
-}
-}  // namespace
 
 TEST_CASE("with a certificate the server speaks HTTPS only", "[server][tls]") {
   temp_dir dir;

@@ -3,8 +3,11 @@
 #include <sys/socket.h>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 
 #include "matome/client/transport.h"
 #include "matome/util/rapidjson.h"
@@ -53,47 +56,89 @@ void sync_loop::sleep(std::chrono::milliseconds limit) {
   woken_ = false;
 }
 
+bool sync_loop::begin_listening(int fd) {
+  std::lock_guard lock(mutex_);
+  if (stopping_ || woken_) {
+    woken_ = false;
+    return false;
+  }
+  listening_fd_ = fd;
+  return true;
+}
+
+void sync_loop::end_listening() {
+  std::lock_guard lock(mutex_);
+  listening_fd_ = -1;
+  woken_ = false;
+}
+
+namespace {
+
+// Reads the event socket until news past `cursor` or the deadline; throws
+// when the connection is cut (also by stop() or sync_now()).
+template <class Stream>
+void read_until_news(websocket::stream<Stream>& ws, const std::string& host,
+                     const std::string& token, std::int64_t cursor,
+                     std::chrono::steady_clock::time_point deadline) {
+  auto& tcp = beast::get_lowest_layer(ws);
+  ws.set_option(websocket::stream_base::decorator([&](websocket::request_type& req) {
+    req.set(beast::http::field::authorization, "Bearer " + token);
+  }));
+  ws.handshake(host, "/api/v1/events");
+  for (;;) {
+    const auto left = deadline - std::chrono::steady_clock::now();
+    if (left <= std::chrono::steady_clock::duration::zero()) return;
+    tcp.expires_after(left);
+    beast::flat_buffer buffer;
+    ws.read(buffer);
+    if (announces_news(beast::buffers_to_string(buffer.data()), cursor)) return;
+  }
+}
+
+}  // namespace
+
 void sync_loop::wait_for_news(const identity& id, const std::string& token, std::int64_t cursor,
                               std::chrono::milliseconds limit) {
   auto address = parse_server_url(id.server);
-  if (!address || address->tls) {
+  if (!address) {
     sleep(limit);  // no event socket: sync again after a while
     return;
   }
   const auto deadline = std::chrono::steady_clock::now() + limit;
+  struct listening {
+    sync_loop& loop;
+    ~listening() { loop.end_listening(); }
+  };
   try {
     asio::io_context io;
-    websocket::stream<beast::tcp_stream> ws(io);
-    auto& tcp = beast::get_lowest_layer(ws);
-    tcp.expires_after(std::chrono::seconds(10));
-    tcp.connect(asio::ip::tcp::resolver(io).resolve(address->host, address->port));
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_ || woken_) {
-        woken_ = false;
-        return;
-      }
-      listening_fd_ = tcp.socket().native_handle();
-    }
-    struct forget_fd {
-      sync_loop& loop;
-      ~forget_fd() {
-        std::lock_guard lock(loop.mutex_);
-        loop.listening_fd_ = -1;
-        loop.woken_ = false;
-      }
-    } on_exit{*this};
-    ws.set_option(websocket::stream_base::decorator([&](websocket::request_type& req) {
-      req.set(beast::http::field::authorization, "Bearer " + token);
-    }));
-    ws.handshake(address->host, "/api/v1/events");
-    for (;;) {
-      const auto left = deadline - std::chrono::steady_clock::now();
-      if (left <= std::chrono::steady_clock::duration::zero()) return;
-      tcp.expires_after(left);
-      beast::flat_buffer buffer;
-      ws.read(buffer);
-      if (announces_news(beast::buffers_to_string(buffer.data()), cursor)) return;
+    const auto endpoints = asio::ip::tcp::resolver(io).resolve(address->host, address->port);
+    if (address->tls) {
+      // WSS, verified like the HTTPS transport: the system's CAs (or
+      // SSL_CERT_FILE) and the server's name.
+      asio::ssl::context tls(asio::ssl::context::tls_client);
+      tls.set_default_verify_paths();
+      tls.set_verify_mode(asio::ssl::verify_peer);
+      websocket::stream<beast::ssl_stream<beast::tcp_stream>> ws(io, tls);
+      auto& tcp = beast::get_lowest_layer(ws);
+      tcp.expires_after(std::chrono::seconds(10));
+      tcp.connect(endpoints);
+      if (!begin_listening(tcp.socket().native_handle())) return;
+      listening on_exit{*this};
+      // SNI; SSL_set_tlsext_host_name() is a macro with a C cast, so spelled out.
+      SSL_ctrl(ws.next_layer().native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME,
+               TLSEXT_NAMETYPE_host_name,
+               static_cast<void*>(const_cast<char*>(address->host.c_str())));
+      ws.next_layer().set_verify_callback(asio::ssl::host_name_verification(address->host));
+      ws.next_layer().handshake(asio::ssl::stream_base::client);
+      read_until_news(ws, address->host, token, cursor, deadline);
+    } else {
+      websocket::stream<beast::tcp_stream> ws(io);
+      auto& tcp = beast::get_lowest_layer(ws);
+      tcp.expires_after(std::chrono::seconds(10));
+      tcp.connect(endpoints);
+      if (!begin_listening(tcp.socket().native_handle())) return;
+      listening on_exit{*this};
+      read_until_news(ws, address->host, token, cursor, deadline);
     }
   } catch (const std::exception&) {
     // Timed out, cut, interrupted or refused: the caller syncs next and

@@ -24,7 +24,7 @@ struct sync_loop_options {
   std::chrono::milliseconds min_backoff{1000};
   std::chrono::milliseconds max_backoff{60000};  // a returning server is noticed within a minute
   // How long to wait for news before syncing anyway (also the fallback when
-  // the event socket cannot be used, e.g. over HTTPS for now).
+  // the event socket cannot be reached).
   std::chrono::milliseconds idle_sync{60000};
   // The device token, when the caller keeps it outside the replica (the Qt
   // client keeps it in the system keychain); otherwise the replica's own.
@@ -47,6 +47,10 @@ class sync_loop {
   // returns early on stop() or sync_now().
   void wait_for_news(const identity& id, const std::string& token, std::int64_t cursor,
                      std::chrono::milliseconds limit);
+  // Registers the event socket so stop() and sync_now() can cut it; false
+  // when one of them came first.
+  bool begin_listening(int fd);
+  void end_listening();
   // Sleeps up to `limit`, or less if stopped or woken.
   void sleep(std::chrono::milliseconds limit);
 
