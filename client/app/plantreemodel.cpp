@@ -176,8 +176,13 @@ void PlanTreeModel::reload() {
   const matome::plan_index* index = session ? session->plan() : nullptr;
   if (index) {
     m_ownDepartment = session->departmentId();
-    auto& db = session->replica().db();
-    const int year = index->plan.report_year;
+    // One query for every status, not one per owner of every row: this
+    // runs after each sync, on the UI thread.
+    std::map<std::pair<qint64, qint64>, matome::entry_status> statuses;
+    for (const auto& e :
+         session->replica().db().entries_of_year(index->plan.id, index->plan.report_year)) {
+      statuses[{e.key.item_id, e.key.department_id}] = e.status;
+    }
     // Children by parent, in their printed order.
     std::map<qint64, std::vector<const matome::plan_item*>> children;
     for (const auto& item : index->items) children[item.parent_id].push_back(&item);
@@ -201,7 +206,8 @@ void PlanTreeModel::reload() {
           OwnerEntry e;
           e.departmentId = owner;
           e.department = session->departmentNameOf(owner);
-          e.status = db.find_entry({item->id, owner, year}).status;
+          if (auto found = statuses.find({item->id, owner}); found != statuses.end())
+            e.status = found->second;
           node.mine = node.mine || owner == m_ownDepartment;
           node.searchable += u' ' + e.department;
           node.entries.push_back(std::move(e));

@@ -114,3 +114,17 @@ TEST_CASE("a finalized year is locked for the coordinator too", "[store][workflo
   CHECK(f.s.apply(f.p.index, f.p.member_of_fukushi(), std::span(&next, 1))[0].kind ==
         outcome_kind::applied);
 }
+
+TEST_CASE("entries_of_year lists the touched entries of one year with their status",
+          "[store][workflow]") {
+  fixture f;
+  CHECK(f.s.entries_of_year(f.p.plan_id, 2023).empty());  // nothing touched yet
+  f.fill({{"progress", "実施した。"}, {"grade", "A"}, {"reason", "計画どおり。"}});
+  REQUIRE(f.step(f.p.member_of_fukushi(), entry_action::submit));
+  const auto entries = f.s.entries_of_year(f.p.plan_id, 2023);
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].key == f.key);
+  CHECK(entries[0].status == entry_status::submitted);
+  CHECK(entries[0].version == f.s.find_entry(f.key).version);
+  CHECK(f.s.entries_of_year(f.p.plan_id, 2024).empty());  // another year
+}

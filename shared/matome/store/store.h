@@ -75,6 +75,9 @@ class store {
   std::optional<cell> find_cell(const cell_key& key);
   std::vector<cell> cells_of_entry(const entry_key& key);
   entry find_entry(const entry_key& key);  // not_started when never touched
+  // Every entry of `year` that has been touched, in one query (for views
+  // that show them all; an absent entry is not_started).
+  std::vector<entry> entries_of_year(record_id plan_id, int year);
   std::vector<history_record> history_of(const cell_key& key);
   result<conflict_record> find_conflict(record_id conflict_id);
   std::vector<conflict_record> open_conflicts(record_id plan_id);

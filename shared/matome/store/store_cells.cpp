@@ -68,6 +68,20 @@ entry store::find_entry(const entry_key& key) {
   return entry{key, parse_entry_status(stmt.text(0)).value(), stmt.int64(1)};
 }
 
+std::vector<entry> store::entries_of_year(record_id plan_id, int year) {
+  std::vector<entry> out;
+  auto stmt = db_.prepare(
+      "SELECT e.item_id, e.department_id, e.status, e.version FROM entries e"
+      " JOIN items i ON i.id = e.item_id WHERE i.plan_id = ? AND e.year = ?");
+  stmt.bind(1, plan_id).bind(2, year);
+  while (stmt.step()) {
+    out.push_back({{stmt.int64(0), stmt.int64(1), year},
+                   parse_entry_status(stmt.text(2)).value(),
+                   stmt.int64(3)});
+  }
+  return out;
+}
+
 std::vector<history_record> store::history_of(const cell_key& key) {
   std::vector<history_record> out;
   auto stmt = db_.prepare(
