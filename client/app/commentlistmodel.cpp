@@ -1,7 +1,6 @@
 #include "commentlistmodel.h"
 
-#include <QDateTime>
-
+#include "displaytext.h"
 #include "qtconvert.h"
 #include "session.h"
 
@@ -45,12 +44,7 @@ void CommentListModel::load(const matome::entry_key& key) {
   if (session && key.item_id != 0) {
     auto& local = session->replica();
     for (const auto& c : local.db().comments_of(key)) {
-      const auto at = QDateTime::fromString(qs(c.at), Qt::ISODateWithMs).toLocalTime();
-      comments.push_back({qs(c.author),
-                          qs(c.body),
-                          at.isValid() ? at.toString(QStringLiteral("yyyy/M/d HH:mm")) : qs(c.at),
-                          false,
-                          {}});
+      comments.push_back({qs(c.author), qs(c.body), localTimeLabel(qs(c.at)), false, {}});
     }
     for (const auto& a : local.actions()) {
       if (a.action.kind != matome::action_kind::comment || a.action.entry != key) continue;

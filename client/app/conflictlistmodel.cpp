@@ -1,31 +1,12 @@
 #include "conflictlistmodel.h"
 
+#include "displaytext.h"
 #include "matome/domain/fiscal_year.h"
-#include "matome/util/text_diff.h"
 #include "qtconvert.h"
 #include "session.h"
 #include "synccontroller.h"
 
 namespace Matome {
-
-QString diffHtml(const std::string& base, const std::string& changed) {
-  QString html;
-  for (const auto& s : matome::diff_text(base, changed)) {
-    auto text = qs(s.text).toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
-    switch (s.what) {
-      case matome::diff_segment::kind::same:
-        html += text;
-        break;
-      case matome::diff_segment::kind::removed:
-        html += QStringLiteral("<s style=\"color:#b3261e;background:#fde7e9\">%1</s>").arg(text);
-        break;
-      case matome::diff_segment::kind::added:
-        html += QStringLiteral("<b style=\"color:#0b6b2f;background:#def5e5\">%1</b>").arg(text);
-        break;
-    }
-  }
-  return html;
-}
 
 ConflictListModel::ConflictListModel(QObject* parent) : QAbstractListModel(parent) {
   if (auto* session = Session::instance()) {

@@ -70,8 +70,4 @@ class ConflictListModel : public QAbstractListModel {
   QString m_error;
 };
 
-// base → changed as HTML with removed text struck and added text marked, for
-// a Text item in RichText format.
-QString diffHtml(const std::string& base, const std::string& changed);
-
 }  // namespace Matome

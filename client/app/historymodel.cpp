@@ -1,14 +1,7 @@
 #include "historymodel.h"
 
-#include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
-#include "apicall.h"
-#include "conflictlistmodel.h"
+#include "displaytext.h"
 #include "qtconvert.h"
-#include "session.h"
 
 namespace Matome {
 
@@ -48,40 +41,23 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
 }
 
 void HistoryModel::load(qint64 itemId, qint64 departmentId, int year, const QString& field) {
-  auto* session = Session::instance();
-  if (!session || !session->identity()) return;
   const int request = ++m_request;
   m_loading = true;
   m_error.clear();
   Q_EMIT loadingChanged();
-  const auto target = "/api/v1/plans/" + std::to_string(session->identity()->plan_id) +
-                      "/history?item=" + std::to_string(itemId) +
-                      "&department=" + std::to_string(departmentId) +
-                      "&year=" + std::to_string(year) + "&field=" + utf8(field);
-  callApiAsync(this, "GET", target, {}, [this, request](bool ok, const std::string& body) {
-    if (request != m_request) return;
-    m_loading = false;
-    beginResetModel();
-    m_changes.clear();
-    if (ok) {
-      const auto rows = QJsonDocument::fromJson(QByteArray::fromStdString(body)).array();
-      for (auto i = rows.size(); i-- > 0;) {  // newest first
-        const auto o = rows.at(i).toObject();
-        const auto at =
-            QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs)
-                .toLocalTime();
-        m_changes.push_back({at.toString(QStringLiteral("yyyy/M/d HH:mm")),
-                             o.value(QStringLiteral("user")).toString(),
-                             o.value(QStringLiteral("device")).toString(),
-                             o.value(QStringLiteral("old_value")).toString(),
-                             o.value(QStringLiteral("new_value")).toString()});
-      }
-    } else {
-      m_error = tr("履歴はサーバーにあります。接続できるときに表示できます（%1）").arg(qs(body));
-    }
-    endResetModel();
-    Q_EMIT loadingChanged();
-  });
+  fetchHistory(
+      this, itemId, departmentId, year, field,
+      [this, request](bool ok, const std::vector<HistoryRow>& rows, const QString& error) {
+        if (request != m_request) return;
+        m_loading = false;
+        beginResetModel();
+        m_changes.assign(rows.rbegin(), rows.rend());  // newest first
+        m_error =
+            ok ? QString()
+               : tr("履歴はサーバーにあります。接続できるときに表示できます（%1）").arg(error);
+        endResetModel();
+        Q_EMIT loadingChanged();
+      });
 }
 
 }  // namespace Matome

@@ -8,6 +8,8 @@
 #include <QAbstractListModel>
 #include <vector>
 
+#include "historyapi.h"
+
 namespace Matome {
 
 class HistoryModel : public QAbstractListModel {
@@ -42,14 +44,7 @@ class HistoryModel : public QAbstractListModel {
   void loadingChanged();
 
  private:
-  struct Change {
-    QString at;
-    QString user;
-    QString device;
-    QString oldValue;
-    QString newValue;
-  };
-  std::vector<Change> m_changes;
+  std::vector<HistoryRow> m_changes;  // newest first
   bool m_loading = false;
   QString m_error;
   int m_request = 0;  // answers to older requests are dropped

@@ -1,29 +1,11 @@
 #include "reviewmodel.h"
 
-#include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
-#include "apicall.h"
-#include "conflictlistmodel.h"
+#include "displaytext.h"
+#include "historyapi.h"
 #include "qtconvert.h"
 #include "session.h"
 
 namespace Matome {
-namespace {
-
-QJsonArray parseArray(const std::string& body) {
-  return QJsonDocument::fromJson(QByteArray::fromStdString(body)).array();
-}
-
-std::string historyTarget(qint64 item, qint64 department, int year, const std::string& field) {
-  return "/api/v1/plans/" + std::to_string(Session::instance()->identity()->plan_id) +
-         "/history?item=" + std::to_string(item) + "&department=" + std::to_string(department) +
-         "&year=" + std::to_string(year) + "&field=" + field;
-}
-
-}  // namespace
 
 int ReviewModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : static_cast<int>(m_fields.size());
@@ -86,21 +68,16 @@ void ReviewModel::load(qint64 itemId, qint64 departmentId, int year) {
   m_acceptedAt.clear();
   Q_EMIT loadingChanged();
   // The last acceptance is the newest "accepted" in the entry's status history.
-  callApiAsync(
-      this, "GET", historyTarget(itemId, departmentId, year, "_status"), {},
-      [this, request](bool ok, const std::string& body) {
+  fetchHistory(
+      this, itemId, departmentId, year, QStringLiteral("_status"),
+      [this, request](bool ok, const std::vector<HistoryRow>& steps, const QString& error) {
         if (request != m_request) return;
-        if (!ok) return finish(tr("確定時の内容はサーバーにあります（%1）").arg(qs(body)));
+        if (!ok) return finish(unreachable(error));
         qint64 acceptedSeq = 0;
-        for (const auto& step : parseArray(body)) {
-          const auto o = step.toObject();
-          if (o.value(QStringLiteral("new_value")).toString() != QStringLiteral("accepted"))
-            continue;
-          acceptedSeq = o.value(QStringLiteral("seq")).toInteger();
-          m_acceptedAt =
-              QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs)
-                  .toLocalTime()
-                  .toString(QStringLiteral("yyyy/M/d HH:mm"));
+        for (const auto& step : steps) {
+          if (step.newValue != QStringLiteral("accepted")) continue;
+          acceptedSeq = step.seq;
+          m_acceptedAt = step.at;
         }
         if (acceptedSeq == 0) return finish(tr("この報告はまだ確定されたことがありません。"));
         loadField(0, acceptedSeq, request);
@@ -111,22 +88,25 @@ void ReviewModel::load(qint64 itemId, qint64 departmentId, int year) {
 // row at or before that sequence number.
 void ReviewModel::loadField(std::size_t index, qint64 acceptedSeq, int request) {
   if (index >= m_fields.size()) return finish({});
-  callApiAsync(this, "GET",
-               historyTarget(m_itemId, m_departmentId, m_year, utf8(m_fields[index].key)), {},
-               [this, index, acceptedSeq, request](bool ok, const std::string& body) {
+  fetchHistory(this, m_itemId, m_departmentId, m_year, m_fields[index].key,
+               [this, index, acceptedSeq, request](bool ok, const std::vector<HistoryRow>& changes,
+                                                   const QString& error) {
                  if (request != m_request) return;
-                 if (!ok) return finish(qs(body));
+                 if (!ok) return finish(unreachable(error));
                  QString value;
-                 for (const auto& change : parseArray(body)) {
-                   const auto o = change.toObject();
-                   if (o.value(QStringLiteral("seq")).toInteger() > acceptedSeq) break;
-                   value = o.value(QStringLiteral("new_value")).toString();
+                 for (const auto& change : changes) {
+                   if (change.seq > acceptedSeq) break;
+                   value = change.newValue;
                  }
                  m_fields[index].accepted = value;
                  const auto at = this->index(static_cast<int>(index));
                  Q_EMIT dataChanged(at, at);
                  loadField(index + 1, acceptedSeq, request);
                });
+}
+
+QString ReviewModel::unreachable(const QString& error) {
+  return tr("確定時の内容はサーバーにあります。接続できるときに表示できます（%1）").arg(error);
 }
 
 void ReviewModel::finish(const QString& error) {

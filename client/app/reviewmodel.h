@@ -55,6 +55,7 @@ class ReviewModel : public QAbstractListModel {
   };
   void loadField(std::size_t index, qint64 acceptedSeq, int request);
   void finish(const QString& error);
+  static QString unreachable(const QString& error);
 
   std::vector<Field> m_fields;
   qint64 m_itemId = 0;

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "displaytext.h"
 #include "matome/client/sync_loop.h"
 #include "qtconvert.h"
 #include "session.h"
@@ -15,13 +16,6 @@ namespace Matome {
 namespace {
 
 SyncController* g_instance = nullptr;
-
-// "2026-11-24T09:00:00.000Z" → local time for the sync bar.
-QString localTime(const std::string& iso) {
-  if (iso.empty()) return {};
-  auto t = QDateTime::fromString(qs(iso), Qt::ISODateWithMs);
-  return t.isValid() ? t.toLocalTime().toString(QStringLiteral("M/d HH:mm")) : qs(iso);
-}
 
 }  // namespace
 
@@ -140,7 +134,8 @@ void SyncController::refreshStatus() {
   m_pending = s.pending + s.actions;
   m_refused = s.refused;
   m_conflicts = s.conflicts;
-  m_lastSync = localTime(s.last_sync);
+  m_lastSync =
+      localTimeLabel(qs(s.last_sync), QStringLiteral("M/d HH:mm"));  // empty before the first
   Q_EMIT statusChanged();
 }
 

@@ -415,7 +415,7 @@
 <context>
     <name>Matome::CommentListModel</name>
     <message>
-        <location filename="../commentlistmodel.cpp" line="57"/>
+        <location filename="../commentlistmodel.cpp" line="51"/>
         <source>未送信</source>
         <translation>Not sent</translation>
     </message>
@@ -543,7 +543,7 @@
 <context>
     <name>Matome::HistoryModel</name>
     <message>
-        <location filename="../historymodel.cpp" line="80"/>
+        <location filename="../historymodel.cpp" line="57"/>
         <source>履歴はサーバーにあります。接続できるときに表示できます（%1）</source>
         <translation>The history is on the server; it shows when the server can be reached (%1)</translation>
     </message>
@@ -551,14 +551,14 @@
 <context>
     <name>Matome::ReviewModel</name>
     <message>
-        <location filename="../reviewmodel.cpp" line="93"/>
-        <source>確定時の内容はサーバーにあります（%1）</source>
-        <translation>The accepted version is on the server (%1)</translation>
-    </message>
-    <message>
-        <location filename="../reviewmodel.cpp" line="105"/>
+        <location filename="../reviewmodel.cpp" line="82"/>
         <source>この報告はまだ確定されたことがありません。</source>
         <translation>This entry has never been accepted.</translation>
+    </message>
+    <message>
+        <location filename="../reviewmodel.cpp" line="109"/>
+        <source>確定時の内容はサーバーにあります。接続できるときに表示できます（%1）</source>
+        <translation>The accepted version is on the server; it shows when the server can be reached (%1)</translation>
     </message>
 </context>
 <context>
@@ -615,37 +615,37 @@
 <context>
     <name>Matome::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="62"/>
+        <location filename="../synccontroller.cpp" line="56"/>
         <source>端末の鍵が見つかりません。もう一度サインインしてください。</source>
         <translation>This device&apos;s key is missing. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="122"/>
+        <location filename="../synccontroller.cpp" line="116"/>
         <source>この端末の登録が無効になりました。もう一度サインインしてください（入力済みの内容は端末に残っています）。</source>
         <translation>This device is no longer registered. Sign in again (what you entered stays on this machine).</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="125"/>
+        <location filename="../synccontroller.cpp" line="119"/>
         <source>サーバーに接続できません。編集は端末に保存され、接続が戻ると送信されます。</source>
         <translation>Cannot reach the server. Edits are saved on this machine and sent when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="180"/>
+        <location filename="../synccontroller.cpp" line="175"/>
         <source>%1 に書き込めません: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="184"/>
+        <location filename="../synccontroller.cpp" line="179"/>
         <source>変更をファイルに書き出しました: %1</source>
         <translation>Changes written to %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="194"/>
+        <location filename="../synccontroller.cpp" line="189"/>
         <source>%1 を開けません: %2</source>
         <translation>Cannot open %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="201"/>
+        <location filename="../synccontroller.cpp" line="196"/>
         <source>サーバーからの返答を取り込みました。</source>
         <translation>The server&apos;s answer is imported.</translation>
     </message>
@@ -707,6 +707,7 @@
     <name>QObject</name>
     <message>
         <location filename="../apicall.cpp" line="16"/>
+        <location filename="../historyapi.cpp" line="19"/>
         <source>サインインしていません。</source>
         <translation>Not signed in.</translation>
     </message>
