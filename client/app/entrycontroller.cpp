@@ -275,7 +275,12 @@ void EntryController::reload() {
   }
 
   m_status = db.find_entry(m_key).status;
-  const bool finalized = db.is_finalized(plan.id, m_key.year);
+  // Read once: every field and every year of a series asks.
+  const auto finalizedYears = db.finalized_years(plan.id);
+  auto isFinalized = [&](int year) {
+    return std::ranges::find(finalizedYears, year) != finalizedYears.end();
+  };
+  const bool finalized = isFinalized(m_key.year);
   const matome::cell_key reportKey{m_key.item_id, m_key.department_id, m_key.year, ""};
   m_canEdit =
       static_cast<bool>(matome::check_write_right(who, *item, reportKey, m_status, finalized));
@@ -331,7 +336,7 @@ void EntryController::reload() {
     const matome::cell_key key = cellKey(f.key, 0);
     auto mayWrite = [&](const matome::cell_key& k) {
       return static_cast<bool>(
-          matome::check_write_right(who, *item, k, m_status, db.is_finalized(plan.id, k.year)));
+          matome::check_write_right(who, *item, k, m_status, isFinalized(k.year)));
     };
     if (t.type == matome::field_type::year_series) {
       const int last = planScope ? plan.last_year : m_key.year;
