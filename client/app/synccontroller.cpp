@@ -53,7 +53,11 @@ void SyncController::start() {
   matome::client::sync_loop_options options;
   options.token = m_session->token();
   if (!options.token) {
+    // The keychain lost it or is locked: without a token there is no sync,
+    // so the window asks for the password again (nothing local is lost).
+    m_needsSignIn = true;
     setMessage(tr("端末の鍵が見つかりません。もう一度サインインしてください。"));
+    Q_EMIT statusChanged();
     return;
   }
   m_loop = std::make_unique<matome::client::sync_loop>(utf8(m_session->replicaPath()), options);
@@ -72,7 +76,6 @@ void SyncController::start() {
           Qt::QueuedConnection);
     });
   });
-  Q_EMIT runningChanged();
   Q_EMIT statusChanged();
 }
 
@@ -82,7 +85,6 @@ void SyncController::stop() {
   m_thread.join();
   m_loop.reset();
   m_syncing = false;
-  Q_EMIT runningChanged();
 }
 
 void SyncController::restart() {
@@ -124,8 +126,11 @@ void SyncController::onSyncReport(bool ok, int errorCode, const QString& error) 
   ++m_syncCount;
   // Even a sync that brings no row may settle edits or finalize a year:
   // the views reread (the form keeps what is being typed).
-  if (ok) m_session->notifyReplicaChanged();
-  refreshStatus();
+  if (ok) {
+    m_session->notifyReplicaChanged();  // the status follows replicaChanged()
+  } else {
+    refreshStatus();
+  }
   Q_EMIT synced();
 }
 

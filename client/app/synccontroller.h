@@ -29,7 +29,6 @@ class SyncController : public QObject {
   Q_OBJECT
   QML_ELEMENT
   QML_SINGLETON
-  Q_PROPERTY(bool running READ running NOTIFY runningChanged)
   Q_PROPERTY(bool online READ online NOTIFY statusChanged)
   Q_PROPERTY(bool syncing READ syncing NOTIFY statusChanged)
   Q_PROPERTY(bool fileBusy READ fileBusy NOTIFY statusChanged)
@@ -82,7 +81,6 @@ class SyncController : public QObject {
   Q_INVOKABLE void refreshStatus();
 
  Q_SIGNALS:
-  void runningChanged();
   void statusChanged();
   void synced();
   void fileDone(bool ok, const QString& message);

@@ -99,9 +99,4 @@ live_app::~live_app() {
   session.reset();
 }
 
-bool live_app::wait_for_syncs(int n, int timeout_ms) {
-  const int target = sync->syncCount() + n;
-  return wait_until([&] { return sync->syncCount() >= target; }, timeout_ms);
-}
-
 }  // namespace matome::test

@@ -42,9 +42,6 @@ struct live_app {
            bool keychain = false);
   ~live_app();
 
-  // Waits (processing events) until the sync loop reports `n` more syncs.
-  bool wait_for_syncs(int n = 1, int timeout_ms = 15000);
-
   std::unique_ptr<Matome::Session> session;
   std::unique_ptr<Matome::SyncController> sync;
 };

@@ -85,3 +85,19 @@ TEST_CASE("A revoked device is asked to sign in again and keeps its edits", "[ap
   auto master = matome::store::open(dir.file("master.db")).value();
   CHECK(master.find_cell(key)->value == "取り消された端末で入力。");
 }
+
+TEST_CASE("A token the keychain no longer holds asks for a new sign-in", "[app][session]") {
+  demo_app app("kourei");
+  // Signed in with the keychain, which has since lost the token (or is gone).
+  app.session->replica().set_setting("token", "keychain");
+  Matome::Session session(QString::fromStdString(app.dir.path().string()));
+  Matome::Session::setInstance(&session);
+  Matome::SyncController sync(&session);
+  Matome::SyncController::setInstance(&sync);
+  sync.start();
+  CHECK(sync.needsSignIn());  // the window shows the sign-in page
+  CHECK(sync.message().contains(QStringLiteral("サインイン")));
+  CHECK_FALSE(sync.running());
+  Matome::SyncController::setInstance(app.sync.get());
+  Matome::Session::setInstance(app.session.get());
+}
