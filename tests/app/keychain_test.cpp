@@ -4,16 +4,16 @@
 #include <catch2/catch.hpp>
 
 #include "app_fixture.h"
+#include "client/client_fixture.h"
 #include "entrycontroller.h"
 #include "support/catch_result.h"
-#include "support/test_server.h"
 
 using namespace matome::test;
 
 TEST_CASE("The device token is kept in the desktop keychain, not in the replica", "[.keychain]") {
-  temp_dir dir;
-  test_server server(dir.file("master.db"));
-  const auto url = "http://127.0.0.1:" + std::to_string(server.port());
+  client_fixture f;
+  const auto url = f.url();
+  const auto& dir = f.dir;
   std::string token;
   {
     live_app app(dir.file("app"), url, "fukushi1", /*keychain=*/true);

@@ -6,61 +6,38 @@
 #include <catch2/catch.hpp>
 
 #include "app_fixture.h"
+#include "client/client_fixture.h"
 #include "dashboardmodel.h"
 #include "entrycontroller.h"
 #include "historymodel.h"
-#include "matome/client/sync_engine.h"
 #include "matome/client/transport.h"
 #include "reviewmodel.h"
 #include "support/catch_result.h"
-#include "support/test_server.h"
 
 using namespace matome;
 using namespace matome::test;
 
 namespace {
 
-// A department's replica without the UI, signed in and synced.
-struct plain_client {
-  plain_client(const std::filesystem::path& file, const std::string& url, const std::string& login)
-      : local(client::replica::open(file).value()) {
-    auto who = client::sign_in(url, login, "demo", login + "-pc").value();
-    local.set_identity(
-        {url, who.user, login + "-pc", who.department_id, who.role, who.plan_ids.at(0)});
-    token = who.token;
-    server = client::make_http_transport(url, token, std::chrono::seconds(5));
-    REQUIRE(sync());
-  }
-  result<client::sync_report> sync() { return client::sync(local, *server); }
-
-  client::replica local;
-  std::string token;
-  std::unique_ptr<client::transport> server;
-};
-
 QString read(const QString& path) {
-  QFile f(path);
-  REQUIRE(f.open(QIODevice::ReadOnly));
-  return QString::fromUtf8(f.readAll());
+  QFile file(path);
+  REQUIRE(file.open(QIODevice::ReadOnly));
+  return QString::fromUtf8(file.readAll());
 }
 
 }  // namespace
 
 TEST_CASE("The coordinator reviews what changed since acceptance and a cell's history",
           "[app][e2e]") {
-  temp_dir dir;
-  test_server server(dir.file("master.db"));
-  const auto url = "http://127.0.0.1:" + std::to_string(server.port());
-  const auto& p = server.plan();
+  client_fixture f;
+  const auto& p = f.p;
   const entry_key e{p.solo_row, p.fukushi, 2023};
-  plain_client fukushi(dir.file("fukushi.replica"), url, "fukushi1");
-  REQUIRE(fukushi.local.edit({e.item_id, e.department_id, e.year, "progress"}, "講座を開催した。"));
-  REQUIRE(fukushi.local.edit({e.item_id, e.department_id, e.year, "grade"}, "B"));
-  REQUIRE(fukushi.local.edit({e.item_id, e.department_id, e.year, "reason"}, "参加者が少ない。"));
-  REQUIRE(fukushi.local.queue_transition(e, entry_action::submit));
-  REQUIRE(fukushi.sync());
+  auto fukushi = f.sign_in("fukushi1");
+  client_fixture::fill_for_submit(fukushi, e);
+  REQUIRE(fukushi.queue_transition(e, entry_action::submit));
+  REQUIRE(f.sync(fukushi));
 
-  live_app coord(dir.file("coord-app"), url, "coord");
+  live_app coord(f.dir.file("coord-app"), f.url(), "coord");
   Matome::EntryController entry;
   entry.setItemId(e.item_id);
   entry.setDepartmentId(e.department_id);
@@ -70,10 +47,10 @@ TEST_CASE("The coordinator reviews what changed since acceptance and a cell's hi
   REQUIRE(entry.act(QStringLiteral("reopen")));
   REQUIRE(wait_until([&] { return entry.status() != QStringLiteral("accepted"); }));
 
-  REQUIRE(fukushi.sync());
-  REQUIRE(fukushi.local.edit({e.item_id, e.department_id, e.year, "progress"},
-                             "講座を2回開催し、父親の参加が増えた。"));
-  REQUIRE(fukushi.sync());
+  REQUIRE(f.sync(fukushi));
+  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "progress"},
+                       "講座を2回開催し、父親の参加が増えた。"));
+  REQUIRE(f.sync(fukushi));
   coord.sync->syncNow();
   REQUIRE(wait_until([&] {
     return coord.session->replica().value_of({e.item_id, e.department_id, e.year, "progress"}) ==
@@ -93,7 +70,10 @@ TEST_CASE("The coordinator reviews what changed since acceptance and a cell's hi
           (key == QStringLiteral("progress")));
     if (key == QStringLiteral("progress")) {
       CHECK(review.data(at, Matome::ReviewModel::AcceptedValueRole) ==
-            QStringLiteral("講座を開催した。"));
+            QStringLiteral("実施した。"));
+      CHECK(review.data(at, Matome::ReviewModel::ChangeHtmlRole)
+                .toString()
+                .contains(QStringLiteral("父親の参加")));
     }
   }
 
@@ -104,8 +84,7 @@ TEST_CASE("The coordinator reviews what changed since acceptance and a cell's hi
   const auto newest = history.index(0);
   CHECK(history.data(newest, Matome::HistoryModel::UserRole) == QStringLiteral("fukushi1"));
   CHECK(history.data(newest, Matome::HistoryModel::DeviceRole) == QStringLiteral("fukushi1-pc"));
-  CHECK(history.data(newest, Matome::HistoryModel::OldValueRole) ==
-        QStringLiteral("講座を開催した。"));
+  CHECK(history.data(newest, Matome::HistoryModel::OldValueRole) == QStringLiteral("実施した。"));
 
   // A due date in the past makes the open entries overdue.
   Matome::DashboardModel board;
@@ -129,11 +108,9 @@ TEST_CASE("The coordinator reviews what changed since acceptance and a cell's hi
 }
 
 TEST_CASE("A machine with no route syncs by file through the coordinator", "[app][e2e]") {
-  temp_dir dir;
-  test_server server(dir.file("master.db"));
-  const auto url = "http://127.0.0.1:" + std::to_string(server.port());
-  const auto& p = server.plan();
-  live_app app(dir.file("fukushi1-app"), url, "fukushi1");
+  client_fixture f;
+  const auto& p = f.p;
+  live_app app(f.dir.file("fukushi1-app"), f.url(), "fukushi1");
   app.sync->stop();  // from now on, the separated network
 
   Matome::EntryController entry;
@@ -142,40 +119,42 @@ TEST_CASE("A machine with no route syncs by file through the coordinator", "[app
   entry.setValue(QStringLiteral("progress"), QStringLiteral("ファイルで届いた実績。"));
   entry.flush();
   QSignalSpy done(app.sync.get(), &Matome::SyncController::fileDone);
-  const auto changes = QString::fromStdString(dir.file("changes.matome").string());
+  const auto changes = QString::fromStdString(f.dir.file("changes.matome").string());
   app.sync->exportBundle(QUrl::fromLocalFile(changes));
   REQUIRE(wait_until([&] { return done.size() == 1; }));
   CHECK(done[0][0].toBool());
   CHECK(read(changes).startsWith(QStringLiteral("MATOME-BUNDLE 1")));
 
   // The coordinator's machine carries it to the server and brings the answer back.
-  auto coord = client::sign_in(url, "coord", "demo", "coord-pc").value();
-  auto answer =
-      client::call_api(url, coord.token, "POST", "/api/v1/bundles", read(changes).toStdString());
+  f.sign_in("coord");
+  auto answer = client::call_api(f.url(), f.tokens.at("coord"), "POST", "/api/v1/bundles",
+                                 read(changes).toStdString());
   REQUIRE(answer);
-  const auto answerFile = QString::fromStdString(dir.file("answer.matome").string());
+  const auto answerFile = QString::fromStdString(f.dir.file("answer.matome").string());
   {
-    QFile f(answerFile);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write(QByteArray::fromStdString(*answer));
+    QFile out(answerFile);
+    REQUIRE(out.open(QIODevice::WriteOnly));
+    out.write(QByteArray::fromStdString(*answer));
   }
   app.sync->importAnswer(QUrl::fromLocalFile(answerFile));
   REQUIRE(wait_until([&] { return done.size() == 2; }));
   CHECK(done[1][0].toBool());
   CHECK(app.sync->pending() == 0);
-  auto master = store::open(dir.file("master.db")).value();
-  CHECK(master.find_cell({p.solo_row, p.fukushi, 2023, "progress"})->value ==
-        "ファイルで届いた実績。");
+  const cell_key progress{p.solo_row, p.fukushi, 2023, "progress"};
+  CHECK(f.server_value(progress) == "ファイルで届いた実績。");
 
   // A file that is not a bundle changes nothing and says why.
-  const auto junk = QString::fromStdString(dir.file("junk.txt").string());
+  const auto junk = QString::fromStdString(f.dir.file("junk.txt").string());
   {
-    QFile f(junk);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write("これは同期ファイルではありません");
+    QFile out(junk);
+    REQUIRE(out.open(QIODevice::WriteOnly));
+    out.write("これは同期ファイルではありません");
   }
   app.sync->importAnswer(QUrl::fromLocalFile(junk));
   REQUIRE(wait_until([&] { return done.size() == 3; }));
   CHECK_FALSE(done[2][0].toBool());
-  CHECK_FALSE(done[2][1].toString().isEmpty());
+  CHECK(done[2][1].toString().contains(QStringLiteral("受け付けられません")));
+  CHECK(done[2][1].toString().contains(QStringLiteral("何も変更していません")));
+  CHECK(app.session->replica().value_of(progress) == "ファイルで届いた実績。");
+  CHECK(app.sync->pending() == 0);
 }

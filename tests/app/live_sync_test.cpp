@@ -4,33 +4,19 @@
 #include <catch2/catch.hpp>
 
 #include "app_fixture.h"
+#include "client/client_fixture.h"
 #include "conflictlistmodel.h"
 #include "entrycontroller.h"
-#include "matome/client/sync_engine.h"
-#include "matome/client/transport.h"
 #include "plantreemodel.h"
 #include "support/catch_result.h"
-#include "support/test_server.h"
 
 using namespace matome;
 using namespace matome::test;
 
-namespace {
-
-std::string server_value(const std::filesystem::path& db, const cell_key& key) {
-  auto s = store::open(db).value();
-  auto c = s.find_cell(key);
-  return c ? c->value : std::string();
-}
-
-}  // namespace
-
 TEST_CASE("Edit, sync, conflict and resolve through the client's models", "[app][e2e]") {
-  temp_dir dir;
-  test_server server(dir.file("master.db"));
-  const auto url = "http://127.0.0.1:" + std::to_string(server.port());
-  const auto& p = server.plan();
-  live_app app(dir.file("fukushi1-app"), url, "fukushi1");
+  client_fixture f;
+  const auto& p = f.p;
+  live_app app(f.dir.file("fukushi1-app"), f.url(), "fukushi1");
   REQUIRE(app.session->hasPlan());
   CHECK(app.sync->online());
 
@@ -46,19 +32,14 @@ TEST_CASE("Edit, sync, conflict and resolve through the client's models", "[app]
   entry.setValue(QStringLiteral("progress"), QStringLiteral("講座を開催した。"));
   entry.flush();
   app.sync->syncNow();
-  REQUIRE(
-      wait_until([&] { return server_value(dir.file("master.db"), key) == "講座を開催した。"; }));
+  REQUIRE(wait_until([&] { return f.server_value(key) == "講座を開催した。"; }));
   REQUIRE(wait_until([&] { return app.sync->pending() == 0; }));
 
   // 2. The coordinator changes the same cell while this client is cut off.
   app.sync->stop();
-  auto coord = client::replica::open(dir.file("coord.replica")).value();
-  auto who = client::sign_in(url, "coord", "demo", "coord-pc").value();
-  coord.set_identity({url, who.user, "coord-pc", who.department_id, who.role, who.plan_ids.at(0)});
-  auto transport = client::make_http_transport(url, who.token, std::chrono::seconds(5));
-  REQUIRE(client::sync(coord, *transport));
+  auto coord = f.sign_in("coord");
   REQUIRE(coord.edit(key, "講座を2回開催した。"));
-  REQUIRE(client::sync(coord, *transport));
+  REQUIRE(f.sync(coord));
 
   entry.setValue(QStringLiteral("progress"), QStringLiteral("講座を3回開催した。"));
   entry.flush();
@@ -76,7 +57,7 @@ TEST_CASE("Edit, sync, conflict and resolve through the client's models", "[app]
   CHECK(conflicts.data(row, C::MineIsOwnRole).toBool());
   CHECK(conflicts.data(row, C::FieldRole).toString().startsWith(QStringLiteral("進捗状況")));
   CHECK(conflicts.data(row, C::MineHtmlRole).toString().contains(QStringLiteral("3回")));
-  CHECK(server_value(dir.file("master.db"), key) == "講座を2回開催した。");  // nothing overwritten
+  CHECK(f.server_value(key) == "講座を2回開催した。");  // nothing overwritten
   const int fieldRow = entry.fields()->indexOfKey(QStringLiteral("progress"));
   CHECK(entry.fields()
             ->data(entry.fields()->index(fieldRow), Matome::FieldListModel::ConflictRole)
@@ -85,18 +66,16 @@ TEST_CASE("Edit, sync, conflict and resolve through the client's models", "[app]
   // 4. Taking this side settles it on the server and on the client.
   REQUIRE(conflicts.takeMine(0));
   REQUIRE(wait_until([&] { return app.sync->conflicts() == 0 && conflicts.rowCount() == 0; }));
-  CHECK(server_value(dir.file("master.db"), key) == "講座を3回開催した。");
+  CHECK(f.server_value(key) == "講座を3回開催した。");
   CHECK(app.session->replica().value_of(key) == "講座を3回開催した。");
   CHECK(app.sync->pending() == 0);
 }
 
 TEST_CASE("The client works offline and says so", "[app][e2e]") {
-  temp_dir dir;
-  auto server = std::make_unique<test_server>(dir.file("master.db"));
-  const auto url = "http://127.0.0.1:" + std::to_string(server->port());
-  const auto& p = server->plan();
-  live_app app(dir.file("fukushi1-app"), url, "fukushi1");
-  server->stop();
+  client_fixture f;
+  const auto& p = f.p;
+  live_app app(f.dir.file("fukushi1-app"), f.url(), "fukushi1");
+  f.server->stop();
 
   Matome::EntryController entry;
   entry.setItemId(p.solo_row);

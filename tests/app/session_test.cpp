@@ -7,8 +7,8 @@
 
 #include "app_fixture.h"
 #include "auth/device_tokens.h"
+#include "client/client_fixture.h"
 #include "support/catch_result.h"
-#include "support/test_server.h"
 
 using namespace matome::test;
 
@@ -31,9 +31,9 @@ TEST_CASE("A site presets the server address in the system-wide settings", "[app
 
 TEST_CASE("Sign-in keeps a token, never the password, and the replica belongs to one user",
           "[app][session]") {
-  temp_dir dir;
-  test_server server(dir.file("master.db"));
-  const auto url = "http://127.0.0.1:" + std::to_string(server.port());
+  client_fixture f;
+  const auto url = f.url();
+  const auto& dir = f.dir;
   live_app app(dir.file("app"), url, "fukushi1");
   CHECK(app.session->signedIn());
   CHECK(app.session->tokenStorage() == QStringLiteral("database"));  // MATOME_TOKEN_STORE=database
@@ -59,16 +59,16 @@ TEST_CASE("Sign-in keeps a token, never the password, and the replica belongs to
 }
 
 TEST_CASE("A revoked device is asked to sign in again and keeps its edits", "[app][session]") {
-  temp_dir dir;
-  test_server server(dir.file("master.db"));
-  const auto url = "http://127.0.0.1:" + std::to_string(server.port());
+  client_fixture f;
+  const auto url = f.url();
+  const auto& dir = f.dir;
   live_app app(dir.file("app"), url, "fukushi1");
   {
-    auto master = matome::store::open(dir.file("master.db")).value();
+    auto master = f.server_store();
     for (const auto& d : matome::server::list_devices(master))
       if (d.login == "fukushi1") REQUIRE(matome::server::revoke_device(master, d.id));
   }
-  const matome::cell_key key{server.plan().solo_row, server.plan().fukushi, 2023, "progress"};
+  const matome::cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
   REQUIRE(app.session->replica().edit(key, "取り消された端末で入力。"));
   app.sync->syncNow();
   REQUIRE(wait_until([&] { return app.sync->needsSignIn(); }));
@@ -82,8 +82,7 @@ TEST_CASE("A revoked device is asked to sign in again and keeps its edits", "[ap
   INFO("sign-in error: " << app.session->error().toStdString()
                          << "; sync: " << app.sync->message().toStdString());
   REQUIRE(settled);
-  auto master = matome::store::open(dir.file("master.db")).value();
-  CHECK(master.find_cell(key)->value == "取り消された端末で入力。");
+  CHECK(f.server_value(key) == "取り消された端末で入力。");
 }
 
 TEST_CASE("A token the keychain no longer holds asks for a new sign-in", "[app][session]") {

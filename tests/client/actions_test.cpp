@@ -20,9 +20,7 @@ TEST_CASE("an entry filled in and submitted offline arrives submitted, after its
   client_fixture f;
   auto fukushi = f.sign_in("fukushi1");
   const entry_key e{f.p.solo_row, f.p.fukushi, 2023};
-  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "progress"}, "実施した。"));
-  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "grade"}, "A"));
-  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "reason"}, "計画どおり。"));
+  client_fixture::fill_for_submit(fukushi, e);
   REQUIRE(fukushi.queue_transition(e, entry_action::submit));
   CHECK(fukushi.status().actions == 1);
   auto report = f.sync(fukushi).value();
@@ -37,9 +35,7 @@ TEST_CASE("an action whose answer was lost is applied once when sent again", "[c
   client_fixture f;
   auto fukushi = f.sign_in("fukushi1");
   const entry_key e{f.p.solo_row, f.p.fukushi, 2023};
-  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "progress"}, "実施した。"));
-  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "grade"}, "A"));
-  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "reason"}, "計画どおり。"));
+  client_fixture::fill_for_submit(fukushi, e);
   REQUIRE(f.sync(fukushi));
   REQUIRE(fukushi.queue_transition(e, entry_action::submit));
   // Sent, applied, but the answer never arrives.
@@ -77,9 +73,7 @@ TEST_CASE("a refused action stays with the server's reason until discarded", "[c
   auto fukushi = f.sign_in("fukushi1");
   REQUIRE(f.sync(fukushi));
   const entry_key e{f.p.solo_row, f.p.fukushi, 2023};
-  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "progress"}, "実施した。"));
-  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "grade"}, "B"));
-  REQUIRE(fukushi.edit({e.item_id, e.department_id, e.year, "reason"}, "参加者が少ない。"));
+  client_fixture::fill_for_submit(fukushi, e, "B");
   REQUIRE(fukushi.queue_transition(e, entry_action::submit));
   REQUIRE(fukushi.queue_transition(e, entry_action::submit));  // twice: the second cannot apply
   auto report = f.sync(fukushi).value();
@@ -133,9 +127,7 @@ TEST_CASE("edits and a submit carried by file arrive in order", "[client][action
   client_fixture f;
   auto shakyo = f.sign_in("shakyo1");
   const entry_key e{f.p.shared_row, f.p.shakyo, 2023};
-  REQUIRE(shakyo.edit({e.item_id, e.department_id, e.year, "progress"}, "ファイルで提出"));
-  REQUIRE(shakyo.edit({e.item_id, e.department_id, e.year, "grade"}, "B"));
-  REQUIRE(shakyo.edit({e.item_id, e.department_id, e.year, "reason"}, "参加者が減った。"));
+  client_fixture::fill_for_submit(shakyo, e, "B");
   REQUIRE(shakyo.queue_transition(e, entry_action::submit));
   REQUIRE(shakyo.queue_comment(e, "ご確認ください"));
   auto server = f.server_store();

@@ -40,6 +40,21 @@ struct client_fixture {
 
   store server_store() { return store::open(dir.file("master.db")).value(); }
 
+  // The value the server holds in a cell ("" when never written).
+  std::string server_value(const cell_key& key) {
+    auto c = server_store().find_cell(key);
+    return c ? c->value : std::string();
+  }
+
+  // Fills what the small plan's template asks before a submit: progress,
+  // and a grade with its reason.
+  static void fill_for_submit(client::replica& r, const entry_key& e,
+                              const std::string& grade = "A") {
+    REQUIRE(r.edit({e.item_id, e.department_id, e.year, "progress"}, "実施した。"));
+    REQUIRE(r.edit({e.item_id, e.department_id, e.year, "grade"}, grade));
+    REQUIRE(r.edit({e.item_id, e.department_id, e.year, "reason"}, "計画どおり。"));
+  }
+
   std::string server_content(const feed_scope& scope) {
     auto s = server_store();
     return visible_content(s, p.plan_id, scope);

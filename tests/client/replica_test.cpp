@@ -72,9 +72,7 @@ TEST_CASE("a refused change stays visible with the reason until the user discard
   auto fukushi = f.sign_in("fukushi1");
   auto coord = f.sign_in("coord");
   const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
-  REQUIRE(fukushi.edit(key, "実施した。"));
-  REQUIRE(fukushi.edit({f.p.solo_row, f.p.fukushi, 2023, "grade"}, "B"));
-  REQUIRE(fukushi.edit({f.p.solo_row, f.p.fukushi, 2023, "reason"}, "理由"));
+  client_fixture::fill_for_submit(fukushi, key.entry(), "B");
   REQUIRE(f.sync(fukushi));
   // The entry is submitted and accepted online; 福祉課's replica does not know yet.
   REQUIRE(client::call_api(f.url(), f.tokens.at("fukushi1"), "POST",

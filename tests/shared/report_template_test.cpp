@@ -11,6 +11,16 @@ namespace {
 const template_field& field(const plan& p, std::string_view key) {
   return *p.tmpl.find(key);
 }
+
+// A multiple choice of directions (今後の方向性), as some cities print it.
+template_field directions() {
+  template_field f;
+  f.key = "dirs";
+  f.label = "方向性";
+  f.type = field_type::multi_choice;
+  f.options = {{"拡充", ""}, {"継続", ""}, {"見直し", ""}};
+  return f;
+}
 }  // namespace
 
 TEST_CASE("a choice value must be one of the template's options", "[template]") {
@@ -26,31 +36,13 @@ TEST_CASE("a choice value must be one of the template's options", "[template]") 
 }
 
 TEST_CASE("multiple choice values are option values one per line", "[template]") {
-  template_field f{"dirs",
-                   "方向性",
-                   field_type::multi_choice,
-                   field_scope::report,
-                   field_type::short_text,
-                   {{"拡充", ""}, {"継続", ""}, {"見直し", ""}},
-                   "",
-                   0,
-                   false,
-                   ""};
+  const auto f = directions();
   CHECK(validate_value(f, "拡充\n見直し"));
   CHECK_FALSE(validate_value(f, "拡充\n廃止"));
 }
 
 TEST_CASE("ticking a multiple choice keeps the template's order", "[template]") {
-  template_field f{"dirs",
-                   "方向性",
-                   field_type::multi_choice,
-                   field_scope::report,
-                   field_type::short_text,
-                   {{"拡充", ""}, {"継続", ""}, {"見直し", ""}},
-                   "",
-                   0,
-                   false,
-                   ""};
+  const auto f = directions();
   CHECK(toggle_choice(f, "", "見直し", true) == "見直し");
   CHECK(toggle_choice(f, "見直し", "拡充", true) == "拡充\n見直し");  // not in click order
   CHECK(toggle_choice(f, "拡充\n見直し", "拡充", false) == "見直し");

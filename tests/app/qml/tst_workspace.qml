@@ -76,12 +76,16 @@ Item {
             page.tree.model.mineOnly = true
         }
 
+        // Runs before test_typingSavesTheField (name order): 進捗状況 is still empty.
         function test_submitNamesTheMissingField() {
             const spy = signalSpy.createObject(root, { target: page.form.controller, signalName: "problemAt" })
             page.form.controller.act("submit")
             compare(spy.count, 1)
-            verify(page.form.controller.message.indexOf("事業評価") >= 0
-                   || page.form.controller.message.indexOf("進捗状況") >= 0)
+            compare(spy.signalArguments[0][0], "progress")
+            verify(page.form.controller.message.indexOf("進捗状況") >= 0)
+            // The form moves the focus to the field to fill in.
+            tryVerify(() => findByName(page.form, "editor_progress").activeFocus)
+            compare(page.form.controller.pendingAction, "")  // nothing queued
         }
     }
     Component { id: signalSpy; SignalSpy {} }
