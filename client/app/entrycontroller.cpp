@@ -355,7 +355,7 @@ void EntryController::reload() {
         if (std::ranges::find(conflicted, k) != conflicted.end()) f.conflict = true;
       }
       f.value = shown(cellKey(f.key, m_key.year));
-      if (const auto* target = plan.tmpl.find(t.key + "_target")) {
+      if (const auto* target = plan.tmpl.target_of(t)) {
         bool ok = false;
         const auto text = shown(cellKey(qs(target->key), 0)).remove(u',');
         f.target = text.toDouble(&ok);

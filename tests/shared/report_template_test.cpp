@@ -92,3 +92,21 @@ TEST_CASE("a template with duplicate keys or dangling references is refused", "[
   no_options.tmpl.fields[3].options.clear();
   CHECK_FALSE(validate_template(no_options.tmpl));
 }
+
+TEST_CASE("an indicator series finds its target line in the plan fields", "[template]") {
+  report_template tmpl;
+  template_field series;
+  series.key = "indicator";
+  series.type = field_type::year_series;
+  series.element_type = field_type::number;
+  template_field target;
+  target.key = "indicator_target";
+  target.type = field_type::number;
+  target.scope = field_scope::plan;
+  tmpl.fields = {series, target};
+  REQUIRE(tmpl.target_of(series) != nullptr);
+  CHECK(tmpl.target_of(series)->key == "indicator_target");
+  CHECK(tmpl.target_of(target) == nullptr);    // only a series has a target line
+  tmpl.fields[1].scope = field_scope::report;  // a department's own number is no target
+  CHECK(tmpl.target_of(series) == nullptr);
+}

@@ -91,6 +91,14 @@ const template_field* report_template::find(std::string_view key) const {
   return it == fields.end() ? nullptr : &*it;
 }
 
+const template_field* report_template::target_of(const template_field& series) const {
+  if (series.type != field_type::year_series) return nullptr;
+  const auto* target = find(series.key + "_target");
+  return target && target->scope == field_scope::plan && target->type == field_type::number
+             ? target
+             : nullptr;
+}
+
 result<void> validate_template(const report_template& tmpl) {
   std::set<std::string_view> keys;
   for (const auto& f : tmpl.fields) {

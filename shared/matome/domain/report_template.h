@@ -57,6 +57,9 @@ struct report_template {
   std::vector<template_field> fields;  // in printed column order
 
   const template_field* find(std::string_view key) const;
+  // The target line of an indicator series: the plan-scope number field
+  // keyed "<series key>_target" (docs/file-formats.md), or none.
+  const template_field* target_of(const template_field& series) const;
 };
 
 // Keys unique and non-empty, choices with options, references resolvable.
