@@ -101,6 +101,21 @@ TEST_CASE("over HTTPS the news comes on the encrypted event socket within second
   CHECK(std::chrono::steady_clock::now() - stopping < 2s);
 }
 
+TEST_CASE("a server whose certificate is not trusted is named as such, not as offline",
+          "[client][tls]") {
+  temp_dir dir;
+  make_certificate(dir);
+  auto options = test_server::quick_options();
+  options.tls_cert = dir.file("cert.pem");
+  options.tls_key = dir.file("key.pem");
+  test_server server(dir.file("master.db"), options);
+  auto refused = client::sign_in("https://127.0.0.1:" + std::to_string(server.port()), "coord",
+                                 "demo", "pc");  // its certificate is trusted by nobody here
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message.find("証明書") != std::string::npos);
+  CHECK(refused.error().message.find("管理者") != std::string::npos);  // who can fix it
+}
+
 TEST_CASE("an unreachable server is retried with growing pauses until stopped", "[client][loop]") {
   client_fixture f;
   { auto fukushi = f.sign_in("fukushi1"); }

@@ -100,9 +100,17 @@ class http_client {
       if (a.status >= 400) return server_error(a);
       return a;
     } catch (const boost::system::system_error& e) {
+      const std::string server = address_.host + ":" + address_.port;
+      if (e.code().category() == asio::error::get_ssl_category()) {
+        // Reached, but not trusted: waiting for the network would not help.
+        return make_error(errc::unreachable,
+                          "サーバー " + server + " の証明書を確認できません（" +
+                              e.code().message() +
+                              "）。この端末がサーバーの証明書（またはその発行元）を信頼するよう、"
+                              "管理者に設定してもらってください。");
+      }
       return make_error(errc::unreachable,
-                        "サーバー " + address_.host + ":" + address_.port + " に接続できません（" +
-                            e.code().message() +
+                        "サーバー " + server + " に接続できません（" + e.code().message() +
                             "）。ネットワークがつながってから同期してください。");
     }
   }
@@ -177,7 +185,10 @@ result<server_address> parse_server_url(std::string_view url) {
     a.port = std::string(url.substr(colon + 1));
   }
   if (a.host.empty() || a.port.empty())
-    return make_error(errc::invalid_argument, "サーバーのアドレスが読めません。");
+    return make_error(
+        errc::invalid_argument,
+        "サーバーのアドレスが読めません。http://ホスト名:ポート の形で入力してください"
+        "（例: https://matome.city.local）。");
   return a;
 }
 
