@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Matome
+import "helpers.js" as Helpers
 
 // The coordinator's dashboard on the demo plan (MATOME_TEST_LOGIN=coord).
 Item {
@@ -13,15 +14,6 @@ Item {
         name: "Dashboard"
         when: windowShown
 
-        function findByName(item, name) {
-            if (item.objectName === name) return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findByName(item.children[i], name)
-                if (found) return found
-            }
-            if (item.contentItem && item.contentItem !== item) return findByName(item.contentItem, name)
-            return null
-        }
 
         function test_matrixAndReminder() {
             verify(Session.isCoordinator)
@@ -34,12 +26,12 @@ Item {
 
         // What the coordinator sees, not only what the model holds.
         function test_theViewShowsEveryDepartment() {
-            const table = findByName(page, "dashboardTable")
+            const table = Helpers.findByName(page, "dashboardTable")
             verify(table)
             tryCompare(table, "count", 7)
-            const reminder = findByName(page, "reminderText")
+            const reminder = Helpers.findByName(page, "reminderText")
             verify(reminder.text.indexOf("高齢介護課　未提出") >= 0)
-            const overall = findByName(page, "overall")
+            const overall = Helpers.findByName(page, "overall")
             verify(overall.text.indexOf("/ " + page.board.total) >= 0)
         }
     }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Matome
+import "helpers.js" as Helpers
 
 // The coordinator's side of the form (MATOME_TEST_LOGIN=coord): accept a
 // submitted entry, and return one with a reason, through the buttons and
@@ -15,15 +16,6 @@ Item {
         name: "Review"
         when: windowShown
 
-        function findByName(item, name) {
-            if (item.objectName === name) return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findByName(item.children[i], name)
-                if (found) return found
-            }
-            if (item.contentItem && item.contentItem !== item) return findByName(item.contentItem, name)
-            return null
-        }
 
         function openRow(title, department) {
             page.tree.model.mineOnly = false
@@ -40,7 +32,7 @@ Item {
         function test_acceptWithTheButton() {
             openRow("福祉教育", "学校教育課")
             compare(page.form.controller.status, "submitted")
-            const accept = findByName(page.form, "action_accept")
+            const accept = Helpers.findByName(page.form, "action_accept")
             verify(accept && accept.visible)
             mouseClick(accept)
             tryCompare(page.form.controller, "pendingAction", "accept")
@@ -50,7 +42,7 @@ Item {
         function test_returnAsksForTheReason() {
             openRow("各種サポーターの養成", "健康づくり課")
             compare(page.form.controller.status, "submitted")
-            const back = findByName(page.form, "action_return")
+            const back = Helpers.findByName(page.form, "action_return")
             verify(back)
             mouseClick(back)
             const dialog = page.form.returnDialog
@@ -61,7 +53,7 @@ Item {
             // Cancelled or empty, nothing is queued.
             openRow("福祉教育", "学校教育課")
             const pending = SyncController.pending
-            mouseClick(findByName(page.form, "action_return"))
+            mouseClick(Helpers.findByName(page.form, "action_return"))
             tryCompare(dialog, "opened", true)
             dialog.accept()  // no reason typed
             verify(page.form.controller.messageIsError)

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Matome
+import "helpers.js" as Helpers
 
 // The sign-in page: keyboard order, and a clear error instead of a request
 // when a field is missing.
@@ -14,20 +15,11 @@ Item {
         name: "SignIn"
         when: windowShown
 
-        function findByName(item, name) {
-            if (item.objectName === name) return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findByName(item.children[i], name)
-                if (found) return found
-            }
-            if (item.contentItem && item.contentItem !== item) return findByName(item.contentItem, name)
-            return null
-        }
 
         function test_tabOrderAndMissingPassword() {
-            const server = findByName(page, "serverField")
-            const login = findByName(page, "loginField")
-            const password = findByName(page, "passwordField")
+            const server = Helpers.findByName(page, "serverField")
+            const login = Helpers.findByName(page, "loginField")
+            const password = Helpers.findByName(page, "passwordField")
             compare(server.text, "http://127.0.0.1:9")
             server.forceActiveFocus()
             keyClick(Qt.Key_Tab)

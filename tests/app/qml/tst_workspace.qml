@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Matome
+import "helpers.js" as Helpers
 
 // The department's workspace on the demo plan as 高齢介護課 (kourei).
 Item {
@@ -14,15 +15,6 @@ Item {
         name: "Workspace"
         when: windowShown
 
-        function findByName(item, name) {
-            if (item.objectName === name) return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findByName(item.children[i], name)
-                if (found) return found
-            }
-            if (item.contentItem && item.contentItem !== item) return findByName(item.contentItem, name)
-            return null
-        }
 
         // Test functions run in name order: each starts from the first row.
         function init() {
@@ -51,7 +43,7 @@ Item {
 
         function test_typingSavesTheField() {
             tryCompare(page.form.controller, "valid", true)
-            const area = findByName(page.form, "editor_progress")
+            const area = Helpers.findByName(page.form, "editor_progress")
             verify(area, "the progress editor exists")
             area.forceActiveFocus()
             keyClick(Qt.Key_A)
@@ -64,7 +56,7 @@ Item {
         }
 
         function test_searchFilters() {
-            const search = findByName(page.tree, "searchField")
+            const search = Helpers.findByName(page.tree, "searchField")
             verify(search)
             page.tree.model.mineOnly = false
             const all = page.tree.model.rowCountShown
@@ -84,7 +76,7 @@ Item {
             compare(spy.signalArguments[0][0], "progress")
             verify(page.form.controller.message.indexOf("進捗状況") >= 0)
             // The form moves the focus to the field to fill in.
-            tryVerify(() => findByName(page.form, "editor_progress").activeFocus)
+            tryVerify(() => Helpers.findByName(page.form, "editor_progress").activeFocus)
             compare(page.form.controller.pendingAction, "")  // nothing queued
         }
     }
