@@ -14,7 +14,6 @@ Item {
         name: "Dashboard"
         when: windowShown
 
-
         function test_matrixAndReminder() {
             verify(Session.isCoordinator)
             compare(page.board.rowCount(), 7)

@@ -16,7 +16,6 @@ Item {
         name: "Review"
         when: windowShown
 
-
         function openRow(title, department) {
             page.tree.model.mineOnly = false
             page.tree.model.searchText = title

@@ -15,7 +15,6 @@ Item {
         name: "SignIn"
         when: windowShown
 
-
         function test_tabOrderAndMissingPassword() {
             const server = Helpers.findByName(page, "serverField")
             const login = Helpers.findByName(page, "loginField")

@@ -15,7 +15,6 @@ Item {
         name: "Workspace"
         when: windowShown
 
-
         // Test functions run in name order: each starts from the first row.
         function init() {
             page.tree.choose(page.tree.model.nextRow(-1, 1))
