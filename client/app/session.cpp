@@ -125,10 +125,8 @@ void Session::signIn(const QString& server, const QString& login, const QString&
     setError(tr("サーバーのアドレス、ユーザー名、パスワードを入力してください。"));
     return;
   }
-  if (m_identity && (m_identity->user != utf8(login.trimmed()) || m_identity->server != url)) {
-    setError(tr("この端末のデータは %1 のものです。別のユーザーは別のデータフォルダー"
-                "（--data）で起動してください。")
-                 .arg(qs(m_identity->user + "@" + m_identity->server)));
+  if (auto owner = m_replica->check_owner(url, utf8(login.trimmed())); !owner) {
+    setError(qs(owner.error().message));
     return;
   }
   setError({});

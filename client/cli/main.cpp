@@ -176,6 +176,7 @@ int cmd_login(const context& c, const std::string& login, const std::string& dev
   const std::string server = !c.server.empty() ? c.server : local->setting("server").value_or("");
   if (server.empty())
     return fail({errc::invalid_argument, "初回は --server http://HOST:PORT を指定してください。"});
+  if (auto owner = local->check_owner(server, login); !owner) return fail(owner.error());
   auto signed_in = sign_in(server, login, read_password(), device, local->device_key().public_key);
   if (!signed_in) return fail(signed_in.error());
   if (signed_in->plan_ids.empty())
@@ -183,12 +184,6 @@ int cmd_login(const context& c, const std::string& login, const std::string& dev
   identity id{server,          signed_in->user,
               device,          signed_in->department_id,
               signed_in->role, signed_in->plan_ids.front()};
-  if (auto before = local->who();
-      before && (before->user != id.user || before->server != id.server)) {
-    return fail({errc::invalid_argument,
-                 "この --data は " + before->user + "@" + before->server +
-                     " のものです。別のユーザーには別の --data を使ってください。"});
-  }
   local->set_identity(id);
   local->set_setting("token", signed_in->token);
   local->set_setting("server_key", signed_in->server_key);

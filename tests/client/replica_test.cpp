@@ -203,3 +203,16 @@ TEST_CASE("a change of the plan's structure reaches the checks of the next edit"
                            r.db().structure_version(changed.id) + 1);
   CHECK(r.edit(grade, "S"));
 }
+
+TEST_CASE("a replica refuses a sign-in as another user or on another server", "[client][replica]") {
+  temp_dir dir;
+  auto r = client::replica::open(dir.file("r.replica")).value();
+  CHECK(r.check_owner("http://127.0.0.1:8750", "anyone"));  // nobody yet
+  r.set_identity({"http://127.0.0.1:8750", "fukushi1", "pc", 1, role::member, 1});
+  CHECK(r.check_owner("http://127.0.0.1:8750", "fukushi1"));  // signing in again
+  auto other = r.check_owner("http://127.0.0.1:8750", "shakyo1");
+  REQUIRE_FALSE(other);
+  CHECK(other.error().message.find("fukushi1@http://127.0.0.1:8750") != std::string::npos);
+  CHECK(other.error().message.find("別のデータフォルダー") != std::string::npos);
+  CHECK_FALSE(r.check_owner("https://matome.city.local", "fukushi1"));
+}

@@ -535,7 +535,7 @@
         <translation>&quot;%1&quot; recorded. It goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="297"/>
+        <location filename="../entrycontroller.cpp" line="302"/>
         <source>「%1」はサーバーに受け付けられませんでした: %2</source>
         <translation>The server refused &quot;%1&quot;: %2</translation>
     </message>
@@ -569,12 +569,7 @@
         <translation>Enter the server address, user name and password.</translation>
     </message>
     <message>
-        <location filename="../session.cpp" line="129"/>
-        <source>この端末のデータは %1 のものです。別のユーザーは別のデータフォルダー（--data）で起動してください。</source>
-        <translation>The data on this machine belongs to %1. Start with another data folder (--data) for another user.</translation>
-    </message>
-    <message>
-        <location filename="../session.cpp" line="148"/>
+        <location filename="../session.cpp" line="146"/>
         <source>このサーバーには計画がありません。管理者に確認してください。</source>
         <translation>This server has no plan. Ask the administrator.</translation>
     </message>
@@ -615,37 +610,37 @@
 <context>
     <name>Matome::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="56"/>
+        <location filename="../synccontroller.cpp" line="59"/>
         <source>端末の鍵が見つかりません。もう一度サインインしてください。</source>
         <translation>This device&apos;s key is missing. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="116"/>
+        <location filename="../synccontroller.cpp" line="118"/>
         <source>この端末の登録が無効になりました。もう一度サインインしてください（入力済みの内容は端末に残っています）。</source>
         <translation>This device is no longer registered. Sign in again (what you entered stays on this machine).</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="119"/>
+        <location filename="../synccontroller.cpp" line="121"/>
         <source>サーバーに接続できません。編集は端末に保存され、接続が戻ると送信されます。</source>
         <translation>Cannot reach the server. Edits are saved on this machine and sent when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="175"/>
+        <location filename="../synccontroller.cpp" line="180"/>
         <source>%1 に書き込めません: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="179"/>
+        <location filename="../synccontroller.cpp" line="184"/>
         <source>変更をファイルに書き出しました: %1</source>
         <translation>Changes written to %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="189"/>
+        <location filename="../synccontroller.cpp" line="194"/>
         <source>%1 を開けません: %2</source>
         <translation>Cannot open %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="196"/>
+        <location filename="../synccontroller.cpp" line="201"/>
         <source>サーバーからの返答を取り込みました。</source>
         <translation>The server&apos;s answer is imported.</translation>
     </message>

@@ -77,6 +77,15 @@ std::optional<identity> replica::who() {
   return id;
 }
 
+result<void> replica::check_owner(std::string_view server, std::string_view user) {
+  auto id = who();
+  if (!id || (id->server == server && id->user == user)) return {};
+  return make_error(
+      errc::invalid_argument,
+      "この端末のデータは " + id->user + "@" + id->server +
+          " のものです。別のユーザーは別のデータフォルダー（--data）を使ってください。");
+}
+
 void replica::set_identity(const identity& id) {
   sqlite::transaction tx(store_.db());
   set_setting("server", id.server);

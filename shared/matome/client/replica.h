@@ -71,6 +71,9 @@ class replica {
   store& db() { return store_; }
 
   std::optional<identity> who();
+  // A replica belongs to one user on one server: signing in as anyone else
+  // is refused (before any password is sent), with what to do instead.
+  result<void> check_owner(std::string_view server, std::string_view user);
   void set_identity(const identity& id);
   std::optional<std::string> setting(std::string_view key);
   void set_setting(std::string_view key, std::string_view value);
