@@ -19,32 +19,6 @@ namespace matome::server {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-std::uint64_t connection_registry::add(std::function<void()> close_if_idle) {
-  std::lock_guard lock(mutex_);
-  const auto id = next_++;
-  open_.emplace(id, std::move(close_if_idle));
-  return id;
-}
-
-void connection_registry::remove(std::uint64_t id) {
-  std::lock_guard lock(mutex_);
-  open_.erase(id);
-}
-
-void connection_registry::close_idle() {
-  std::vector<std::function<void()>> closers;
-  {
-    std::lock_guard lock(mutex_);
-    for (const auto& [id, close] : open_) closers.push_back(close);
-  }
-  for (const auto& close : closers) close();
-}
-
-std::size_t connection_registry::size() {
-  std::lock_guard lock(mutex_);
-  return open_.size();
-}
-
 namespace {
 
 void log_failure(std::exception_ptr e) {
@@ -87,7 +61,7 @@ struct http_server::impl {
         acceptor(io),
         signals(io),
         grace(io),
-        ctx{options, io, db, router(db), {}, {}, {}, {}, {}} {}
+        ctx{options, io, db, router(db), {}, {}, connection_registry::make(), {}, {}} {}
 
   server_options options;
   asio::io_context io;
@@ -178,11 +152,19 @@ void http_server::stop() {
     boost::system::error_code ignored;
     i.acceptor.close(ignored);
     i.signals.cancel(ignored);
-    i.ctx.connections.close_idle();
-    // Whatever is still open after the grace period is cut.
+    i.ctx.connections->close_idle();
+    // Whatever is still open after the grace period is cut. The sessions
+    // then end on their own (their frames are not left to io_context's
+    // destructor); only one stuck beyond that is abandoned by io.stop().
     i.grace.expires_after(i.options.shutdown_grace);
     i.grace.async_wait([&i](const boost::system::error_code& ec) {
-      if (!ec) i.io.stop();
+      if (ec) return;
+      spdlog::warn("connections still open after the grace period: closing them");
+      i.ctx.connections->close_all();
+      i.grace.expires_after(std::chrono::seconds(2));
+      i.grace.async_wait([&i](const boost::system::error_code& late) {
+        if (!late) i.io.stop();
+      });
     });
     // When the last connection closes, nothing but the grace timer keeps
     // io.run() going: cancel it as soon as the registry is empty.
@@ -190,7 +172,7 @@ void http_server::stop() {
         i.io,
         [&i]() -> asio::awaitable<void> {
           asio::steady_timer poll(i.io);
-          while (i.ctx.connections.size() > 0) {
+          while (i.ctx.connections->size() > 0) {
             poll.expires_after(std::chrono::milliseconds(20));
             co_await poll.async_wait(asio::as_tuple(asio::use_awaitable));
           }

@@ -121,7 +121,7 @@ asio::awaitable<void> serve_events(server_context& ctx, Stream stream,
   const auto scope = feed_scope::of(who->as_actor());
   const auto subscription =
       ctx.hub.subscribe(scope, [events](std::string m) { events->post(std::move(m)); });
-  const auto registration = ctx.connections.add([events] {
+  const auto registration = ctx.connections->add([events](bool /*force*/) {
     asio::post(events->ws.get_executor(),
                [events] { beast::get_lowest_layer(events->ws).close(); });
   });
@@ -139,7 +139,6 @@ asio::awaitable<void> serve_events(server_context& ctx, Stream stream,
   events->closed = true;
   events->wake.cancel();
   ctx.hub.unsubscribe(subscription);
-  ctx.connections.remove(registration);
 }
 
 // The request loop, on a plain or a TLS stream. Returns true when the
@@ -151,21 +150,17 @@ asio::awaitable<bool> serve_requests(server_context& ctx, Stream& stream, const 
   // Only touched on this connection's strand, like the close function.
   auto busy = std::make_shared<bool>(false);
   auto alive = std::make_shared<bool>(true);
-  const auto registration =
-      ctx.connections.add([busy, alive, layer = &tcp_layer, executor = tcp_layer.get_executor()] {
-        asio::post(executor, [busy, alive, layer] {
-          if (*alive && !*busy) layer->close();
+  const auto registration = ctx.connections->add(
+      [busy, alive, layer = &tcp_layer, executor = tcp_layer.get_executor()](bool force) {
+        asio::post(executor, [busy, alive, layer, force] {
+          if (*alive && (force || !*busy)) layer->close();
         });
       });
-  struct unregister {
-    server_context& ctx;
+  // The close function must not touch the stream once this frame is gone.
+  struct mark_gone {
     std::shared_ptr<bool> alive;
-    std::uint64_t id;
-    ~unregister() {
-      *alive = false;
-      ctx.connections.remove(id);
-    }
-  } on_exit{ctx, alive, registration};
+    ~mark_gone() { *alive = false; }
+  } on_exit{alive};
 
   for (;;) {
     *busy = false;

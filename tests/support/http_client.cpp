@@ -108,6 +108,7 @@ struct event_listener::impl {
   std::mutex mutex;
   std::condition_variable arrived;
   std::deque<std::string> messages;
+  bool closed = false;
 };
 
 event_listener::event_listener(unsigned short port, const std::string& token)
@@ -123,7 +124,12 @@ event_listener::event_listener(unsigned short port, const std::string& token)
       beast::flat_buffer buffer;
       boost::system::error_code ec;
       i->ws.read(buffer, ec);
-      if (ec) return;
+      if (ec) {
+        std::lock_guard lock(i->mutex);
+        i->closed = true;
+        i->arrived.notify_all();
+        return;
+      }
       std::lock_guard lock(i->mutex);
       i->messages.push_back(beast::buffers_to_string(buffer.data()));
       i->arrived.notify_all();
@@ -144,6 +150,11 @@ std::optional<std::string> event_listener::next(std::chrono::milliseconds wait) 
   auto message = std::move(impl_->messages.front());
   impl_->messages.pop_front();
   return message;
+}
+
+bool event_listener::wait_closed(std::chrono::milliseconds wait) {
+  std::unique_lock lock(impl_->mutex);
+  return impl_->arrived.wait_for(lock, wait, [&] { return impl_->closed; });
 }
 
 }  // namespace matome::test

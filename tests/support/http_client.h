@@ -59,6 +59,8 @@ class event_listener {
   ~event_listener();
   // The next text message, or nullopt after `wait`.
   std::optional<std::string> next(std::chrono::milliseconds wait = std::chrono::seconds(5));
+  // True once the server has closed the socket; false if it is still open after `wait`.
+  bool wait_closed(std::chrono::milliseconds wait);
 
  private:
   struct impl;
