@@ -116,6 +116,16 @@ result<api_response> resolve(request_context& ctx) {
   if (!take) return take.error();
   auto value = json::optional_string(*body, "value");
   if (!value) return value.error();
+  // The server version of the cell the resolver was shown; without it the
+  // resolution applies to whatever the cell holds now.
+  version_t seen_version = 0;
+  if (body->HasMember("server_version")) {
+    const auto& v = (*body)["server_version"];
+    if (!v.IsInt64() || v.GetInt64() < 0) {
+      return make_error(errc::invalid_argument, "\"server_version\" must be a version number");
+    }
+    seen_version = v.GetInt64();
+  }
   store::resolution how;
   if (*take == "server") {
     how = store::resolution::keep_server;
@@ -127,7 +137,8 @@ result<api_response> resolve(request_context& ctx) {
     return make_error(errc::invalid_argument,
                       "\"take\" must be \"server\", \"incoming\", or \"merged\" with a \"value\"");
   }
-  auto resolved = ctx.db.resolve_conflict(*ctx.plan, ctx.who->as_actor(), *id, how, *value);
+  auto resolved =
+      ctx.db.resolve_conflict(*ctx.plan, ctx.who->as_actor(), *id, how, *value, seen_version);
   if (!resolved) return resolved.error();
   json::writer w;
   write_conflict(w, *resolved);

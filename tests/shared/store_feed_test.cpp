@@ -118,21 +118,6 @@ TEST_CASE("conflicts are pulled by the owning department and resolved once",
             .code == errc::illegal_transition);
 }
 
-TEST_CASE("a conflict on a cell that changed again is not resolved blindly", "[store][conflict]") {
-  fixture f;
-  const cell_key key{f.p.solo_row, 0, 0, "content"};
-  f.apply(f.p.coordinator(), {{"a", key, 0, "一"}});
-  const cell_change stale{"b", key, 0, "二"};
-  auto o = f.s.apply(f.p.index, f.p.coordinator(), std::span(&stale, 1))[0];
-  REQUIRE(o.kind == outcome_kind::conflict);
-  f.apply(f.p.coordinator(), {{"c", key, f.s.find_cell(key)->version, "三"}});
-  auto r = f.s.resolve_conflict(f.p.index, f.p.coordinator(), o.conflict_id,
-                                store::resolution::take_incoming);
-  REQUIRE_FALSE(r);
-  CHECK(r.error().code == errc::stale);
-  CHECK(f.s.find_cell(key)->value == "三");
-}
-
 TEST_CASE("the dashboard counts every owner's entry of a year", "[store][dashboard]") {
   fixture f;
   f.seed();

@@ -127,3 +127,21 @@ TEST_CASE("a message from a newer protocol is refused with advice to update", "[
     CHECK(r.error().message.find("update") != std::string::npos);
   }
 }
+
+TEST_CASE("a resolution sent by a client that predates seen_version still decodes", "[wire]") {
+  const std::string old_client =
+      R"({"protocol":1,"plan":1,"actions":[{"action_id":"r-1","kind":"resolve",)"
+      R"("entry":{"item":0,"department":0,"year":0},"name":"incoming","conflict_id":3,"text":""}]})";
+  auto decoded = decode<action_request>(old_client, format::json);
+  REQUIRE(decoded);
+  CHECK(decoded->actions.at(0).conflict_id == 3);
+  CHECK(decoded->actions.at(0).seen_version == 0);
+
+  action_request now;
+  now.plan_id = 1;
+  now.actions = {{"r-2", action_kind::resolve, {}, "merged", 3, "両方", 812}};
+  auto back = decode<action_request>(encode(now, format::json), format::json);
+  REQUIRE(back);
+  CHECK(back->actions.at(0).seen_version == 812);
+  CHECK(back->actions.at(0).text == "両方");
+}

@@ -371,7 +371,7 @@ namespace {
 constexpr std::string_view action_columns =
     "SELECT action_id, kind, item_id, department_id, year, name, conflict_id, text, in_flight, "
     "state,"
-    " reason_code, reason, created_at FROM pending_actions";
+    " reason_code, reason, created_at, seen_version FROM pending_actions";
 
 queued_action read_action(const sqlite::statement& s) {
   queued_action q;
@@ -386,6 +386,7 @@ queued_action read_action(const sqlite::statement& s) {
   q.reason_code = s.text(10);
   q.reason = s.text(11);
   q.created_at = s.text(12);
+  q.action.seen_version = s.int64(13);
   return q;
 }
 
@@ -396,9 +397,8 @@ void insert_action(store& st, const workflow_action& a) {
   auto stmt = st.db().prepare(
       "INSERT INTO pending_actions(action_id, position, kind, item_id, department_id, year, name, "
       "conflict_id,"
-      " text, created_at) VALUES (?, (SELECT COALESCE(max(position), 0) + 1 FROM pending_actions), "
-      "?, ?, ?, ?,"
-      " ?, ?, ?, ?)");
+      " text, created_at, seen_version) VALUES (?, (SELECT COALESCE(max(position), 0) + 1 FROM "
+      "pending_actions), ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt.bind(1, a.action_id)
       .bind(2, to_string(a.kind))
       .bind(3, a.entry.item_id)
@@ -408,6 +408,7 @@ void insert_action(store& st, const workflow_action& a) {
       .bind(7, a.conflict_id)
       .bind(8, a.text)
       .bind(9, utc_now_iso())
+      .bind(10, a.seen_version)
       .run();
 }
 }  // namespace
@@ -471,12 +472,15 @@ result<void> replica::queue_resolution(record_id conflict_id, std::string_view t
       (conflict->key.is_plan_cell() || conflict->key.department_id != id->department_id)) {
     return make_error(errc::forbidden, "この競合を解決できるのは担当課か取りまとめ担当です。");
   }
+  // Decided on the server value this replica shows now: if the server's
+  // moves on before this arrives, the server refuses it as stale.
   insert_action(store_, {new_uuid(),
                          action_kind::resolve,
                          {},
                          std::string(take),
                          conflict_id,
-                         std::string(merged_value)});
+                         std::string(merged_value),
+                         conflict->server_version});
   return {};
 }
 

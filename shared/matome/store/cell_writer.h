@@ -22,7 +22,10 @@ class cell_writer {
  public:
   explicit cell_writer(sqlite::database& db);
 
-  // Sets the cell to `value` at `version`.
+  // Sets the cell to `value` at `version` (the server's authoritative
+  // write). Open conflicts on the cell follow it: their server side becomes
+  // this value and version, numbered `version` in the feed, so a conflict
+  // can always be resolved against what the server holds now.
   void write(const cell_key& key, std::string_view value, version_t version);
   // The same, unless the cell already holds a newer version (a replica
   // taking rows from the server, which may arrive more than once).
@@ -33,6 +36,7 @@ class cell_writer {
 
  private:
   sqlite::statement write_;
+  sqlite::statement follow_conflicts_;
   sqlite::statement write_if_newer_;
   sqlite::statement record_;
 };

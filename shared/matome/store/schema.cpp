@@ -294,6 +294,12 @@ CREATE TABLE pending_actions (
 ) WITHOUT ROWID;
 )sql";
 
+// Step 7: a queued conflict resolution remembers which server value its
+// author was shown, so the server can refuse one decided on an older value.
+constexpr std::string_view v7_resolution_seen_version = R"sql(
+ALTER TABLE pending_actions ADD COLUMN seen_version INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -301,6 +307,7 @@ constexpr migration migrations[] = {
     {4, "client replica: outbox and sync state", v4_client_replica},
     {5, "keys for signed sync bundles", v5_bundle_keys},
     {6, "offline workflow actions", v6_actions},
+    {7, "the server value a queued resolution was decided on", v7_resolution_seen_version},
 };
 
 }  // namespace

@@ -118,13 +118,19 @@ class store {
   result<entry> transition(const plan_index& index, const actor& who, const entry_key& key,
                            entry_action action, std::string_view comment = {});
 
-  // Settles a conflict: keep the server's value, take the incoming one, or
-  // write a merged value. Only the owning department or a coordinator; the
-  // cell must not have changed since the conflict (stale otherwise).
+  // Settles a conflict: keep the server's current value, take the incoming
+  // one, or write a merged value. Only the owning department or a
+  // coordinator. `seen_version` is the server version of the cell that the
+  // resolver was shown (the conflict's server_version); when the cell has
+  // moved on since, the resolution is refused as stale, naming the value it
+  // holds now, so nobody overwrites a value they never saw (0: decided on
+  // the current value). In a finalized year a coordinator may still close
+  // a conflict by keeping the server's value.
   enum class resolution { keep_server, take_incoming, merged };
   result<conflict_record> resolve_conflict(const plan_index& index, const actor& who,
                                            record_id conflict_id, resolution how,
-                                           std::string_view merged_value = {});
+                                           std::string_view merged_value = {},
+                                           version_t seen_version = 0);
 
   // ---- replica --------------------------------------------------------
   // A client replica holds the server's rows with the server's ids and

@@ -28,7 +28,7 @@ result<void> run_action(store& s, const plan_index& index, const actor& who,
       } else {
         return make_error(errc::invalid_value, "a resolution takes server, incoming or merged");
       }
-      auto resolved = s.resolve_conflict(index, who, a.conflict_id, how, a.text);
+      auto resolved = s.resolve_conflict(index, who, a.conflict_id, how, a.text, a.seen_version);
       if (!resolved) return resolved.error();
       return {};
     }

@@ -72,6 +72,15 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
       "SELECT new_value FROM history WHERE seq = ? AND item_id = ? AND department_id = ? AND year "
       "= ?"
       " AND field = ?");
+  // A conflict this user already has open on the cell (an edit typed while
+  // the first was in flight, say): the newer value replaces the older one
+  // in it, so one cell never carries two conflicts of the same author.
+  auto select_own_conflict = db_.prepare(
+      "SELECT id FROM conflicts WHERE item_id = ? AND department_id = ? AND year = ? AND field = ?"
+      " AND user_name = ? AND resolved_value IS NULL ORDER BY id DESC LIMIT 1");
+  auto fold_conflict = db_.prepare(
+      "UPDATE conflicts SET base_version = ?, base_value = ?, server_version = ?, server_value = ?,"
+      " incoming_value = ?, device = ?, created_at = ?, seq = ? WHERE id = ?");
   auto insert_conflict = db_.prepare(
       "INSERT INTO conflicts(item_id, department_id, year, field, change_id, base_version, "
       "base_value,"
@@ -163,13 +172,24 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
             if (select_base_value.step()) base_value = select_base_value.text(0);
             select_base_value.reset();
           }
-          insert_conflict.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
-          insert_conflict.bind(4, c.key.field).bind(5, c.change_id).bind(6, c.base_version);
-          insert_conflict.bind(7, base_value).bind(8, current_version).bind(9, current_value);
-          insert_conflict.bind(10, c.value).bind(11, who.user).bind(12, who.device).bind(13, now);
-          insert_conflict.bind(14, ++seq).run();
+          select_own_conflict.bind(1, c.key.item_id).bind(2, c.key.department_id);
+          select_own_conflict.bind(3, c.key.year).bind(4, c.key.field).bind(5, who.user);
+          const record_id open_id = select_own_conflict.step() ? select_own_conflict.int64(0) : 0;
+          select_own_conflict.reset();
+          if (open_id != 0) {
+            fold_conflict.bind(1, c.base_version).bind(2, base_value).bind(3, current_version);
+            fold_conflict.bind(4, current_value).bind(5, c.value).bind(6, who.device);
+            fold_conflict.bind(7, now).bind(8, ++seq).bind(9, open_id).run();
+            o.conflict_id = open_id;
+          } else {
+            insert_conflict.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
+            insert_conflict.bind(4, c.key.field).bind(5, c.change_id).bind(6, c.base_version);
+            insert_conflict.bind(7, base_value).bind(8, current_version).bind(9, current_value);
+            insert_conflict.bind(10, c.value).bind(11, who.user).bind(12, who.device).bind(13, now);
+            insert_conflict.bind(14, ++seq).run();
+            o.conflict_id = db_.last_insert_rowid();
+          }
           o.kind = outcome_kind::conflict;
-          o.conflict_id = db_.last_insert_rowid();
           o.server_value = current_value;
           o.server_version = current_version;
           break;

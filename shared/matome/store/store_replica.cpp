@@ -90,9 +90,16 @@ void store::apply_feed(record_id plan_id, const feed_page& page) {
       "resolved_value,"
       " resolved_by, resolved_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
       "?)"
-      " ON CONFLICT(id) DO UPDATE SET resolved_value = excluded.resolved_value,"
-      " resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at, seq = "
-      "excluded.seq");
+      // An open conflict follows its cell on the server (and folds a newer
+      // edit of its author): take every side as the server sends it, but
+      // never from a page older than the one the row came from.
+      " ON CONFLICT(id) DO UPDATE SET base_version = excluded.base_version,"
+      " base_value = excluded.base_value, server_version = excluded.server_version,"
+      " server_value = excluded.server_value, incoming_value = excluded.incoming_value,"
+      " device = excluded.device, created_at = excluded.created_at,"
+      " resolved_value = excluded.resolved_value, resolved_by = excluded.resolved_by,"
+      " resolved_at = excluded.resolved_at, seq = excluded.seq WHERE excluded.seq > "
+      "conflicts.seq");
   for (const auto& c : page.conflicts) {
     conflict_row.bind(1, c.id)
         .bind(2, c.key.item_id)

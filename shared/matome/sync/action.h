@@ -23,6 +23,9 @@ struct workflow_action {
   std::string name;           // transition: submit, return, ...; resolve: server, incoming, merged
   record_id conflict_id = 0;  // resolve
   std::string text;           // the comment, or the merged value
+  // resolve: the server version of the cell the user was shown as "theirs"
+  // (0 from clients that predate it: resolved against the current value).
+  version_t seen_version = 0;
 };
 
 struct action_outcome {

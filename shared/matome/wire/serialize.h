@@ -2,10 +2,13 @@
 // cereal serialize functions for the domain and sync types that travel on
 // the wire. Field names are the public JSON names (docs/api.md).
 
+#include <cereal/archives/json.hpp>
 #include <cereal/cereal.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 #include <stdexcept>
+#include <string_view>
+#include <type_traits>
 
 #include "matome/wire/messages.h"
 
@@ -171,11 +174,25 @@ void load_minimal(const Archive&, action_kind& k, const std::string& text) {
   k = *parsed;
 }
 
+// A field added after protocol 1 shipped, last in its object: read when the
+// sender wrote it, left at its default when an older sender did not. JSON
+// only (the binary format carries no names and is never read from an older
+// peer's queue).
+template <class Archive, class T>
+void trailing_optional(Archive& ar, const char* name, T& value) {
+  if constexpr (std::is_same_v<Archive, cereal::JSONInputArchive>) {
+    const char* next = ar.getNodeName();
+    if (next == nullptr || std::string_view(next) != name) return;
+  }
+  ar(cereal::make_nvp(name, value));
+}
+
 template <class Archive>
 void serialize(Archive& ar, workflow_action& a) {
   ar(cereal::make_nvp("action_id", a.action_id), cereal::make_nvp("kind", a.kind),
      cereal::make_nvp("entry", a.entry), cereal::make_nvp("name", a.name),
      cereal::make_nvp("conflict_id", a.conflict_id), cereal::make_nvp("text", a.text));
+  trailing_optional(ar, "seen_version", a.seen_version);
 }
 
 template <class Archive>
