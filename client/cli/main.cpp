@@ -463,8 +463,9 @@ int cmd_bundle_forward(const context& c, const std::string& in_file, const std::
 }
 
 // Queues an action and sends it at once if the server can be reached;
-// offline it waits for the next sync or bundle.
-int queued_then_sent(replica& local, const result<void>& queued, const std::string& what) {
+// offline it waits for the next sync or bundle. Reports this action's own
+// outcome: an older refusal still in the queue is not this command's.
+int queued_then_sent(replica& local, const result<std::string>& queued, const std::string& what) {
   if (!queued) return fail(queued.error());
   auto id = local.who();
   auto token = local.setting("token");
@@ -476,11 +477,14 @@ int queued_then_sent(replica& local, const result<void>& queued, const std::stri
   }
   if (!report) return fail(report.error());
   for (const auto& a : local.actions()) {
+    if (a.action.action_id != *queued) continue;
     if (a.refused) {
       std::cerr << "matome-cli: " << what << " refused: " << a.reason
                 << " (`actions` lists it, `discard-action` drops it)\n";
       return 3;
     }
+    std::cout << what << " queued; the server has not answered it yet\n";
+    return 0;
   }
   std::cout << what << " done\n";
   return 0;

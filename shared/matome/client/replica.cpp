@@ -393,7 +393,8 @@ queued_action read_action(const sqlite::statement& s) {
 }  // namespace
 
 namespace {
-void insert_action(store& st, const workflow_action& a) {
+// Queues `a` at the end and returns its id.
+std::string insert_action(store& st, const workflow_action& a) {
   auto stmt = st.db().prepare(
       "INSERT INTO pending_actions(action_id, position, kind, item_id, department_id, year, name, "
       "conflict_id,"
@@ -410,11 +411,12 @@ void insert_action(store& st, const workflow_action& a) {
       .bind(9, utc_now_iso())
       .bind(10, a.seen_version)
       .run();
+  return a.action_id;
 }
 }  // namespace
 
-result<void> replica::queue_transition(const entry_key& key, entry_action action,
-                                       std::string_view comment) {
+result<std::string> replica::queue_transition(const entry_key& key, entry_action action,
+                                              std::string_view comment) {
   auto id = who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから操作してください。");
   auto index = cached_plan();
@@ -452,13 +454,12 @@ result<void> replica::queue_transition(const entry_key& key, entry_action action
     if (auto problem = check_ready_to_submit((*index)->plan.tmpl, own_value))
       return make_error(errc::invalid_value, problem->message);
   }
-  insert_action(store_, {new_uuid(), action_kind::transition, key, std::string(to_string(action)),
-                         0, std::string(comment)});
-  return {};
+  return insert_action(store_, {new_uuid(), action_kind::transition, key,
+                                std::string(to_string(action)), 0, std::string(comment)});
 }
 
-result<void> replica::queue_resolution(record_id conflict_id, std::string_view take,
-                                       std::string_view merged_value) {
+result<std::string> replica::queue_resolution(record_id conflict_id, std::string_view take,
+                                              std::string_view merged_value) {
   auto id = who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから操作してください。");
   if (take != "server" && take != "incoming" && take != "merged") {
@@ -484,15 +485,14 @@ result<void> replica::queue_resolution(record_id conflict_id, std::string_view t
   return {};
 }
 
-result<void> replica::queue_comment(const entry_key& key, std::string_view body) {
+result<std::string> replica::queue_comment(const entry_key& key, std::string_view body) {
   auto id = who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから操作してください。");
   if (body.empty()) return make_error(errc::invalid_value, "コメントが空です。");
   if (id->role != role::coordinator && key.department_id != id->department_id) {
     return make_error(errc::forbidden, "他の担当課の報告にはコメントできません。");
   }
-  insert_action(store_, {new_uuid(), action_kind::comment, key, "", 0, std::string(body)});
-  return {};
+  return insert_action(store_, {new_uuid(), action_kind::comment, key, "", 0, std::string(body)});
 }
 
 std::vector<queued_action> replica::actions() {

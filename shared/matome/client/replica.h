@@ -97,11 +97,13 @@ class replica {
   // Queues a workflow step (submit, return, accept, reopen, approve,
   // send_back), a conflict resolution or a comment, after the checks that
   // can be made offline. Sent by the next sync or bundle, after the edits.
-  result<void> queue_transition(const entry_key& key, entry_action action,
-                                std::string_view comment = {});
-  result<void> queue_resolution(record_id conflict_id, std::string_view take,
-                                std::string_view merged_value = {});
-  result<void> queue_comment(const entry_key& key, std::string_view body);
+  // Each returns the queued action's id, so its own outcome can be found
+  // among the others in actions().
+  result<std::string> queue_transition(const entry_key& key, entry_action action,
+                                       std::string_view comment = {});
+  result<std::string> queue_resolution(record_id conflict_id, std::string_view take,
+                                       std::string_view merged_value = {});
+  result<std::string> queue_comment(const entry_key& key, std::string_view body);
   std::vector<queued_action> actions();
   // Drops a refused (or not yet sent) action.
   result<void> discard_action(std::string_view action_id);

@@ -1,0 +1,19 @@
+#pragma once
+// Runs the real matome-cli binary as a user would, and collects what it
+// printed and its exit code. MATOME_PASSWORD is set to the test password.
+
+#include <string>
+#include <vector>
+
+namespace matome::test {
+
+struct cli_run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// `args` are matome-cli's arguments (without the program name).
+cli_run run_cli(const std::vector<std::string>& args);
+
+}  // namespace matome::test
