@@ -27,6 +27,8 @@ result<bundle_result> answer_bundle(store& s, std::string_view bundle_text) {
 
   const actor as = who->as_actor();
   wire::bundle_answer answer;
+  answer.device = opened->signer;
+  answer.request_id = changes->request_id;
   answer.response.outcomes = s.apply(*index, as, changes->changes);
   answer.action_outcomes = s.apply_actions(*index, as, changes->actions);
   answer.response.last_seq = s.last_seq();

@@ -321,6 +321,12 @@ signing_key replica::device_key() {
   return key;
 }
 
+namespace {
+std::string bundle_request_key(std::string_view request_id) {
+  return "bundle_request:" + std::string(request_id);
+}
+}  // namespace
+
 result<std::string> replica::export_bundle() {
   auto id = who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから書き出してください。");
@@ -330,6 +336,9 @@ result<std::string> replica::export_bundle() {
   payload.structure_version = store_.structure_version(id->plan_id);
   payload.changes = begin_push(std::numeric_limits<std::int32_t>::max());
   payload.actions = begin_actions(std::numeric_limits<std::int32_t>::max());
+  // Remembered, so only an answer to a file this replica wrote is taken.
+  payload.request_id = new_uuid();
+  set_setting(bundle_request_key(payload.request_id), utc_now_iso());
   return seal_bundle("changes", id->plan_id, wire::encode(payload, wire::format::json),
                      device_key());
 }
@@ -353,6 +362,23 @@ result<void> replica::import_answer(std::string_view bundle_text) {
   // Signed by our server: its JSON is as trusted as an online answer.
   auto answer = wire::decode<wire::bundle_answer>(opened->payload, wire::format::json);
   if (!answer) return answer.error();
+  if (answer->device != device_key().public_key) {
+    return make_error(errc::invalid_argument,
+                      answer->device.empty()
+                          ? "この返答ファイルは古い形式で、どの端末あてか確かめられません。同期ファ"
+                            "イルを書き出し直し、その返答ファイルを読み込んでください。"
+                          : "この返答ファイルは別の端末の同期ファイルへの返答です。この端末で書き"
+                            "出した同期ファイルへの返答だけを読み込めます。何も変更していません。");
+  }
+  // A request is forgotten once its answer is in. An answer older than
+  // what this replica holds would roll back what came since (resolved
+  // conflicts reopened, finalized years dropped).
+  const auto request = bundle_request_key(answer->request_id);
+  if (!setting(request) || answer->page.cursor < cursor()) {
+    return make_error(errc::stale,
+                      "この返答ファイルは読み込み済みか、この端末がすでに持っている内容より古い"
+                      "ため、何も変更しませんでした。");
+  }
   sqlite::transaction tx(store_.db());
   record_outcomes(answer->response.outcomes);
   record_action_outcomes(answer->action_outcomes);
@@ -362,6 +388,8 @@ result<void> replica::import_answer(std::string_view bundle_text) {
   }
   store_.apply_feed(id->plan_id, answer->page);
   set_setting("last_sync", utc_now_iso());
+  auto forget = store_.db().prepare("DELETE FROM sync_state WHERE key = ?");
+  forget.bind(1, request).run();
   tx.commit();
   return {};
 }

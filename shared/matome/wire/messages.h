@@ -87,6 +87,7 @@ struct bundle_changes {
   std::int64_t structure_version = 0;
   std::vector<cell_change> changes;
   std::vector<workflow_action> actions;
+  std::string request_id;  // made at export; the answer names it
 
   template <class Archive>
   void serialize(Archive& ar);
@@ -101,6 +102,10 @@ struct bundle_answer {
   bool has_snapshot = false;
   plan_snapshot snapshot;
   pull_page page;
+  // Whom it answers: the signing key of the device whose changes file it
+  // answers, and that file's request id. A replica refuses any other.
+  std::string device;
+  std::string request_id;
 
   template <class Archive>
   void serialize(Archive& ar);

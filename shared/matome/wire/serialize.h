@@ -249,6 +249,7 @@ void bundle_changes::serialize(Archive& ar) {
   ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("plan", plan_id),
      cereal::make_nvp("cursor", cursor), cereal::make_nvp("structure_version", structure_version),
      cereal::make_nvp("changes", changes), cereal::make_nvp("actions", actions));
+  trailing_optional(ar, "request_id", request_id);
 }
 
 template <class Archive>
@@ -265,6 +266,8 @@ void bundle_answer::serialize(Archive& ar) {
      cereal::make_nvp("finalized_years", page.finalized_years),
      cereal::make_nvp("cells", page.cells), cereal::make_nvp("entries", page.entries),
      cereal::make_nvp("conflicts", page.conflicts), cereal::make_nvp("comments", page.comments));
+  trailing_optional(ar, "device", device);
+  trailing_optional(ar, "request_id", request_id);
 }
 
 }  // namespace wire
