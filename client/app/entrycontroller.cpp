@@ -304,6 +304,8 @@ void EntryController::reload() {
                  true);
     } else {
       m_pendingAction = qs(a.action.name);
+      // Held back until an edit of this entry is no longer in conflict or refused.
+      if (!a.reason.empty()) setMessage(qs(a.reason), true);
     }
   }
 

@@ -483,8 +483,13 @@ int queued_then_sent(replica& local, const result<std::string>& queued, const st
                 << " (`actions` lists it, `discard-action` drops it)\n";
       return 3;
     }
-    std::cout << what << " queued; the server has not answered it yet\n";
-    return 0;
+    if (a.reason.empty()) {
+      std::cout << what << " queued; the server has not answered it yet\n";
+      return 0;
+    }
+    // Held back (an edit of the entry is in conflict or refused): not done.
+    std::cerr << "matome-cli: " << what << " not sent: " << a.reason << "\n";
+    return 3;
   }
   std::cout << what << " done\n";
   return 0;

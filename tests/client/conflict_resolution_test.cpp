@@ -77,3 +77,54 @@ TEST_CASE("an edit typed while its change was in flight folds into one conflict"
   CHECK(f.server_store().open_conflicts(f.p.plan_id).empty());
   CHECK(a.status().conflicts == 0);
 }
+
+// Issue 9.6: offline, a department fills in an entry and submits; the
+// coordinator edits the same field meanwhile. The submit went through with
+// the coordinator's text, the department's text was left only in the
+// conflict, and resolving it was refused because the entry was submitted.
+TEST_CASE("a submit queued after an edit that conflicted is held until the conflict is resolved",
+          "[client][conflict][actions]") {
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  auto c = f.sign_in("coord");
+  const entry_key e{f.p.solo_row, f.p.fukushi, 2023};
+  const cell_key progress{e.item_id, e.department_id, e.year, "progress"};
+  client_fixture::fill_for_submit(a, e);
+  REQUIRE(a.queue_transition(e, entry_action::submit));
+  REQUIRE(c.edit(progress, "取りまとめが書いた実績"));
+  REQUIRE(f.sync(c));
+
+  REQUIRE(f.sync(a));
+  CHECK(f.server_store().find_entry(e).status == entry_status::draft);  // not submitted
+  REQUIRE(a.actions().size() == 1);
+  CHECK_FALSE(a.actions()[0].refused);
+  CHECK(a.actions()[0].reason.find("競合") != std::string::npos);  // the user is told why
+  REQUIRE(f.sync(a));  // still held while the conflict is open
+  CHECK(f.server_store().find_entry(e).status == entry_status::draft);
+
+  const auto conflict = a.db().open_conflicts(f.p.plan_id).at(0);
+  REQUIRE(a.queue_resolution(conflict.id, "incoming"));
+  REQUIRE(f.sync(a));  // the resolution goes; the pull shows it resolved
+  REQUIRE(f.sync(a));  // then the submit
+  CHECK(a.actions().empty());
+  CHECK(f.server_store().find_entry(e).status == entry_status::submitted);
+  CHECK(f.server_value(progress) == "実施した。");
+}
+
+TEST_CASE("a submit after an edit the server refused is held, not sent", "[client][actions]") {
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  auto c = f.sign_in("coord");
+  const entry_key e{f.p.solo_row, f.p.fukushi, 2023};
+  client_fixture::fill_for_submit(a, e);
+  REQUIRE(a.queue_transition(e, entry_action::submit));
+  // The coordinator finalizes the year before the department's edits arrive.
+  auto server = f.server_store();
+  REQUIRE(server.finalize_year(f.p.plan_id, f.p.coordinator(), 2023));
+  REQUIRE(f.sync(a));
+  CHECK(a.status().refused > 0);
+  REQUIRE(a.actions().size() == 1);
+  CHECK_FALSE(a.actions()[0].refused);
+  CHECK(a.actions()[0].reason.find("拒否") != std::string::npos);
+  CHECK(server.find_entry(e).status == entry_status::not_started);
+}

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <set>
 
 #include "matome/store/cell_writer.h"
 #include "matome/util/uuid.h"
@@ -274,6 +275,13 @@ void replica::record_outcomes(const std::vector<change_outcome>& outcomes) {
       " queued_value = NULL, in_flight = 0 WHERE change_id = ?");
   // What the server now holds, so the screen is right before the next pull.
   cell_writer learn(db);
+  // A conflict is known from its outcome at once (the pull completes it):
+  // the steps queued after this edit must see it before they are sent.
+  auto note_conflict = db.prepare(
+      "INSERT OR IGNORE INTO conflicts(id, item_id, department_id, year, field, change_id,"
+      " base_version, base_value, server_version, server_value, incoming_value, user_name, device,"
+      " created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, 0)");
+  const auto me = who();
   for (const auto& o : outcomes) {
     select.bind(1, o.change_id);
     if (!select.step()) {
@@ -292,6 +300,19 @@ void replica::record_outcomes(const std::vector<change_outcome>& outcomes) {
         }
         break;
       case outcome_kind::conflict:
+        note_conflict.bind(1, o.conflict_id)
+            .bind(2, row.change.key.item_id)
+            .bind(3, row.change.key.department_id)
+            .bind(4, row.change.key.year);
+        note_conflict.bind(5, row.change.key.field)
+            .bind(6, o.change_id)
+            .bind(7, row.change.base_version)
+            .bind(8, o.server_version);
+        note_conflict.bind(9, o.server_value)
+            .bind(10, row.change.value)
+            .bind(11, me ? me->user : std::string())
+            .bind(12, me ? me->device : std::string());
+        note_conflict.bind(13, utc_now_iso()).run();
         // The server keeps our value in the conflict record, which arrives
         // with the next pull. A value typed since stays, on the old base, so
         // it cannot overwrite what the user has not seen.
@@ -539,16 +560,73 @@ result<void> replica::discard_action(std::string_view action_id) {
   return {};
 }
 
+namespace {
+
+// Steps that hand an entry on (to the chief, the coordinator, or lock it):
+// sent after an edit of the entry conflicted or was refused, they would go
+// through with a value the user did not write (issue 9.6).
+bool hands_entry_on(const workflow_action& a) {
+  return a.kind == action_kind::transition &&
+         (a.name == "submit" || a.name == "approve" || a.name == "accept");
+}
+
+// Why a step on `entry` must wait, or "" when it may go.
+std::string hold_reason(sqlite::database& db, const entry_key& entry, const report_template* tmpl) {
+  auto label = [&](const std::string& key) {
+    const template_field* field = tmpl ? tmpl->find(key) : nullptr;
+    return field ? field->label : key;
+  };
+  auto conflicted = db.prepare(
+      "SELECT field FROM conflicts WHERE item_id = ? AND department_id = ? AND year = ?"
+      " AND resolved_value IS NULL LIMIT 1");
+  conflicted.bind(1, entry.item_id).bind(2, entry.department_id).bind(3, entry.year);
+  if (conflicted.step()) {
+    return "保留中: この報告の「" + label(conflicted.text(0)) +
+           "」が競合しています。競合を解決すると、次の同期で送られます。";
+  }
+  auto refused = db.prepare(
+      "SELECT field FROM outbox WHERE item_id = ? AND department_id = ? AND year = ?"
+      " AND state = 'refused' LIMIT 1");
+  refused.bind(1, entry.item_id).bind(2, entry.department_id).bind(3, entry.year);
+  if (refused.step()) {
+    return "保留中: この報告の「" + label(refused.text(0)) +
+           "」の変更がサーバーに拒否されています。その変更を直すか取り消すと、次の同期で送られ"
+           "ます。";
+  }
+  return {};
+}
+
+}  // namespace
+
 std::vector<workflow_action> replica::begin_actions(std::size_t limit) {
   auto& db = store_.db();
   sqlite::transaction tx(db);
   std::vector<workflow_action> out;
-  auto select = db.prepare(std::string(action_columns) +
-                           " WHERE state = 'pending' ORDER BY position LIMIT ?");
-  select.bind(1, static_cast<std::int64_t>(limit));
-  while (select.step()) out.push_back(read_action(select).action);
-  auto mark = db.prepare("UPDATE pending_actions SET in_flight = 1 WHERE action_id = ?");
-  for (const auto& a : out) mark.bind(1, a.action_id).run();
+  auto select =
+      db.prepare(std::string(action_columns) + " WHERE state = 'pending' ORDER BY position");
+  auto hold = db.prepare(
+      "UPDATE pending_actions SET reason_code = 'held', reason = ?, in_flight = 0 WHERE action_id "
+      "= ?");
+  auto mark = db.prepare(
+      "UPDATE pending_actions SET in_flight = 1, reason_code = '', reason = '' WHERE action_id = "
+      "?");
+  auto plan = cached_plan();
+  const report_template* tmpl = plan ? &(*plan)->plan.tmpl : nullptr;
+  std::set<entry_key> held;  // a later step on a held entry waits behind it
+  while (out.size() < limit && select.step()) {
+    auto a = read_action(select).action;
+    if (hands_entry_on(a) || (a.kind == action_kind::transition && held.contains(a.entry))) {
+      auto reason = held.contains(a.entry) ? std::string("保留中: 先に記録した操作を待っています。")
+                                           : hold_reason(db, a.entry, tmpl);
+      if (!reason.empty()) {
+        held.insert(a.entry);
+        hold.bind(1, reason).bind(2, a.action_id).run();
+        continue;
+      }
+    }
+    mark.bind(1, a.action_id).run();
+    out.push_back(std::move(a));
+  }
   tx.commit();
   return out;
 }
