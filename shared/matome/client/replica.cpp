@@ -576,20 +576,22 @@ std::string hold_reason(sqlite::database& db, const entry_key& entry, const repo
     const template_field* field = tmpl ? tmpl->find(key) : nullptr;
     return field ? field->label : key;
   };
-  auto conflicted = db.prepare(
-      "SELECT field FROM conflicts WHERE item_id = ? AND department_id = ? AND year = ?"
-      " AND resolved_value IS NULL LIMIT 1");
-  conflicted.bind(1, entry.item_id).bind(2, entry.department_id).bind(3, entry.year);
-  if (conflicted.step()) {
-    return "保留中: この報告の「" + label(conflicted.text(0)) +
+  // The first field of the entry in `table` that matches `condition`.
+  auto first_field = [&](std::string_view table,
+                         std::string_view condition) -> std::optional<std::string> {
+    auto stmt = db.prepare("SELECT field FROM " + std::string(table) +
+                           " WHERE item_id = ? AND department_id = ? AND year = ? AND " +
+                           std::string(condition) + " LIMIT 1");
+    stmt.bind(1, entry.item_id).bind(2, entry.department_id).bind(3, entry.year);
+    if (!stmt.step()) return std::nullopt;
+    return stmt.text(0);
+  };
+  if (auto field = first_field("conflicts", "resolved_value IS NULL")) {
+    return "保留中: この報告の「" + label(*field) +
            "」が競合しています。競合を解決すると、次の同期で送られます。";
   }
-  auto refused = db.prepare(
-      "SELECT field FROM outbox WHERE item_id = ? AND department_id = ? AND year = ?"
-      " AND state = 'refused' LIMIT 1");
-  refused.bind(1, entry.item_id).bind(2, entry.department_id).bind(3, entry.year);
-  if (refused.step()) {
-    return "保留中: この報告の「" + label(refused.text(0)) +
+  if (auto field = first_field("outbox", "state = 'refused'")) {
+    return "保留中: この報告の「" + label(*field) +
            "」の変更がサーバーに拒否されています。その変更を直すか取り消すと、次の同期で送られ"
            "ます。";
   }
