@@ -328,7 +328,7 @@ void EntryController::reload() {
     f.elementType = qs(matome::to_string(t.cell_type()));
     f.scope = qs(matome::to_string(t.scope));
     f.unit = qs(t.unit);
-    f.maxLength = t.max_length;
+    f.maxLength = static_cast<int>(t.length_limit());
     f.required = t.required;
     for (const auto& o : t.options) {
       f.options.append(QVariantMap{{QStringLiteral("value"), qs(o.value)},

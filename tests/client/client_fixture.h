@@ -9,8 +9,11 @@
 namespace matome::test {
 
 struct client_fixture {
+  explicit client_fixture(server::server_options options = test_server::quick_options())
+      : server(std::make_unique<test_server>(dir.file("master.db"), options)) {}
+
   temp_dir dir;
-  std::unique_ptr<test_server> server = std::make_unique<test_server>(dir.file("master.db"));
+  std::unique_ptr<test_server> server;
   const small_plan& p = server->plan();
   std::map<std::string, std::string> tokens;
 
@@ -32,10 +35,11 @@ struct client_fixture {
     return r;
   }
 
-  result<client::sync_report> sync(client::replica& r, unsigned short port = 0) {
+  result<client::sync_report> sync(client::replica& r, unsigned short port = 0,
+                                   const client::sync_options& options = {}) {
     auto transport =
         client::make_http_transport(url(port), *r.setting("token"), std::chrono::seconds(5));
-    return client::sync(r, *transport);
+    return client::sync(r, *transport, options);
   }
 
   store server_store() { return store::open(dir.file("master.db")).value(); }

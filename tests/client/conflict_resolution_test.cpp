@@ -62,7 +62,7 @@ TEST_CASE("an edit typed while its change was in flight folds into one conflict"
   auto transport = client::make_http_transport(f.url(), f.tokens.at("fukushi1"));
   wire::push_request request;
   request.plan_id = f.p.plan_id;
-  request.changes = a.begin_push(10);
+  request.changes = a.begin_push(10, client::sync_options{}.push_bytes);
   REQUIRE(transport->push(request).value().outcomes.at(0).kind == outcome_kind::conflict);
   REQUIRE(a.edit(key, "二回目"));
   REQUIRE(f.sync(a));

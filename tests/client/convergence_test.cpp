@@ -107,7 +107,8 @@ TEST_CASE("random edits, syncs, cuts and crashes converge without losing or over
           break;
         }
         case 4:  // crash mid-push: changes marked in flight, never answered
-          total_resends += static_cast<int>(c.r.begin_push(1 + random() % 3).size());
+          total_resends += static_cast<int>(
+              c.r.begin_push(1 + random() % 3, client::sync_options{}.push_bytes).size());
           break;
         case 5: {  // by file; a third of the answers are lost on the way back
           for (const auto& o : c.r.outbox()) {

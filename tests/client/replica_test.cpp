@@ -46,7 +46,7 @@ TEST_CASE("an edit made while the cell's change is in flight is sent after it, o
   auto r = f.sign_in("fukushi1");
   const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
   REQUIRE(r.edit(key, "送信中の値"));
-  auto in_flight = r.begin_push(100);
+  auto in_flight = r.begin_push(100, client::sync_options{}.push_bytes);
   REQUIRE(in_flight.size() == 1);
   REQUIRE(r.edit(key, "送信中に打った値"));  // parked, the change in flight is untouched
   CHECK(r.value_of(key) == "送信中に打った値");

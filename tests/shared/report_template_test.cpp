@@ -76,6 +76,40 @@ TEST_CASE("numbers, lengths and single lines are checked with a message naming t
   CHECK(validate_value(field(p, "progress"), "同左"));  // kept as typed
 }
 
+TEST_CASE("a text field without a set maximum still has one, checked everywhere", "[template]") {
+  // content has no max_length in the small plan: without a default, a pasted
+  // file of millions of characters reaches the outbox and blocks every push.
+  const plan p = test::make_small_plan_definition();
+  const auto& content = field(p, "content");
+  REQUIRE(content.max_length == 0);
+  const std::size_t limit = content.length_limit();
+  CHECK(limit == default_long_text_limit);
+  std::string at_limit;
+  for (std::size_t i = 0; i < limit; ++i) at_limit += "あ";
+  CHECK(validate_value(content, at_limit));
+  auto over = validate_value(content, at_limit + "あ");
+  REQUIRE_FALSE(over);
+  CHECK(over.error().message.find("「事業内容」は" + std::to_string(limit) + "文字以内") !=
+        std::string::npos);
+
+  template_field name;
+  name.key = "name";
+  name.label = "指標名";
+  CHECK(name.length_limit() == default_short_text_limit);
+  CHECK_FALSE(validate_value(name, std::string(default_short_text_limit + 1, 'x')));
+  CHECK(field(p, "progress").length_limit() == 400);  // a set maximum wins
+}
+
+TEST_CASE("a template may not set a text limit beyond what a push can carry", "[template]") {
+  plan p = test::make_small_plan_definition();
+  p.tmpl.fields[0].max_length = max_text_limit;
+  CHECK(validate_template(p.tmpl));
+  p.tmpl.fields[0].max_length = max_text_limit + 1;
+  auto refused = validate_template(p.tmpl);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message.find(std::to_string(max_text_limit)) != std::string::npos);
+}
+
 TEST_CASE("a template with duplicate keys or dangling references is refused", "[template]") {
   plan p = test::make_small_plan_definition();
   CHECK(validate_template(p.tmpl));

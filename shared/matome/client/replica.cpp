@@ -32,6 +32,14 @@ outbox_entry read_outbox(const sqlite::statement& s) {
   return e;
 }
 
+// The most bytes a change takes in a JSON push body: JSON escapes a control
+// character in six bytes, and the key and ids take well under 256.
+std::size_t push_size(const cell_change& c) {
+  std::size_t size = 256 + c.key.field.size();
+  for (const char ch : c.value) size += static_cast<unsigned char>(ch) < 0x20 ? 6 : 1;
+  return size;
+}
+
 void bind_key(sqlite::statement& s, const cell_key& k, int first) {
   s.bind(first, k.item_id)
       .bind(first + 1, k.department_id)
@@ -246,14 +254,43 @@ std::int64_t replica::cursor() {
   return store_.last_seq();
 }
 
-std::vector<cell_change> replica::begin_push(std::size_t limit) {
+std::vector<cell_change> replica::begin_push(std::size_t limit, std::size_t max_bytes) {
   auto& db = store_.db();
+  auto index = cached_plan();
   sqlite::transaction tx(db);
   std::vector<cell_change> out;
   auto select = db.prepare(std::string(outbox_columns) +
                            " WHERE state = 'pending' ORDER BY in_flight DESC, edited_at LIMIT ?");
   select.bind(1, static_cast<std::int64_t>(limit));
-  while (select.step()) out.push_back(read_outbox(select).change);
+  auto refuse = db.prepare(
+      "UPDATE outbox SET state = 'refused', reason_code = ?, reason = ?, value = "
+      "COALESCE(queued_value, value), queued_value = NULL, in_flight = 0 WHERE change_id = ?");
+  std::size_t bytes = 0;
+  while (select.step()) {
+    auto change = read_outbox(select).change;
+    // A value the server would refuse anyway (one kept from before fields
+    // had a default maximum) could make the request too large to be read
+    // at all, and block every sync after it: refused here, with the reason.
+    const template_field* field = index ? (*index)->plan.tmpl.find(change.key.field) : nullptr;
+    auto valid = field ? validate_value(*field, change.value) : result<void>{};
+    const std::size_t size = push_size(change);
+    if (valid && size > max_bytes) {
+      valid = make_error(errc::too_large, "値が大きすぎて送れません（" +
+                                              std::to_string(change.value.size()) +
+                                              " バイト）。短くしてから保存し直してください。");
+    }
+    if (!valid) {
+      refuse.bind(1, to_string(valid.error().code))
+          .bind(2, valid.error().message)
+          .bind(3, change.change_id)
+          .run();
+      continue;
+    }
+    if (bytes + size > max_bytes) break;
+    bytes += size;
+    out.push_back(std::move(change));
+  }
+  select.reset();
   auto mark = db.prepare("UPDATE outbox SET in_flight = 1 WHERE change_id = ?");
   for (const auto& c : out) mark.bind(1, c.change_id).run();
   tx.commit();
@@ -355,7 +392,8 @@ result<std::string> replica::export_bundle() {
   payload.plan_id = id->plan_id;
   payload.cursor = cursor();
   payload.structure_version = store_.structure_version(id->plan_id);
-  payload.changes = begin_push(std::numeric_limits<std::int32_t>::max());
+  payload.changes =
+      begin_push(std::numeric_limits<std::int32_t>::max(), std::numeric_limits<std::size_t>::max());
   payload.actions = begin_actions(std::numeric_limits<std::int32_t>::max());
   // Remembered, so only an answer to a file this replica wrote is taken.
   payload.request_id = new_uuid();

@@ -110,9 +110,12 @@ class replica {
   replica_status status();
 
   // ---- used by sync ----------------------------------------------------
-  // Marks up to `limit` pending changes in flight and returns them; changes
-  // left in flight by an interrupted sync come first, with the same ids.
-  std::vector<cell_change> begin_push(std::size_t limit);
+  // Marks up to `limit` pending changes, at most `max_bytes` of push body,
+  // in flight and returns them; changes left in flight by an interrupted
+  // sync come first, with the same ids. A change whose value its field does
+  // not allow, or bigger than `max_bytes` alone, is refused here with the
+  // reason instead of being sent.
+  std::vector<cell_change> begin_push(std::size_t limit, std::size_t max_bytes);
   // Stores the server's outcomes; each settled change leaves the outbox.
   void record_outcomes(const std::vector<change_outcome>& outcomes);
   std::int64_t cursor();

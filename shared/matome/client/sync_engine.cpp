@@ -21,12 +21,12 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
     if (auto ok = refresh_structure(local, server, id->plan_id); !ok) return ok.error();
   }
 
-  // Push. Every round settles what it sent, so the rounds end; the bound
-  // only guards against a server that answers for other change ids.
-  const auto waiting = local.status().pending;
-  for (std::size_t round = 0; round < static_cast<std::size_t>(waiting) / options.push_batch + 16;
-       ++round) {
-    auto changes = local.begin_push(options.push_batch);
+  // Push. Every round settles what it sent (at least one change), so the
+  // rounds end; the bound only guards against a server that answers for
+  // other change ids.
+  const auto before = local.status();
+  for (int round = 0; round < before.pending + 16; ++round) {
+    auto changes = local.begin_push(options.push_batch, options.push_bytes);
     if (changes.empty()) break;
     wire::push_request request;
     request.plan_id = id->plan_id;
@@ -38,9 +38,10 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
     for (const auto& o : response->outcomes) {
       report.applied += o.kind == outcome_kind::applied;
       report.conflicts += o.kind == outcome_kind::conflict;
-      report.refused += o.kind == outcome_kind::refused;
     }
   }
+  // By the server, or here before sending (replica::begin_push).
+  report.refused = local.status().refused - before.refused;
 
   // Then the actions, in the order they were made, after the edits they
   // may depend on (a submit after its last edits).

@@ -23,6 +23,9 @@ struct sync_report {
 struct sync_options {
   std::size_t push_batch = 1000;
   std::size_t page_size = 20000;
+  // Well under the server's 16 MiB request limit. No single valid value
+  // comes near it (report_template.h), so every change fits in some push.
+  std::size_t push_bytes = 4 * 1024 * 1024;
 };
 
 result<sync_report> sync(replica& local, transport& server, const sync_options& options = {});

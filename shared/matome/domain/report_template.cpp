@@ -86,6 +86,18 @@ field_type template_field::cell_type() const {
   return type == field_type::year_series ? element_type : type;
 }
 
+std::size_t template_field::length_limit() const {
+  if (max_length > 0) return static_cast<std::size_t>(max_length);
+  switch (cell_type()) {
+    case field_type::short_text:
+      return default_short_text_limit;
+    case field_type::number:
+      return default_number_limit;
+    default:
+      return default_long_text_limit;  // choices are bounded by their options anyway
+  }
+}
+
 const template_field* report_template::find(std::string_view key) const {
   auto it = std::ranges::find(fields, key, &template_field::key);
   return it == fields.end() ? nullptr : &*it;
@@ -113,6 +125,11 @@ result<void> validate_template(const report_template& tmpl) {
       return make_error(errc::invalid_value,
                         "year series \"" + f.key + "\" cannot hold year series");
     }
+    if (f.max_length < 0 || f.max_length > max_text_limit) {
+      return make_error(errc::invalid_value,
+                        "field \"" + f.key + "\" has max_length " + std::to_string(f.max_length) +
+                            "; it must be between 0 and " + std::to_string(max_text_limit));
+    }
     if (f.is_choice() && f.options.empty()) {
       return make_error(errc::invalid_value, "choice field \"" + f.key + "\" has no options");
     }
@@ -135,9 +152,9 @@ result<void> validate_value(const template_field& field, std::string_view value)
                       "「" + field.label + "」の値が UTF-8 の文字列ではありません。");
   }
   if (value.empty()) return {};
-  if (field.max_length > 0 && utf8_length(value) > static_cast<std::size_t>(field.max_length)) {
+  if (utf8_length(value) > field.length_limit()) {
     return make_error(errc::invalid_value, "「" + field.label + "」は" +
-                                               std::to_string(field.max_length) +
+                                               std::to_string(field.length_limit()) +
                                                "文字以内で入力してください（現在" +
                                                std::to_string(utf8_length(value)) + "文字）。");
   }

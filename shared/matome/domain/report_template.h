@@ -3,6 +3,7 @@
 // vocabulary (grades, directions, plan marks) lives here as data, so one
 // model serves 坂戸市, 北本市 and 鶴ヶ島市 alike.
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -44,14 +45,25 @@ struct template_field {
   field_type element_type = field_type::short_text;  // for year_series only
   std::vector<choice_option> options;                // for choices (and choice series)
   std::string unit;                                  // for numbers: "人", "%"
-  int max_length = 0;                                // in characters; 0 = no limit
-  bool required = false;                             // must be filled before submit
+  int max_length = 0;        // in characters; 0 = the default for its type (length_limit)
+  bool required = false;     // must be filled before submit
   std::string reason_field;  // key of a field that must be filled when this one is
 
   bool is_choice() const;
   // The type a single cell of this field holds (element_type for a series).
   field_type cell_type() const;
+  // The most characters one cell may hold: max_length, or the default for
+  // the cell type. Every text has a limit, so no single value can outgrow a
+  // push request (16 MiB) and block the outbox behind it.
+  std::size_t length_limit() const;
 };
+
+// Defaults when a template sets no max_length, and the most it may set. The
+// longest cell in the sample reports is ~350 characters.
+inline constexpr std::size_t default_short_text_limit = 200;
+inline constexpr std::size_t default_long_text_limit = 4000;
+inline constexpr std::size_t default_number_limit = 40;
+inline constexpr int max_text_limit = 100'000;
 
 struct report_template {
   std::vector<template_field> fields;  // in printed column order
