@@ -84,3 +84,49 @@ TEST_CASE("the history refuses to be rewritten", "[store]") {
   CHECK_THROWS_AS(s.db().exec("DELETE FROM history"), failure);
   CHECK(s.history_of(c.key).at(0).new_value == "実施");
 }
+
+TEST_CASE("outcomes remembered before ids were scoped still answer their retries",
+          "[store][migration]") {
+  test::temp_dir dir;
+  const auto file = dir.file("v7.db");
+  {
+    auto db = sqlite::database::open(file);
+    REQUIRE(migrate(db, 7));
+    db.exec(
+        "INSERT INTO applied_changes(change_id, outcome, version, received_at)"
+        " VALUES ('sent-before-upgrade', 'applied', 5, '2026-01-01T00:00:00Z')");
+    db.exec(
+        "INSERT INTO applied_actions(action_id, done, received_at)"
+        " VALUES ('comment-before-upgrade', 1, '2026-01-01T00:00:00Z')");
+    db.exec(
+        "INSERT INTO conflicts(id, item_id, department_id, year, field, change_id, base_version,"
+        " base_value, server_version, server_value, incoming_value, user_name, device, created_at,"
+        " seq) VALUES (7, 1, 1, 2023, 'progress', 'c-1', 1, '', 2, 'x', 'y', 'u', 'd', 't', 3)");
+  }
+  store s = test::open_store(file);
+  REQUIRE(schema_version_of(s.db()) == current_schema_version());
+  const auto p = test::make_small_plan(s);
+
+  // A replica that sent these before the upgrade and lost the answer.
+  const cell_change retry{"sent-before-upgrade", {p.solo_row, p.fukushi, 2023, "progress"}, 0, "v"};
+  auto outcome = s.apply(p.index, p.member_of_fukushi(), std::span(&retry, 1)).at(0);
+  CHECK(outcome.repeated);
+  CHECK(outcome.version == 5);
+  CHECK_FALSE(s.find_cell(retry.key));  // not applied a second time
+  workflow_action comment;
+  comment.action_id = "comment-before-upgrade";
+  comment.kind = action_kind::comment;
+  comment.entry = {p.solo_row, p.fukushi, 2023};
+  comment.text = "二度目";
+  CHECK(s.apply_actions(p.index, p.member_of_fukushi(), std::span(&comment, 1)).at(0).repeated);
+  CHECK(s.comments_of(comment.entry).empty());
+
+  // The conflict came along, and its change id no longer has to be unique.
+  auto count = s.db().prepare("SELECT count(*) FROM conflicts WHERE id = 7 AND change_id = 'c-1'");
+  REQUIRE(count.step());
+  CHECK(count.int64(0) == 1);
+  s.db().exec(
+      "INSERT INTO conflicts(item_id, department_id, year, field, change_id, base_version,"
+      " base_value, server_version, server_value, incoming_value, user_name, device, created_at,"
+      " seq) VALUES (1, 2, 2023, 'progress', 'c-1', 1, '', 2, 'x', 'y', 'v', 'e', 't', 4)");
+}

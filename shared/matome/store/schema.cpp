@@ -300,6 +300,81 @@ constexpr std::string_view v7_resolution_seen_version = R"sql(
 ALTER TABLE pending_actions ADD COLUMN seen_version INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Step 8: change and action ids are their sender's. One department's id,
+// read from its plain-text sync file, says nothing about another's change,
+// so outcomes are remembered per (id, user, device), with a fingerprint of
+// what the change was: a reused id is refused, never answered with another
+// change's outcome. Outcomes from before this step keep user '' and still
+// answer a retry of their id. Two users' conflicts may carry the same id.
+constexpr std::string_view v8_ids_per_device = R"sql(
+CREATE TABLE applied_changes_v8 (
+  change_id      TEXT NOT NULL,
+  user_name      TEXT NOT NULL,
+  device         TEXT NOT NULL,
+  fingerprint    TEXT NOT NULL DEFAULT '',  -- cell and value digest; '' before step 8
+  outcome        TEXT NOT NULL CHECK (outcome IN ('applied', 'conflict', 'refused')),
+  version        INTEGER NOT NULL DEFAULT 0,
+  conflict_id    INTEGER NOT NULL DEFAULT 0,
+  server_value   TEXT NOT NULL DEFAULT '',
+  server_version INTEGER NOT NULL DEFAULT 0,
+  reason_code    TEXT NOT NULL DEFAULT '',
+  reason         TEXT NOT NULL DEFAULT '',
+  received_at    TEXT NOT NULL,
+  PRIMARY KEY (change_id, user_name, device)
+) WITHOUT ROWID;
+INSERT INTO applied_changes_v8(change_id, user_name, device, outcome, version, conflict_id,
+  server_value, server_version, reason_code, reason, received_at)
+  SELECT change_id, '', '', outcome, version, conflict_id, server_value, server_version,
+  reason_code, reason, received_at FROM applied_changes;
+DROP TABLE applied_changes;
+ALTER TABLE applied_changes_v8 RENAME TO applied_changes;
+
+CREATE TABLE applied_actions_v8 (
+  action_id   TEXT NOT NULL,
+  user_name   TEXT NOT NULL,
+  device      TEXT NOT NULL,
+  fingerprint TEXT NOT NULL DEFAULT '',
+  done        INTEGER NOT NULL,
+  reason_code TEXT NOT NULL DEFAULT '',
+  reason      TEXT NOT NULL DEFAULT '',
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (action_id, user_name, device)
+) WITHOUT ROWID;
+INSERT INTO applied_actions_v8(action_id, user_name, device, done, reason_code, reason,
+  received_at)
+  SELECT action_id, '', '', done, reason_code, reason, received_at FROM applied_actions;
+DROP TABLE applied_actions;
+ALTER TABLE applied_actions_v8 RENAME TO applied_actions;
+
+CREATE TABLE conflicts_v8 (
+  id             INTEGER PRIMARY KEY,
+  item_id        INTEGER NOT NULL,
+  department_id  INTEGER NOT NULL,
+  year           INTEGER NOT NULL,
+  field          TEXT NOT NULL,
+  change_id      TEXT NOT NULL,
+  base_version   INTEGER NOT NULL,
+  base_value     TEXT NOT NULL,
+  server_version INTEGER NOT NULL,
+  server_value   TEXT NOT NULL,
+  incoming_value TEXT NOT NULL,
+  user_name      TEXT NOT NULL,
+  device         TEXT NOT NULL,
+  created_at     TEXT NOT NULL,
+  resolved_value TEXT,
+  resolved_by    TEXT,
+  resolved_at    TEXT,
+  seq            INTEGER NOT NULL
+);
+INSERT INTO conflicts_v8 SELECT id, item_id, department_id, year, field, change_id,
+  base_version, base_value, server_version, server_value, incoming_value, user_name, device,
+  created_at, resolved_value, resolved_by, resolved_at, seq FROM conflicts;
+DROP TABLE conflicts;
+ALTER TABLE conflicts_v8 RENAME TO conflicts;
+CREATE INDEX conflicts_by_seq ON conflicts(seq);
+CREATE INDEX conflicts_by_cell ON conflicts(item_id, department_id, year, field);
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -308,6 +383,7 @@ constexpr migration migrations[] = {
     {5, "keys for signed sync bundles", v5_bundle_keys},
     {6, "offline workflow actions", v6_actions},
     {7, "the server value a queued resolution was decided on", v7_resolution_seen_version},
+    {8, "change and action ids scoped to their sender", v8_ids_per_device},
 };
 
 }  // namespace

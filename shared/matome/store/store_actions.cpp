@@ -1,9 +1,18 @@
 // Actions made offline (workflow steps, resolutions, comments), applied at
 // most once per action id through the same functions as online requests.
 #include "matome/store/store.h"
+#include "matome/util/digest.h"
 
 namespace matome {
 namespace {
+
+// What an action was, so a reused id can be told from a retry.
+std::string fingerprint_of(const workflow_action& a) {
+  return std::string(to_string(a.kind)) + "\n" + std::to_string(a.entry.item_id) + "/" +
+         std::to_string(a.entry.department_id) + "/" + std::to_string(a.entry.year) + "\n" +
+         a.name + "\n" + std::to_string(a.conflict_id) + "\n" + std::to_string(a.seen_version) +
+         "\n" + content_digest(a.text);
+}
 
 result<void> run_action(store& s, const plan_index& index, const actor& who,
                         const workflow_action& a) {
@@ -50,10 +59,21 @@ std::vector<action_outcome> store::apply_actions(const plan_index& index, const 
     sqlite::transaction tx(db_);
     action_outcome o;
     o.action_id = a.action_id;
-    auto seen =
-        db_.prepare("SELECT done, reason_code, reason FROM applied_actions WHERE action_id = ?");
-    seen.bind(1, a.action_id);
+    // An id is its sender's, as for cell changes (store_apply.cpp).
+    const std::string fingerprint = fingerprint_of(a);
+    auto seen = db_.prepare(
+        "SELECT done, reason_code, reason, fingerprint FROM applied_actions WHERE action_id = ?"
+        " AND ((user_name = ? AND device = ?) OR user_name = '') ORDER BY user_name DESC LIMIT 1");
+    seen.bind(1, a.action_id).bind(2, who.user).bind(3, who.device);
     if (seen.step()) {
+      if (!seen.text(3).empty() && seen.text(3) != fingerprint) {
+        outcomes.push_back({a.action_id, false, "invalid_argument",
+                            "action id " + a.action_id +
+                                " は、この端末の別の操作にすでに使われています。操作ごとに新しい "
+                                "action id で送ってください。",
+                            false});
+        continue;
+      }
       o.done = seen.int64(0) != 0;
       o.reason_code = seen.text(1);
       o.reason = seen.text(2);
@@ -73,10 +93,11 @@ std::vector<action_outcome> store::apply_actions(const plan_index& index, const 
       o.reason = done.error().message;
     }
     auto remember = db_.prepare(
-        "INSERT INTO applied_actions(action_id, done, reason_code, reason, received_at) VALUES (?, "
-        "?, ?, ?, ?)");
-    remember.bind(1, a.action_id).bind(2, o.done ? 1 : 0).bind(3, o.reason_code).bind(4, o.reason);
-    remember.bind(5, clock_()).run();
+        "INSERT INTO applied_actions(action_id, user_name, device, fingerprint, done, reason_code,"
+        " reason, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    remember.bind(1, a.action_id).bind(2, who.user).bind(3, who.device).bind(4, fingerprint);
+    remember.bind(5, o.done ? 1 : 0).bind(6, o.reason_code).bind(7, o.reason);
+    remember.bind(8, clock_()).run();
     tx.commit();
     outcomes.push_back(std::move(o));
   }

@@ -7,6 +7,7 @@
 #include "matome/store/cell_writer.h"
 #include "matome/store/store.h"
 #include "matome/sync/merge_rule.h"
+#include "matome/util/digest.h"
 #include "matome/util/utf8.h"
 
 namespace matome {
@@ -47,6 +48,17 @@ change_outcome refused(const cell_change& c, const error& e) {
   return o;
 }
 
+std::string reused_id_message(std::string_view change_id) {
+  return "change id " + std::string(change_id) +
+         " は、この端末の別の変更（別の欄か値）にすでに使われています。変更ごとに新しい change id "
+         "で送ってください。";
+}
+
+// What a change was, so a reused id can be told from a retry.
+std::string fingerprint_of(const cell_change& c) {
+  return to_string(c.key) + "\n" + content_digest(c.value);
+}
+
 }  // namespace
 
 std::vector<change_outcome> store::apply(const plan_index& index, const actor& who,
@@ -56,13 +68,16 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
   const std::string now = clock_();
 
   sqlite::transaction tx(db_);
+  // An id is its sender's: only this user's device (or an outcome stored
+  // before ids were scoped, user '') answers for it.
   auto select_applied = db_.prepare(
-      "SELECT outcome, version, conflict_id, server_value, server_version, reason_code, reason"
-      " FROM applied_changes WHERE change_id = ?");
+      "SELECT outcome, version, conflict_id, server_value, server_version, reason_code, reason,"
+      " fingerprint FROM applied_changes WHERE change_id = ?"
+      " AND ((user_name = ? AND device = ?) OR user_name = '') ORDER BY user_name DESC LIMIT 1");
   auto insert_applied = db_.prepare(
-      "INSERT INTO applied_changes(change_id, outcome, version, conflict_id, server_value, "
-      "server_version,"
-      " reason_code, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO applied_changes(change_id, user_name, device, fingerprint, outcome, version,"
+      " conflict_id, server_value, server_version, reason_code, reason, received_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto select_cell = db_.prepare(
       "SELECT value, version FROM cells WHERE item_id = ? AND department_id = ? AND year = ? AND "
       "field = ?");
@@ -112,8 +127,15 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
           refused(c, {errc::invalid_argument, "change_id must be 1 to 128 characters of UTF-8"}));
       continue;
     }
-    select_applied.bind(1, c.change_id);
+    const std::string fingerprint = fingerprint_of(c);
+    select_applied.bind(1, c.change_id).bind(2, who.user).bind(3, who.device);
     if (select_applied.step()) {
+      const std::string remembered = select_applied.text(7);
+      if (!remembered.empty() && remembered != fingerprint) {
+        select_applied.reset();
+        outcomes.push_back(refused(c, {errc::invalid_argument, reused_id_message(c.change_id)}));
+        continue;
+      }
       change_outcome o;
       o.change_id = c.change_id;
       o.kind = parse_outcome_kind(select_applied.text(0)).value();
@@ -196,15 +218,10 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
         }
       }
     }
-    insert_applied.bind(1, o.change_id)
-        .bind(2, to_string(o.kind))
-        .bind(3, o.version)
-        .bind(4, o.conflict_id);
-    insert_applied.bind(5, o.server_value)
-        .bind(6, o.server_version)
-        .bind(7, o.reason_code)
-        .bind(8, o.reason);
-    insert_applied.bind(9, now).run();
+    insert_applied.bind(1, o.change_id).bind(2, who.user).bind(3, who.device).bind(4, fingerprint);
+    insert_applied.bind(5, to_string(o.kind)).bind(6, o.version).bind(7, o.conflict_id);
+    insert_applied.bind(8, o.server_value).bind(9, o.server_version).bind(10, o.reason_code);
+    insert_applied.bind(11, o.reason).bind(12, now).run();
     outcomes.push_back(std::move(o));
   }
 
