@@ -120,6 +120,22 @@ int main(int argc, char** argv) {
   auto* set_password =
       app.add_subcommand("set-password", "Set a password, read from standard input");
   set_password->add_option("login", login)->required();
+  std::string new_department, new_role;
+  auto* set_user = app.add_subcommand(
+      "set-user", "Move a user to another department or role (devices re-sync their scope)");
+  set_user->add_option("login", login)->required();
+  set_user->add_option("--department", new_department, "Department code (- for none)");
+  set_user->add_option("--role", new_role, "member, chief, coordinator or admin");
+  long long item_id = 0;
+  std::vector<std::string> owner_codes;
+  auto* list_items = app.add_subcommand("list-items", "List the plans' items with ids and owners");
+  auto* set_owners =
+      app.add_subcommand("set-owners", "Set the departments that report on a row, in order");
+  set_owners->add_option("item", item_id, "Item id (see list-items)")->required();
+  set_owners->add_option("departments", owner_codes, "Department codes")->required();
+  auto* remove_item =
+      app.add_subcommand("remove-item", "Remove an item that nothing was reported on");
+  remove_item->add_option("item", item_id, "Item id (see list-items)")->required();
   auto* list_devices = app.add_subcommand("list-devices", "List signed-in devices");
   auto* revoke_device = app.add_subcommand("revoke-device", "Revoke a device's token");
   revoke_device->add_option("id", device_id)->required();
@@ -146,6 +162,10 @@ int main(int argc, char** argv) {
   if (*add_user) return admin::add_user(db_path, login, name, department, role, std::cin);
   if (*list_users) return admin::list_users(db_path);
   if (*set_password) return admin::set_password(db_path, login, std::cin);
+  if (*set_user) return admin::set_user(db_path, login, new_department, new_role);
+  if (*list_items) return admin::list_items(db_path);
+  if (*set_owners) return admin::set_owners(db_path, item_id, owner_codes);
+  if (*remove_item) return admin::remove_item(db_path, item_id);
   if (*list_devices) return admin::list_devices(db_path);
   if (*revoke_device) return admin::revoke_device(db_path, device_id);
   if (*import_plan) return admin::import_plan(db_path, file);

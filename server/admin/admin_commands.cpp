@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "admin/admin_support.h"
 #include "auth/device_tokens.h"
 #include "matome/auth/password.h"
 #include "matome/plan_file/plan_file.h"
@@ -15,14 +16,12 @@
 #include "sync/bundle_service.h"
 
 namespace matome::server::admin {
-namespace {
 
 int report(const error& e) {
   std::cerr << "matome-server: " << e.message << "\n";
   return e.code == errc::storage ? 3 : 2;
 }
 
-// Opens the database; an admin command never creates one by accident.
 result<store> open_existing(const std::string& path) {
   if (!std::filesystem::exists(path)) {
     return make_error(errc::not_found, path + " does not exist; start the server once with --db " +
@@ -30,6 +29,8 @@ result<store> open_existing(const std::string& path) {
   }
   return store::open(path);
 }
+
+namespace {
 
 std::string read_password(std::istream& in) {
   const bool terminal = &in == &std::cin && isatty(STDIN_FILENO);
@@ -105,6 +106,33 @@ int list_users(const std::string& db) {
     std::cout << u.login << "\t" << to_string(u.role) << "\t" << department << "\t"
               << u.display_name << (u.disabled ? "\t(disabled)" : "") << "\n";
   }
+  return 0;
+}
+
+int set_user(const std::string& db, const std::string& login, const std::string& department_code,
+             const std::string& role_name) {
+  auto s = open_existing(db);
+  if (!s) return report(s.error());
+  auto user = s->find_user(login);
+  if (!user) return report(user.error());
+  record_id department_id = user->department_id;
+  if (department_code == "-") {
+    department_id = 0;
+  } else if (!department_code.empty()) {
+    auto d = s->find_department_by_code(department_code);
+    if (!d) return report(d.error());
+    department_id = d->id;
+  }
+  auto role = role_name.empty() ? result<matome::role>(user->role) : parse_role(role_name);
+  if (!role) return report(role.error());
+  if (auto changed = s->update_user(login, department_id, *role); !changed) {
+    return report(changed.error());
+  }
+  std::cout << "user " << login << " is now " << to_string(*role);
+  for (const auto& d : s->departments()) {
+    if (d.id == department_id) std::cout << " of " << d.code << " " << d.name;
+  }
+  std::cout << "; their devices take the new scope at their next sync\n";
   return 0;
 }
 

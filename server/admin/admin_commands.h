@@ -6,6 +6,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace matome::server::admin {
 
@@ -17,6 +18,16 @@ int add_user(const std::string& db, const std::string& login, const std::string&
              const std::string& department_code, const std::string& role, std::istream& in);
 int list_users(const std::string& db);
 int set_password(const std::string& db, const std::string& login, std::istream& in);
+// Moves a user to another department ("-": none, for an administrator)
+// and/or role; empty keeps what the user has.
+int set_user(const std::string& db, const std::string& login, const std::string& department_code,
+             const std::string& role);
+// The plans' items with their ids and owners (item_commands.cpp).
+int list_items(const std::string& db);
+// Who reports on a row, in printed order (department codes).
+int set_owners(const std::string& db, long long item_id, const std::vector<std::string>& codes);
+// Removes a row or heading nothing was reported on.
+int remove_item(const std::string& db, long long item_id);
 int list_devices(const std::string& db);
 int revoke_device(const std::string& db, long long device_id);
 int import_plan(const std::string& db, const std::string& plan_file);

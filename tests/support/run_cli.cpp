@@ -23,7 +23,8 @@ std::string slurp(const std::filesystem::path& file) {
 }
 }  // namespace
 
-cli_run run_cli(const std::vector<std::string>& args) {
+namespace {
+cli_run run_program(const char* program, const std::vector<std::string>& args) {
   temp_dir dir;
   const auto out_file = dir.file("stdout").string();
   const auto err_file = dir.file("stderr").string();
@@ -34,7 +35,7 @@ cli_run run_cli(const std::vector<std::string>& args) {
                                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  std::vector<std::string> full = {MATOME_CLI};
+  std::vector<std::string> full = {program};
   full.insert(full.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : full) argv.push_back(a.data());
@@ -48,9 +49,9 @@ cli_run run_cli(const std::vector<std::string>& args) {
   for (auto& e : env_strings) envp.push_back(e.data());
   envp.push_back(nullptr);
   pid_t child = 0;
-  if (posix_spawn(&child, MATOME_CLI, &actions, nullptr, argv.data(), envp.data()) != 0) {
+  if (posix_spawn(&child, program, &actions, nullptr, argv.data(), envp.data()) != 0) {
     posix_spawn_file_actions_destroy(&actions);
-    throw std::runtime_error("cannot start " MATOME_CLI);
+    throw std::runtime_error(std::string("cannot start ") + program);
   }
   posix_spawn_file_actions_destroy(&actions);
   int status = 0;
@@ -60,6 +61,16 @@ cli_run run_cli(const std::vector<std::string>& args) {
   run.out = slurp(out_file);
   run.err = slurp(err_file);
   return run;
+}
+
+}  // namespace
+
+cli_run run_cli(const std::vector<std::string>& args) {
+  return run_program(MATOME_CLI, args);
+}
+
+cli_run run_server_admin(const std::vector<std::string>& args) {
+  return run_program(MATOME_SERVER, args);
 }
 
 }  // namespace matome::test

@@ -1,5 +1,5 @@
 #pragma once
-// Runs the real matome-cli binary as a user would, and collects what it
+// Runs the real matome-cli (or matome-server admin) binary as a user would, and collects what it
 // printed and its exit code. MATOME_PASSWORD is set to the test password.
 
 #include <string>
@@ -15,5 +15,7 @@ struct cli_run {
 
 // `args` are matome-cli's arguments (without the program name).
 cli_run run_cli(const std::vector<std::string>& args);
+// matome-server's admin subcommands, the same way (e.g. --db FILE set-user …).
+cli_run run_server_admin(const std::vector<std::string>& args);
 
 }  // namespace matome::test

@@ -126,6 +126,29 @@ class http_transport final : public transport {
  public:
   explicit http_transport(http_client client) : client_(std::move(client)) {}
 
+  result<reader_scope> scope() override {
+    auto a = client_.request(http::verb::get, "/api/v1/me", {}, true);
+    if (!a) return a.error();
+    rapidjson::Document doc;
+    doc.Parse(a->body.data(), a->body.size());
+    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("user") ||
+        !doc["user"].IsObject() || !doc["user"].HasMember("role") ||
+        !doc["user"]["role"].IsString()) {
+      return make_error(errc::invalid_argument,
+                        "the server's answer to /api/v1/me is not understood");
+    }
+    const auto& user = doc["user"];
+    reader_scope out;
+    auto role = parse_role(user["role"].GetString());
+    if (!role) return role.error();
+    out.role = *role;
+    if (user.HasMember("department") && user["department"].IsObject() &&
+        user["department"].HasMember("id") && user["department"]["id"].IsInt64()) {
+      out.department_id = user["department"]["id"].GetInt64();
+    }
+    return out;
+  }
+
   result<wire::plan_snapshot> snapshot(record_id plan_id) override {
     auto a = client_.request(http::verb::get, "/api/v1/plans/" + std::to_string(plan_id), {}, true);
     if (!a) return a.error();

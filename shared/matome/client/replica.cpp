@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "matome/store/cell_writer.h"
@@ -254,6 +255,57 @@ std::int64_t replica::cursor() {
   return store_.last_seq();
 }
 
+void replica::change_scope(record_id department_id, matome::role role) {
+  auto& db = store_.db();
+  sqlite::transaction tx(db);
+  set_setting("department_id", std::to_string(department_id));
+  set_setting("role", to_string(role));
+  // No foreign keys point at these, and the pull from 0 brings back all
+  // that the new scope may see.
+  for (const char* table : {"cells", "entries", "conflicts", "comments"})
+    db.exec(std::string("DELETE FROM ") + table);
+  db.exec("UPDATE meta SET value = 0 WHERE key = 'last_seq'");  // the cursor
+  tx.commit();
+}
+
+void replica::take_structure(const wire::plan_snapshot& snapshot) {
+  auto& db = store_.db();
+  sqlite::transaction tx(db);
+  store_.replace_structure(snapshot.plan, snapshot.departments, snapshot.items,
+                           snapshot.structure_version);
+  std::map<record_id, const plan_item*> items;
+  for (const auto& item : snapshot.items) items.emplace(item.id, &item);
+  std::map<record_id, std::string> department_names;
+  for (const auto& d : snapshot.departments) department_names.emplace(d.id, d.name);
+  // One in flight may have been applied already: the server decides on it.
+  auto pending =
+      db.prepare(std::string(outbox_columns) + " WHERE state = 'pending' AND in_flight = 0");
+  auto refuse = db.prepare(
+      "UPDATE outbox SET state = 'refused', reason_code = 'forbidden', reason = ?, value = "
+      "COALESCE(queued_value, value), queued_value = NULL, in_flight = 0 WHERE change_id = ?");
+  std::vector<std::pair<std::string, std::string>> orphaned;  // change id, reason
+  while (pending.step()) {
+    const auto row = read_outbox(pending);
+    const auto& key = row.change.key;
+    const auto found = items.find(key.item_id);
+    if (found == items.end()) {
+      orphaned.emplace_back(row.change.change_id,
+                            "この事業は計画から削除されたため、入力を送れません。");
+    } else if (!key.is_plan_cell() &&
+               std::ranges::find(found->second->owner_ids, key.department_id) ==
+                   found->second->owner_ids.end()) {
+      orphaned.emplace_back(row.change.change_id,
+                            "「" + department_names[key.department_id] + "」は「" +
+                                found->second->title +
+                                "」の担当から外れたため、この入力は送れません。担当に戻されたら保"
+                                "存し直すと送れます。");
+    }
+  }
+  pending.reset();
+  for (const auto& [change_id, reason] : orphaned) refuse.bind(1, reason).bind(2, change_id).run();
+  tx.commit();
+}
+
 std::vector<cell_change> replica::begin_push(std::size_t limit, std::size_t max_bytes) {
   auto& db = store_.db();
   auto index = cached_plan();
@@ -441,10 +493,7 @@ result<void> replica::import_answer(std::string_view bundle_text) {
   sqlite::transaction tx(store_.db());
   record_outcomes(answer->response.outcomes);
   record_action_outcomes(answer->action_outcomes);
-  if (answer->has_snapshot) {
-    store_.replace_structure(answer->snapshot.plan, answer->snapshot.departments,
-                             answer->snapshot.items, answer->snapshot.structure_version);
-  }
+  if (answer->has_snapshot) take_structure(answer->snapshot);
   store_.apply_feed(id->plan_id, answer->page);
   set_setting("last_sync", utc_now_iso());
   auto forget = store_.db().prepare("DELETE FROM sync_state WHERE key = ?");

@@ -110,6 +110,14 @@ class replica {
   replica_status status();
 
   // ---- used by sync ----------------------------------------------------
+  // The user now reports for another department or role: what the old
+  // scope showed is dropped and the feed is pulled again from the start.
+  // Unsent edits and actions stay; the server decides on them.
+  void change_scope(record_id department_id, matome::role role);
+  // Takes the server's structure. An unsent edit of a row this department
+  // no longer reports on (taken off as owner, or the row removed) is
+  // refused with the reason, and stays visible until discarded.
+  void take_structure(const wire::plan_snapshot& snapshot);
   // Marks up to `limit` pending changes, at most `max_bytes` of push body,
   // in flight and returns them; changes left in flight by an interrupted
   // sync come first, with the same ids. A change whose value its field does

@@ -6,8 +6,7 @@ namespace {
 result<void> refresh_structure(replica& local, transport& server, record_id plan_id) {
   auto snapshot = server.snapshot(plan_id);
   if (!snapshot) return snapshot.error();
-  local.db().replace_structure(snapshot->plan, snapshot->departments, snapshot->items,
-                               snapshot->structure_version);
+  local.take_structure(*snapshot);
   return {};
 }
 
@@ -17,6 +16,14 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
   auto id = local.who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから同期してください。");
   sync_report report;
+  // A user moved to another department or role sees other rows now, older
+  // ones included: pulled again from the start (replica::change_scope).
+  auto scope = server.scope();
+  if (!scope) return scope.error();
+  if (scope->department_id != id->department_id || scope->role != id->role) {
+    local.change_scope(scope->department_id, scope->role);
+    report.scope_changed = true;
+  }
   if (local.db().structure_version(id->plan_id) == 0) {
     if (auto ok = refresh_structure(local, server, id->plan_id); !ok) return ok.error();
   }

@@ -18,6 +18,7 @@ struct sync_report {
   int actions = 0;   // workflow steps, resolutions, comments sent
   int received = 0;  // rows pulled
   std::int64_t cursor = 0;
+  bool scope_changed = false;  // moved to another department or role: pulled again from the start
 };
 
 struct sync_options {

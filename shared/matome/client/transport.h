@@ -11,9 +11,17 @@
 
 namespace matome::client {
 
+// What the server lets this user see now: an administrator may have moved
+// them to another department or role since they signed in.
+struct reader_scope {
+  record_id department_id = 0;
+  matome::role role = role::member;
+};
+
 class transport {
  public:
   virtual ~transport() = default;
+  virtual result<reader_scope> scope() = 0;
   virtual result<wire::plan_snapshot> snapshot(record_id plan_id) = 0;
   virtual result<wire::push_response> push(const wire::push_request& request) = 0;
   virtual result<wire::pull_page> pull(record_id plan_id, std::int64_t since,

@@ -65,10 +65,19 @@ class store {
   // Adds an item under item.parent_id (0: top level), with its owners.
   result<record_id> add_item(record_id plan_id, const plan_item& item);
   result<void> add_relisting(record_id item_id, const relisting& where);
+  // The departments that report on a row, in printed order (at least one).
+  // A department taken off keeps what it reported, no longer shown.
+  result<void> set_item_owners(record_id item_id, const std::vector<record_id>& owner_ids);
+  // Removes an item that nothing refers to yet: no items under it, no
+  // values, entries, conflicts or comments. Reported data is never dropped.
+  result<void> remove_item(record_id item_id);
   result<plan_index> load_plan_index(record_id plan_id);
 
   result<record_id> add_user(const user_account& account);
   result<user_account> find_user(std::string_view login);
+  // Moves a user to another department and/or role. Their devices see the
+  // new scope at their next sync (the replica re-pulls).
+  result<void> update_user(std::string_view login, record_id department_id, matome::role role);
   std::vector<user_account> users();
 
   // ---- reading --------------------------------------------------------
@@ -138,7 +147,8 @@ class store {
   // server applied the rules already.
 
   // Makes the plan's structure exactly the snapshot's (plan, template,
-  // departments, items), keeping cells of items that remain.
+  // departments, items, owners), keeping cells of items that remain;
+  // items the snapshot lacks are removed.
   void replace_structure(const plan& p, const std::vector<department>& departments,
                          const std::vector<plan_item>& items, std::int64_t structure_version);
   // Stores a page of the change feed; a row older than the one held is skipped.
@@ -158,6 +168,9 @@ class store {
 
  private:
   store(sqlite::database db, clock_fn clock) : db_(std::move(db)), clock_(std::move(clock)) {}
+  // A new structure number for the plan (every plan when 0), so replicas
+  // and the server's cached index see that the plan's shape changed.
+  void bump_structure(record_id plan_id);
 
   std::int64_t next_seq();  // inside a transaction only
   // Replaces the plan's template fields and their options.

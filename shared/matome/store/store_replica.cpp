@@ -1,5 +1,7 @@
 // Writing what the server sent into a client replica: its structure and
 // pages of its change feed, with the server's own ids and numbers.
+#include <set>
+
 #include "matome/store/cell_writer.h"
 #include "matome/store/store.h"
 
@@ -68,6 +70,19 @@ void store::replace_structure(const plan& p, const std::vector<department>& depa
     for (const auto& r : item.relistings)
       relist.bind(1, item.id).bind(2, r.parent_id).bind(3, r.label).run();
   }
+
+  // Items the snapshot no longer has were removed on the server (which
+  // removes only items nothing refers to); deepest first, for parent links.
+  std::set<record_id> kept;
+  for (const auto& item : items) kept.insert(item.id);
+  auto held = db_.prepare("SELECT id FROM items WHERE plan_id = ? ORDER BY level DESC");
+  held.bind(1, p.id);
+  std::vector<record_id> gone;
+  while (held.step()) {
+    if (!kept.contains(held.int64(0))) gone.push_back(held.int64(0));
+  }
+  auto remove = db_.prepare("DELETE FROM items WHERE id = ?");
+  for (record_id id : gone) remove.bind(1, id).run();
   tx.commit();
 }
 

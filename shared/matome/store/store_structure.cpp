@@ -1,6 +1,7 @@
 // The store's structure: departments, plans with their template, the item
 // tree and user accounts.
 #include <algorithm>
+#include <set>
 
 #include "matome/store/schema.h"
 #include "matome/store/store.h"
@@ -64,9 +65,19 @@ result<record_id> store::add_department(const department& d) {
     return make_error(errc::invalid_value,
                       "担当課コード「" + d.code + "」はすでに使われています。");
   }
+  sqlite::transaction tx(db_);
   auto stmt = db_.prepare("INSERT INTO departments(code, name, external) VALUES (?, ?, ?)");
   stmt.bind(1, d.code).bind(2, d.name).bind(3, d.external ? 1 : 0).run();
-  return db_.last_insert_rowid();
+  const record_id id = db_.last_insert_rowid();
+  bump_structure(0);  // departments belong to every plan's snapshot
+  tx.commit();
+  return id;
+}
+
+void store::bump_structure(record_id plan_id) {
+  const auto seq = next_seq();
+  auto stmt = db_.prepare("UPDATE plans SET seq = ?1 WHERE ?2 = 0 OR id = ?2");
+  stmt.bind(1, seq).bind(2, plan_id).run();
 }
 
 std::vector<department> store::departments() {
@@ -249,14 +260,102 @@ result<record_id> store::add_item(record_id plan_id, const plan_item& item) {
   for (record_id department_id : item.owner_ids) {
     owner.bind(1, id).bind(2, department_id).bind(3, position++).run();
   }
+  bump_structure(plan_id);
   tx.commit();
   return id;
 }
 
 result<void> store::add_relisting(record_id item_id, const relisting& where) {
+  sqlite::transaction tx(db_);
   auto stmt = db_.prepare(
       "INSERT OR IGNORE INTO item_relistings(item_id, parent_id, label) VALUES (?, ?, ?)");
   stmt.bind(1, item_id).bind(2, where.parent_id).bind(3, where.label).run();
+  auto plan_of = db_.prepare("SELECT plan_id FROM items WHERE id = ?");
+  plan_of.bind(1, item_id);
+  if (plan_of.step()) bump_structure(plan_of.int64(0));
+  tx.commit();
+  return {};
+}
+
+namespace {
+
+struct item_row {
+  record_id plan_id = 0;
+  std::string title;
+  bool is_row = false;  // on the plan's deepest level: a row with owners
+};
+
+result<item_row> find_item_row(sqlite::database& db, record_id item_id) {
+  auto stmt = db.prepare(
+      "SELECT i.plan_id, i.title, i.level, p.level_names FROM items i JOIN plans p ON p.id = "
+      "i.plan_id WHERE i.id = ?");
+  stmt.bind(1, item_id);
+  if (!stmt.step()) {
+    return make_error(errc::not_found, "項目 " + std::to_string(item_id) + " はありません。");
+  }
+  const auto levels = static_cast<int>(split_lines(stmt.text(3)).size());
+  return item_row{stmt.int64(0), stmt.text(1), stmt.integer(2) == levels - 1};
+}
+
+}  // namespace
+
+result<void> store::set_item_owners(record_id item_id, const std::vector<record_id>& owner_ids) {
+  auto item = find_item_row(db_, item_id);
+  if (!item) return item.error();
+  if (!item->is_row) {
+    return make_error(errc::invalid_value,
+                      "担当課は最下層の事業にだけ付けられます（「" + item->title + "」）。");
+  }
+  if (owner_ids.empty()) {
+    return make_error(errc::invalid_value,
+                      "事業「" + item->title + "」には担当課が1つ以上必要です。");
+  }
+  std::set<record_id> known;
+  for (const auto& d : departments()) known.insert(d.id);
+  for (record_id d : owner_ids) {
+    if (!known.contains(d)) {
+      return make_error(errc::not_found, "担当課 " + std::to_string(d) + " はありません。");
+    }
+  }
+  sqlite::transaction tx(db_);
+  auto clear = db_.prepare("DELETE FROM item_owners WHERE item_id = ?");
+  clear.bind(1, item_id).run();
+  auto owner = db_.prepare(
+      "INSERT OR IGNORE INTO item_owners(item_id, department_id, position) VALUES (?, "
+      "?, ?)");
+  int position = 0;
+  for (record_id d : owner_ids) owner.bind(1, item_id).bind(2, d).bind(3, position++).run();
+  bump_structure(item->plan_id);
+  tx.commit();
+  return {};
+}
+
+result<void> store::remove_item(record_id item_id) {
+  auto item = find_item_row(db_, item_id);
+  if (!item) return item.error();
+  // Anything that refers to the item keeps it: rows under it, relistings
+  // of it, or anything reported on it.
+  auto used = db_.prepare(
+      "SELECT (SELECT count(*) FROM items WHERE parent_id = ?1)"
+      " + (SELECT count(*) FROM item_relistings WHERE parent_id = ?1)"
+      " + (SELECT count(*) FROM cells WHERE item_id = ?1)"
+      " + (SELECT count(*) FROM entries WHERE item_id = ?1)"
+      " + (SELECT count(*) FROM conflicts WHERE item_id = ?1)"
+      " + (SELECT count(*) FROM comments WHERE item_id = ?1)"
+      " + (SELECT count(*) FROM history WHERE item_id = ?1)");
+  used.bind(1, item_id);
+  used.step();
+  if (used.int64(0) != 0) {
+    return make_error(errc::invalid_value,
+                      "「" + item->title +
+                          "」には下の項目か入力済みの値があるため削除できません。値を残したまま担当"
+                          "課を変えるには set-owners を使ってください。");
+  }
+  sqlite::transaction tx(db_);
+  auto remove = db_.prepare("DELETE FROM items WHERE id = ?");
+  remove.bind(1, item_id).run();
+  bump_structure(item->plan_id);
+  tx.commit();
   return {};
 }
 
@@ -327,6 +426,30 @@ result<record_id> store::add_user(const user_account& account) {
       .bind(6, account.disabled ? 1 : 0)
       .run();
   return db_.last_insert_rowid();
+}
+
+result<void> store::update_user(std::string_view login, record_id department_id,
+                                matome::role role) {
+  auto user = find_user(login);
+  if (!user) return user.error();
+  if (role != role::admin && department_id == 0) {
+    return make_error(errc::invalid_value,
+                      "ユーザー「" + user->login + "」には所属の担当課が必要です。");
+  }
+  if (department_id != 0 && std::ranges::none_of(departments(), [&](const department& d) {
+        return d.id == department_id;
+      })) {
+    return make_error(errc::not_found,
+                      "担当課 " + std::to_string(department_id) + " はありません。");
+  }
+  auto stmt = db_.prepare("UPDATE users SET department_id = ?, role = ? WHERE id = ?");
+  if (department_id == 0) {
+    stmt.bind_null(1);
+  } else {
+    stmt.bind(1, department_id);
+  }
+  stmt.bind(2, to_string(role)).bind(3, user->id).run();
+  return {};
 }
 
 namespace {

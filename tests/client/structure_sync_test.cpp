@@ -1,0 +1,144 @@
+// Structure changes reach replicas (issue 9.9): a department added, a row
+// added, an owner taken off a row, a row removed, each made beside a running
+// server the way the admin commands make them (a second handle on the
+// database file), and seen by every replica at its next sync, removals too.
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "client/client_fixture.h"
+#include "support/catch_result.h"
+#include "support/run_cli.h"
+
+using namespace matome;
+using namespace matome::test;
+
+namespace {
+std::vector<record_id> owners_on(client::replica& r, record_id item_id) {
+  auto index = r.plan();
+  REQUIRE(index);
+  const plan_item* item = index->find_item(item_id);
+  return item ? item->owner_ids : std::vector<record_id>{};
+}
+
+bool has_item(client::replica& r, record_id item_id) {
+  auto index = r.plan();
+  REQUIRE(index);
+  return index->find_item(item_id) != nullptr;
+}
+}  // namespace
+
+TEST_CASE("a department added on a running server reaches every replica", "[client][structure]") {
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  auto admin = f.server_store();
+  const auto added = admin.add_department({0, "kyosei", "共生福祉課", false}).value();
+
+  REQUIRE(f.sync(a));
+  const auto departments = a.db().departments();
+  CHECK(std::ranges::any_of(
+      departments, [&](const department& d) { return d.id == added && d.name == "共生福祉課"; }));
+}
+
+TEST_CASE("a row added and then removed on a running server comes and goes on replicas",
+          "[client][structure]") {
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  auto admin = f.server_store();
+  plan_item row;
+  row.parent_id = f.p.goal;
+  row.position = 2;
+  row.label = "③";
+  row.title = "見守り活動";
+  row.owner_ids = {f.p.fukushi};
+  const auto id = admin.add_item(f.p.plan_id, row).value();
+  REQUIRE(f.sync(a));
+  REQUIRE(has_item(a, id));
+  CHECK(a.plan().value().find_item(id)->title == "見守り活動");
+
+  REQUIRE(admin.remove_item(id));
+  REQUIRE(f.sync(a));
+  CHECK_FALSE(has_item(a, id));
+  CHECK(has_item(a, f.p.solo_row));
+}
+
+TEST_CASE("a row with reported values cannot be removed", "[client][structure]") {
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  REQUIRE(a.edit({f.p.solo_row, f.p.fukushi, 2023, "progress"}, "実施した。"));
+  REQUIRE(f.sync(a));
+  auto admin = f.server_store();
+  auto refused = admin.remove_item(f.p.solo_row);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message.find("福祉教育") != std::string::npos);
+  CHECK(admin.load_plan_index(f.p.plan_id).value().find_item(f.p.solo_row) != nullptr);
+  auto heading = admin.remove_item(f.p.goal);  // it has rows under it
+  REQUIRE_FALSE(heading);
+}
+
+TEST_CASE("a department taken off a row keeps its unsent edit, refused with the reason",
+          "[client][structure]") {
+  client_fixture f;
+  auto s = f.sign_in("shakyo1");
+  auto a = f.sign_in("fukushi1");
+  const cell_key draft{f.p.shared_row, f.p.shakyo, 2023, "progress"};
+  REQUIRE(s.edit(draft, "社協の下書き"));  // offline, not yet sent
+
+  auto admin = f.server_store();
+  const auto before = admin.structure_version(f.p.plan_id);
+  REQUIRE(admin.set_item_owners(f.p.shared_row, {f.p.fukushi}));
+  CHECK(admin.structure_version(f.p.plan_id) != before);
+
+  REQUIRE(f.sync(a));
+  CHECK(owners_on(a, f.p.shared_row) == std::vector<record_id>{f.p.fukushi});
+  REQUIRE(f.sync(s));
+  CHECK(owners_on(s, f.p.shared_row) == std::vector<record_id>{f.p.fukushi});
+  const auto outbox = s.outbox();
+  REQUIRE(outbox.size() == 1);
+  CHECK(outbox[0].refused);
+  CHECK(outbox[0].change.value == "社協の下書き");
+  CHECK(outbox[0].reason.find("サポーターの養成") != std::string::npos);
+  CHECK(outbox[0].reason.find("担当") != std::string::npos);
+  CHECK(f.server_value(draft).empty());
+
+  // Given the row back, the department sends it again by saving it.
+  REQUIRE(admin.set_item_owners(f.p.shared_row, {f.p.fukushi, f.p.shakyo}));
+  REQUIRE(f.sync(s));
+  REQUIRE(s.edit(draft, "社協の下書き"));
+  REQUIRE(f.sync(s));
+  CHECK(f.server_value(draft) == "社協の下書き");
+}
+
+TEST_CASE("owners must be departments, and a row needs at least one", "[store][structure]") {
+  client_fixture f;
+  auto admin = f.server_store();
+  CHECK_FALSE(admin.set_item_owners(f.p.shared_row, {}));
+  CHECK_FALSE(admin.set_item_owners(f.p.shared_row, {9999}));
+  CHECK_FALSE(admin.set_item_owners(f.p.goal, {f.p.fukushi}));  // a heading has no owners
+  CHECK(admin.load_plan_index(f.p.plan_id).value().find_item(f.p.shared_row)->owner_ids.size() ==
+        2);
+}
+
+TEST_CASE("the admin lists rows with ids and changes their owners beside the running server",
+          "[client][structure][admin]") {
+  client_fixture f;
+  auto s = f.sign_in("shakyo1");
+  const std::string db = f.dir.file("master.db").string();
+  auto listed = run_server_admin({"--db", db, "list-items"});
+  REQUIRE(listed.exit_code == 0);
+  CHECK(listed.out.find(std::to_string(f.p.shared_row) +
+                        "\t  ② サポーターの養成\tfukushi,shakyo") != std::string::npos);
+
+  auto set = run_server_admin({"--db", db, "set-owners", std::to_string(f.p.shared_row), "shakyo"});
+  REQUIRE(set.exit_code == 0);
+  REQUIRE(f.sync(s));
+  CHECK(owners_on(s, f.p.shared_row) == std::vector<record_id>{f.p.shakyo});
+
+  auto unknown =
+      run_server_admin({"--db", db, "set-owners", std::to_string(f.p.shared_row), "nope"});
+  CHECK(unknown.exit_code == 2);
+  CHECK_FALSE(unknown.err.empty());
+  auto used = run_server_admin({"--db", db, "remove-item", std::to_string(f.p.goal)});
+  CHECK(used.exit_code == 2);
+  CHECK(used.err.find("削除できません") != std::string::npos);
+  CHECK(owners_on(s, f.p.shared_row) == std::vector<record_id>{f.p.shakyo});
+}
