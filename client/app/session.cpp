@@ -162,6 +162,14 @@ void Session::signIn(const QString& server, const QString& login, const QString&
 }
 
 void Session::notifyReplicaChanged() {
+  // A sync may have moved the user to another department or role.
+  if (auto now = m_replica->who();
+      now && m_identity &&
+      (now->department_id != m_identity->department_id || now->role != m_identity->role)) {
+    m_identity = now;
+    Q_EMIT identityChanged();
+    Q_EMIT planChanged();  // the department's name
+  }
   reloadPlan();
   Q_EMIT replicaChanged();
 }

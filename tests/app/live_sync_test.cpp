@@ -91,3 +91,27 @@ TEST_CASE("The client works offline and says so", "[app][e2e]") {
   CHECK(app.session->replica().value_of({p.solo_row, p.fukushi, 2023, "progress"}) ==
         "オフラインで入力。");
 }
+
+TEST_CASE("A user moved to another department sees it in the client after the next sync",
+          "[app][e2e]") {
+  client_fixture f;
+  live_app app(f.dir.file("fukushi1-app"), f.url(), "fukushi1");
+  REQUIRE(app.session->departmentId() == f.p.fukushi);
+  auto s = f.sign_in("shakyo1");
+  REQUIRE(s.edit({f.p.shared_row, f.p.shakyo, 2023, "progress"}, "社協の実績"));
+  REQUIRE(f.sync(s));
+
+  auto admin = f.server_store();
+  REQUIRE(admin.update_user("fukushi1", f.p.shakyo, role::member));
+  app.sync->syncNow();
+  REQUIRE(wait_until([&] { return app.session->departmentId() == f.p.shakyo; }));
+  CHECK(app.session->departmentName() == QStringLiteral("社協"));
+  Matome::EntryController entry;
+  entry.setItemId(f.p.shared_row);
+  entry.setDepartmentId(f.p.shakyo);
+  REQUIRE(entry.valid());
+  REQUIRE(wait_until([&] {
+    return app.session->replica().value_of({f.p.shared_row, f.p.shakyo, 2023, "progress"}) ==
+           "社協の実績";
+  }));
+}
