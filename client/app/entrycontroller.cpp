@@ -249,7 +249,8 @@ void EntryController::reload() {
   m_valid = item && index->plan.is_row(*item) && index->plan.contains_year(m_key.year) &&
             std::ranges::find(item->owner_ids, m_key.department_id) != item->owner_ids.end();
   if (!m_valid) {
-    m_fields.setFields({});
+    m_fields.setFields({}, false);
+    m_shownKey.reset();
     m_comments.load({});
     m_actions.clear();
     m_canEdit = false;
@@ -379,7 +380,8 @@ void EntryController::reload() {
     if (f.key == m_problemKey) f.problem = m_problem;
     fields.push_back(std::move(f));
   }
-  m_fields.setFields(std::move(fields));
+  m_fields.setFields(std::move(fields), m_shownKey == m_key);
+  m_shownKey = m_key;
   m_comments.load(m_key);
   Q_EMIT stateChanged();
 }

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QTimer>
 #include <map>
+#include <optional>
 
 #include "commentlistmodel.h"
 #include "fieldlistmodel.h"
@@ -105,6 +106,8 @@ class EntryController : public QObject {
   void changeEntry(const matome::entry_key& key);
 
   matome::entry_key m_key;
+  // The entry the field model shows, to tell a refresh from a new entry.
+  std::optional<matome::entry_key> m_shownKey;
   bool m_valid = false;
   QString m_itemLabel;
   QString m_itemTitle;

@@ -78,9 +78,9 @@ QVariant FieldListModel::data(const QModelIndex& index, int role) const {
   }
 }
 
-void FieldListModel::setFields(std::vector<FormField> fields) {
+void FieldListModel::setFields(std::vector<FormField> fields, bool sameEntry) {
   const bool sameShape =
-      fields.size() == m_fields.size() &&
+      sameEntry && fields.size() == m_fields.size() &&
       std::equal(fields.begin(), fields.end(), m_fields.begin(),
                  [](const FormField& a, const FormField& b) { return a.key == b.key; });
   if (!sameShape) {

@@ -72,8 +72,12 @@ class FieldListModel : public QAbstractListModel {
   QVariant data(const QModelIndex& index, int role) const override;
   QHash<int, QByteArray> roleNames() const override;
 
-  // Replaces the fields; rows whose key stays in place are updated in place.
-  void setFields(std::vector<FormField> fields);
+  // Replaces the fields.
+  // `sameEntry`: the same entry's values again (after a save or a pull):
+  // rows whose field keys match are updated in place, so an editor being
+  // typed in keeps its focus. Another entry always resets the model, so no
+  // editor can keep the previous entry's text.
+  void setFields(std::vector<FormField> fields, bool sameEntry);
   const std::vector<FormField>& fields() const { return m_fields; }
   Q_INVOKABLE int indexOfKey(const QString& key) const;
 

@@ -25,6 +25,27 @@ Pane {
         }
     }
 
+    // Another entry rebuilds the editors (FieldListModel::setFields); the
+    // field that had the keyboard gets it back in the new entry.
+    property string focusedKey: ""
+    function focusedFieldKey() {
+        for (let item = form.Window.activeFocusItem; item; item = item.parent) {
+            if (item.focusEditor !== undefined && item.key !== undefined) return item.key
+        }
+        return ""
+    }
+    Connections {
+        target: entry.fields
+        function onModelAboutToBeReset() { form.focusedKey = form.focusedFieldKey() }
+        // Later: the Repeater makes the new editors on the same signal.
+        function onModelReset() { if (form.focusedKey !== "") Qt.callLater(form.restoreFocus) }
+    }
+    function restoreFocus() {
+        const editor = fieldRepeater.itemAt(entry.fields.indexOfKey(form.focusedKey))
+        form.focusedKey = ""
+        if (editor) editor.focusEditor()
+    }
+
     Label {
         anchors.centerIn: parent
         visible: !entry.valid

@@ -24,13 +24,17 @@ RowLayout {
 
     spacing: 4
 
+    // The model is the number of years, not the series itself: a save hands
+    // over a new series, and a new model would rebuild every cell and drop
+    // the focus and the next keystrokes. Each cell reads its year instead.
     Repeater {
         id: cells
-        model: table.series
+        model: table.series.length
         ColumnLayout {
             id: cell
-            required property var modelData
-            readonly property bool editable: modelData.editable
+            required property int index
+            readonly property var modelData: table.series[index] ?? ({})
+            readonly property bool editable: modelData.editable === true
             function forceActiveFocus() { input.forceActiveFocus() }
             spacing: 2
             Label {
@@ -47,10 +51,19 @@ RowLayout {
                 Component {
                     id: textCell
                     TextField {
+                        id: textCellField
                         objectName: "series_" + table.fieldKey + "_" + cell.modelData.year
                         readOnly: !cell.modelData.editable
                         horizontalAlignment: TextInput.AlignRight
                         Component.onCompleted: text = cell.modelData.value
+                        // A value from elsewhere (a pull) is shown unless the
+                        // user is typing in this cell; their own save echoes back.
+                        Connections {
+                            target: cell
+                            function onModelDataChanged() {
+                                if (!textCellField.activeFocus) textCellField.text = cell.modelData.value
+                            }
+                        }
                         onTextChanged: if (text !== cell.modelData.value && !readOnly) table.edited(cell.modelData.year, text)
                         background: Rectangle {
                             border.color: parent.activeFocus ? "#1a73e8" : "#dadce0"

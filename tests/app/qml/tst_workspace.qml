@@ -11,6 +11,15 @@ Item {
 
     WorkspacePage { id: page; anchors.fill: parent }
 
+    // This year's indicator value as the form's model holds it now.
+    function seriesNow() {
+        const fields = page.form.controller.fields
+        const series = fields.data(fields.index(fields.indexOfKey("indicator"), 0), FieldListModel.SeriesRole)
+        for (let i = 0; i < series.length; ++i)
+            if (series[i].year === Session.reportYear) return series[i].value
+        return null
+    }
+
     TestCase {
         name: "Workspace"
         when: windowShown
@@ -45,13 +54,71 @@ Item {
             const area = Helpers.findByName(page.form, "editor_progress")
             verify(area, "the progress editor exists")
             area.forceActiveFocus()
+            area.cursorPosition = area.length
+            const before = area.text
             keyClick(Qt.Key_A)
             keyClick(Qt.Key_B)
             page.form.controller.flush()
+            compare(valueOf("progress").length, before.length + 2)
+            compare(valueOf("progress"), area.text)
+            verify(valueOf("progress").toLowerCase().endsWith("ab"))
             const row = page.form.controller.fields.indexOfKey("progress")
             tryVerify(() => page.form.controller.fields.data(page.form.controller.fields.index(row, 0),
                                                              FieldListModel.PendingRole) === true)
             verify(SyncController.pending >= 1)
+        }
+
+        function valueOf(key) {
+            const fields = page.form.controller.fields
+            return fields.data(fields.index(fields.indexOfKey(key), 0), FieldListModel.ValueRole)
+        }
+
+        // Issue 10.1: typing, then Ctrl+↓ to the next row while the field
+        // still has focus, must not carry the text into the next row.
+        function test_textStaysWithItsRowOnCtrlDown() {
+            const first = page.form.controller.itemId
+            let area = Helpers.findByName(page.form, "editor_progress")
+            area.forceActiveFocus()
+            area.cursorPosition = area.length
+            keyClick(Qt.Key_Q)
+            keyClick(Qt.Key_R)
+            const typedInFirst = area.text
+            keyClick(Qt.Key_Down, Qt.ControlModifier)
+            tryVerify(() => page.form.controller.itemId !== first)
+            const stored = valueOf("progress")
+            verify(stored !== typedInFirst)
+            area = Helpers.findByName(page.form, "editor_progress")
+            tryCompare(area, "text", stored)
+            tryVerify(() => area.activeFocus, 1000, "the same field keeps the keyboard")
+            area.cursorPosition = area.length
+            keyClick(Qt.Key_W)
+            compare(area.text.length, stored.length + 1)
+            page.form.controller.flush()
+            tryVerify(() => valueOf("progress") === area.text)
+            verify(area.text.indexOf(typedInFirst) < 0 || stored.indexOf(typedInFirst) >= 0)
+            // The first row kept exactly what was typed there.
+            page.tree.selectNext(-1)
+            tryCompare(page.form.controller, "itemId", first)
+            compare(valueOf("progress"), typedInFirst)
+        }
+
+        // Issue 10.2: a save between keystrokes must not rebuild the cells.
+        function test_yearSeriesCellKeepsFocusAcrossSaves() {
+            const year = Session.reportYear
+            const cell = Helpers.findByName(page.form, "series_indicator_" + year)
+            verify(cell, "this year's indicator cell exists")
+            cell.forceActiveFocus()
+            cell.selectAll()
+            keyClick(Qt.Key_1)
+            page.form.controller.flush()  // what the save timer does after a pause
+            wait(50)
+            verify(cell.activeFocus, "the cell keeps the keyboard after a save")
+            keyClick(Qt.Key_8)
+            keyClick(Qt.Key_5)
+            page.form.controller.flush()
+            const series = root.seriesNow()
+            compare(series, "185")
+            compare(Helpers.findByName(page.form, "series_indicator_" + year), cell)
         }
 
         function test_searchFilters() {
