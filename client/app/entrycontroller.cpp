@@ -103,11 +103,17 @@ matome::cell_key EntryController::cellKey(const QString& key, int year) const {
   return {m_key.item_id, m_key.department_id, year == 0 ? m_key.year : year, utf8(key)};
 }
 
-void EntryController::setValue(const QString& key, const QString& value, int year) {
+void EntryController::setValue(const QString& key, const QString& value, int year,
+                               qint64 seenVersion) {
   const auto cell = cellKey(key, year);
   auto it = m_unsaved.find(cell);
-  if (it != m_unsaved.end() && it->second == value) return;
-  m_unsaved[cell] = value;
+  if (it != m_unsaved.end()) {
+    if (it->second.value == value) return;
+    it->second.value = value;  // the first keystroke's version stays the base
+  } else {
+    m_unsaved[cell] = {
+        value, seenVersion < 0 ? std::nullopt : std::optional<matome::version_t>(seenVersion)};
+  }
   m_saveTimer.start();
 }
 
@@ -118,7 +124,8 @@ void EntryController::setChoice(const QString& key, const QString& option, bool 
   if (!field) return;
   const auto cell = cellKey(key, 0);
   auto it = m_unsaved.find(cell);
-  const auto current = it != m_unsaved.end() ? utf8(it->second) : session->replica().value_of(cell);
+  const auto current =
+      it != m_unsaved.end() ? utf8(it->second.value) : session->replica().value_of(cell);
   setValue(key, qs(matome::toggle_choice(*field, current, utf8(option), chosen)));
 }
 
@@ -131,11 +138,11 @@ void EntryController::flush() {
   bool saved = false;
   bool refused = false;
   for (auto it = m_unsaved.begin(); it != m_unsaved.end();) {
-    if (local.value_of(it->first) == utf8(it->second)) {
+    if (local.value_of(it->first) == utf8(it->second.value)) {
       it = m_unsaved.erase(it);
       continue;
     }
-    auto written = local.edit(it->first, utf8(it->second));
+    auto written = local.edit(it->first, utf8(it->second.value), it->second.seenVersion);
     if (!written) {
       // Kept on screen with the reason, not stored: the user fixes it.
       m_problemKey = qs(it->first.field);
@@ -160,7 +167,7 @@ int EntryController::copyFromLastYear() {
   for (const auto& f : m_fields.fields()) {
     if (f.scope != QStringLiteral("report") || f.type == QStringLiteral("year_series")) continue;
     if (!f.value.isEmpty() || f.lastYearValue.isEmpty()) continue;
-    m_unsaved[cellKey(f.key, 0)] = f.lastYearValue;
+    m_unsaved[cellKey(f.key, 0)] = {f.lastYearValue, std::nullopt};
     ++copied;
   }
   flush();
@@ -317,7 +324,11 @@ void EntryController::reload() {
 
   auto shown = [&](const matome::cell_key& key) {
     auto it = m_unsaved.find(key);
-    return it != m_unsaved.end() ? it->second : qs(local.value_of(key));
+    return it != m_unsaved.end() ? it->second.value : qs(local.value_of(key));
+  };
+  auto versionOf = [&](const matome::cell_key& key) -> qint64 {
+    auto c = db.find_cell(key);
+    return c ? c->version : 0;
   };
   std::vector<FormField> fields;
   m_hasLastYear = false;
@@ -351,6 +362,7 @@ void EntryController::reload() {
             QVariantMap{{QStringLiteral("year"), y},
                         {QStringLiteral("label"), qs(matome::fiscal_year_short_label(y))},
                         {QStringLiteral("value"), shown(k)},
+                        {QStringLiteral("version"), versionOf(k)},
                         {QStringLiteral("editable"), editable},
                         {QStringLiteral("current"), y == m_key.year}});
         f.editable = f.editable || editable;
@@ -366,14 +378,23 @@ void EntryController::reload() {
       }
     } else {
       f.value = shown(key);
+      f.version = versionOf(key);
       f.editable = mayWrite(key);
       if (!planScope) {
         f.lastYearValue = qs(local.value_of({key.item_id, key.department_id, key.year - 1, t.key}));
         m_hasLastYear = m_hasLastYear || !f.lastYearValue.isEmpty();
       }
+      std::optional<matome::version_t> typedOn;  // the base of the user's own text
       if (auto it = outbox.find(key); it != outbox.end()) {
         f.pending = !it->second.refused;
         if (it->second.refused) f.refusedReason = qs(it->second.reason);
+        if (f.pending) typedOn = it->second.change.base_version;
+      }
+      if (auto it = m_unsaved.find(key); it != m_unsaved.end() && it->second.seenVersion)
+        typedOn = typedOn ? std::min(*typedOn, *it->second.seenVersion) : *it->second.seenVersion;
+      if (typedOn && f.version > *typedOn) {
+        f.stale = true;
+        f.theirs = qs(db.find_cell(key)->value);
       }
       f.conflict = std::ranges::find(conflicted, key) != conflicted.end();
     }

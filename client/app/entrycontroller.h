@@ -75,8 +75,11 @@ class EntryController : public QObject {
   CommentListModel* comments() { return &m_comments; }
 
   // Edits one field (this year's cell, or a plan field); `year` picks one
-  // year of a series (0: the entry's year).
-  Q_INVOKABLE void setValue(const QString& key, const QString& value, int year = 0);
+  // year of a series (0: the entry's year). `seenVersion` is the version of
+  // the value the editor showed when typing began (-1: the current one): a
+  // value pulled since then is not overwritten but conflicts.
+  Q_INVOKABLE void setValue(const QString& key, const QString& value, int year = 0,
+                            qint64 seenVersion = -1);
   // Adds or removes one option of a multiple-choice field (stored one per
   // line, in the template's order).
   Q_INVOKABLE void setChoice(const QString& key, const QString& option, bool chosen);
@@ -125,7 +128,11 @@ class EntryController : public QObject {
   QString m_problem;
   FieldListModel m_fields;
   CommentListModel m_comments;
-  std::map<matome::cell_key, QString> m_unsaved;  // typed, not yet in the replica
+  struct Unsaved {
+    QString value;
+    std::optional<matome::version_t> seenVersion;  // of the first keystroke
+  };
+  std::map<matome::cell_key, Unsaved> m_unsaved;  // typed, not yet in the replica
   QTimer m_saveTimer;
 };
 

@@ -27,7 +27,10 @@ QHash<int, QByteArray> FieldListModel::roleNames() const {
           {PendingRole, "pending"},
           {RefusedReasonRole, "refusedReason"},
           {ConflictRole, "conflict"},
-          {ProblemRole, "problem"}};
+          {ProblemRole, "problem"},
+          {VersionRole, "version"},
+          {StaleRole, "stale"},
+          {TheirsRole, "theirs"}};
 }
 
 QVariant FieldListModel::data(const QModelIndex& index, int role) const {
@@ -73,6 +76,12 @@ QVariant FieldListModel::data(const QModelIndex& index, int role) const {
       return f.conflict;
     case ProblemRole:
       return f.problem;
+    case VersionRole:
+      return f.version;
+    case StaleRole:
+      return f.stale;
+    case TheirsRole:
+      return f.theirs;
     default:
       return {};
   }

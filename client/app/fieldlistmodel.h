@@ -20,9 +20,10 @@ struct FormField {
   QString elementType;  // for year_series: what one year holds
   QString scope;        // plan or report
   QString value;        // this year's value (a plan field's value)
+  qint64 version = 0;   // the server version behind `value`, the base of an edit of it
   QString lastYearValue;
   QVariantList options;  // [{value, definition}]
-  QVariantList series;   // [{year, label, value, editable, current}] for year_series
+  QVariantList series;   // [{year, label, value, version, editable, current}] for year_series
   double target = 0;     // a series' target line (from the plan field "<key>_target")
   bool hasTarget = false;
   QString unit;
@@ -33,6 +34,10 @@ struct FormField {
   QString refusedReason;
   bool conflict = false;
   QString problem;  // the template rule this field breaks, after a submit attempt
+  // The user's unsaved or unsent text was typed on an older value than the
+  // server's now (`theirs`): sent as it is, it will conflict, not overwrite.
+  bool stale = false;
+  QString theirs;
 
   bool operator==(const FormField&) const = default;
 };
@@ -63,6 +68,9 @@ class FieldListModel : public QAbstractListModel {
     RefusedReasonRole,
     ConflictRole,
     ProblemRole,
+    VersionRole,
+    StaleRole,
+    TheirsRole,
   };
   Q_ENUM(Roles)
 

@@ -74,6 +74,16 @@ void demo_app::add_conflict(const cell_key& key, const std::string& base,
   session->notifyReplicaChanged();
 }
 
+void demo_app::pull_value(const cell_key& key, const std::string& value) {
+  auto& db = session->replica().db();
+  feed_page page;
+  page.cursor = db.last_seq() + 1;
+  page.structure_version = db.structure_version(session->plan()->plan.id);
+  page.cells.push_back({key, value, page.cursor});
+  db.apply_feed(session->plan()->plan.id, page);
+  session->notifyReplicaChanged();
+}
+
 live_app::live_app(const std::filesystem::path& data, const std::string& url,
                    const std::string& login, bool keychain) {
   if (keychain) {

@@ -27,6 +27,8 @@ struct demo_app {
   // Stores an open conflict on a cell as a pull from the server would.
   void add_conflict(const cell_key& key, const std::string& base, const std::string& incoming,
                     const std::string& server, const std::string& sent_by);
+  // Stores a new server value of a cell as a pull would (someone else's edit).
+  void pull_value(const cell_key& key, const std::string& value);
 
   temp_dir dir;
   std::unique_ptr<Matome::Session> session;

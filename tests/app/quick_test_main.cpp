@@ -2,6 +2,7 @@
 // on the demo plan (offline), as the user MATOME_TEST_LOGIN (default
 // kourei). MATOME_TEST_CONFLICT=1 adds an open conflict on 認知症サポーター
 // 養成講座's 進捗状況 first.
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QtQuickTest>
@@ -11,6 +12,25 @@
 
 Q_IMPORT_QML_PLUGIN(MatomePlugin)
 
+// What a view test may ask of the world outside the client: another user's
+// edit arriving by a pull, and what the outbox holds.
+class ServerSide : public QObject {
+  Q_OBJECT
+ public:
+  explicit ServerSide(matome::test::demo_app& app) : m_app(app) {}
+  Q_INVOKABLE void pullValue(const QString& itemTitle, const QString& department, int year,
+                             const QString& field, const QString& value) {
+    m_app.pull_value({m_app.item(itemTitle.toStdString()),
+                      m_app.department(department.toStdString()), year, field.toStdString()},
+                     value.toStdString());
+  }
+  // Unsent edits based on an older value than the server's (they conflict on sync).
+  Q_INVOKABLE int staleEdits() { return m_app.session->replica().status().stale_edits; }
+
+ private:
+  matome::test::demo_app& m_app;
+};
+
 class ViewTestSetup : public QObject {
   Q_OBJECT
 
@@ -19,6 +39,8 @@ class ViewTestSetup : public QObject {
     engine->addImportPath(QStringLiteral("qrc:/"));
     const auto login = qEnvironmentVariable("MATOME_TEST_LOGIN", QStringLiteral("kourei"));
     m_app = std::make_unique<matome::test::demo_app>(login.toStdString());
+    m_serverSide = std::make_unique<ServerSide>(*m_app);
+    engine->rootContext()->setContextProperty(QStringLiteral("serverSide"), m_serverSide.get());
     if (qEnvironmentVariableIsSet("MATOME_TEST_CONFLICT")) {
       const matome::cell_key key{m_app->item("認知症サポーター養成講座"),
                                  m_app->department("kourei"), 2024, "progress"};
@@ -26,9 +48,13 @@ class ViewTestSetup : public QObject {
                           "講座を10回開催し、延べ180人が受講した。", "kourei");
     }
   }
-  void cleanupTestCase() { m_app.reset(); }
+  void cleanupTestCase() {
+    m_serverSide.reset();
+    m_app.reset();
+  }
 
  private:
+  std::unique_ptr<ServerSide> m_serverSide;
   std::unique_ptr<matome::test::demo_app> m_app;
 };
 

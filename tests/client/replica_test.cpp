@@ -40,6 +40,32 @@ TEST_CASE("typing back the server's value leaves nothing to send", "[client][out
   CHECK(r.outbox().empty());
 }
 
+TEST_CASE("an edit typed on a value the user saw is based on that value, not a newer one",
+          "[client][outbox]") {
+  // The form loaded version v1 into an editor; a pull brought v2 before the
+  // first keystroke was saved. Based on v2 the user's text would overwrite
+  // a value they never saw; based on v1 the server shows a conflict.
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  auto c = f.sign_in("coord");
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  REQUIRE(c.edit(key, "最初の値"));
+  REQUIRE(f.sync(c));
+  REQUIRE(f.sync(a));
+  const auto seen = a.db().find_cell(key)->version;
+  REQUIRE(c.edit(key, "取りまとめが直した値"));
+  REQUIRE(f.sync(c));
+  REQUIRE(f.sync(a));  // the pull lands while the editor still shows 最初の値
+
+  REQUIRE(a.edit(key, "最初の値に書き足した", seen));
+  CHECK(a.outbox().at(0).change.base_version == seen);
+  CHECK(a.status().stale_edits == 1);
+  auto report = f.sync(a);
+  REQUIRE(report);
+  CHECK(report->conflicts == 1);
+  CHECK(f.server_value(key) == "取りまとめが直した値");
+}
+
 TEST_CASE("an edit made while the cell's change is in flight is sent after it, on its version",
           "[client][outbox]") {
   client_fixture f;

@@ -200,7 +200,7 @@ Pane {
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
-                    onEdited: (key, value, year) => entry.setValue(key, value, year)
+                    onEdited: (key, value, year, seenVersion) => entry.setValue(key, value, year, seenVersion)
                     onChoiceToggled: (key, option, chosen) => entry.setChoice(key, option, chosen)
                     onConflictRequested: form.conflictsRequested()
                     onDiscardRequested: key => entry.discardEdit(key)

@@ -27,8 +27,12 @@ Frame {
     required property string refusedReason
     required property bool conflict
     required property string problem
+    required property real version
+    required property bool stale
+    required property string theirs
 
-    signal edited(string key, string value, int year)
+    // `seenVersion`: the version of the value the user began typing on.
+    signal edited(string key, string value, int year, real seenVersion)
     signal choiceToggled(string key, string option, bool chosen)
     signal discardRequested(string key)
     signal historyRequested(string key, int year)
@@ -36,6 +40,11 @@ Frame {
 
     function focusEditor() {
         if (loader.item && loader.item.forceActiveFocus) loader.item.forceActiveFocus()
+    }
+    // Drops what was typed for the server's newer value.
+    function useServerValue() {
+        editor.discardRequested(editor.key)
+        if (loader.item && loader.item.take) loader.item.take()
     }
 
     background: Rectangle {
@@ -119,6 +128,24 @@ Frame {
             }
         }
 
+        // Someone changed the value on the server after the user began
+        // typing: both are shown; sent as it is, the user's text conflicts.
+        RowLayout {
+            objectName: "stale_" + editor.key
+            visible: editor.stale && editor.type !== "year_series"
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("入力中に、この欄の値がサーバーで変わりました: 「%1」。このまま送ると、同期のあと競合として両方の値が残ります。")
+                      .arg(editor.theirs === "" ? qsTr("（空欄）") : editor.theirs)
+                color: "#b06000"
+                wrapMode: Text.WordWrap
+            }
+            Button {
+                text: qsTr("サーバーの値にする")
+                onClicked: editor.useServerValue()
+            }
+        }
         Label {
             Layout.fillWidth: true
             visible: editor.problem !== ""
@@ -153,12 +180,26 @@ Frame {
                 radius: 3
             }
             placeholderText: editor.editable ? qsTr("入力してください") : ""
-            Component.onCompleted: text = editor.value
+            // What was last taken from the model, and its server version:
+            // the base of what the user types.
+            property string loaded: ""
+            property real base: 0
+            function take() {
+                if (text !== editor.value) text = editor.value
+                loaded = editor.value
+                base = editor.version
+            }
+            Component.onCompleted: take()
             Connections {
                 target: editor
-                function onValueChanged() { if (!area.activeFocus) area.text = editor.value }
+                function onValueChanged() {
+                    // Not while the user's own text differs: that is theirs to keep
+                    // (the model marks it stale if the server moved on).
+                    if (!area.activeFocus || area.text === area.loaded || area.text === editor.value) area.take()
+                }
+                function onVersionChanged() { if (area.text === area.loaded) area.base = editor.version }
             }
-            onTextChanged: if (text !== editor.value && !readOnly) editor.edited(editor.key, text, 0)
+            onTextChanged: if (text !== editor.value && !readOnly) editor.edited(editor.key, text, 0, base)
             // Tab leaves the field (keyboard use); Ctrl+Tab would insert one.
             KeyNavigation.priority: KeyNavigation.BeforeItem
             Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(); event.accepted = true }
@@ -169,6 +210,7 @@ Frame {
         id: shortText
         RowLayout {
             function forceActiveFocus() { field.forceActiveFocus() }
+            function take() { field.take() }
             TextField {
                 id: field
                 objectName: "editor_" + editor.key
@@ -184,12 +226,22 @@ Frame {
                     border.color: field.activeFocus ? "#1a73e8" : "#dadce0"
                     radius: 3
                 }
-                Component.onCompleted: text = editor.value
+                property string loaded: ""
+                property real base: 0
+                function take() {
+                    if (text !== editor.value) text = editor.value
+                    loaded = editor.value
+                    base = editor.version
+                    }
+                Component.onCompleted: take()
                 Connections {
                     target: editor
-                    function onValueChanged() { if (!field.activeFocus) field.text = editor.value }
+                    function onValueChanged() {
+                        if (!field.activeFocus || field.text === field.loaded || field.text === editor.value) field.take()
+                    }
+                    function onVersionChanged() { if (field.text === field.loaded) field.base = editor.version }
                 }
-                onTextChanged: if (text !== editor.value && !readOnly) editor.edited(editor.key, text, 0)
+                onTextChanged: if (text !== editor.value && !readOnly) editor.edited(editor.key, text, 0, base)
             }
             Label { visible: editor.unit !== ""; text: editor.unit }
             Item { Layout.fillWidth: editor.type === "number" }
@@ -214,7 +266,7 @@ Frame {
                     checked: editor.value === modelData.value
                     text: modelData.definition !== "" ? modelData.value + "　" + modelData.definition
                                                       : modelData.value
-                    onClicked: editor.edited(editor.key, checked ? modelData.value : "", 0)
+                    onClicked: editor.edited(editor.key, checked ? modelData.value : "", 0, -1)
                     contentItem: Label {
                         leftPadding: parent.indicator.width + parent.spacing
                         text: parent.text
@@ -227,7 +279,7 @@ Frame {
                 visible: editor.editable && editor.value !== ""
                 flat: true
                 text: qsTr("選択を外す")
-                onClicked: editor.edited(editor.key, "", 0)
+                onClicked: editor.edited(editor.key, "", 0, -1)
             }
         }
     }
@@ -262,7 +314,7 @@ Frame {
                 options: editor.options
                 unit: editor.unit
                 fieldKey: editor.key
-                onEdited: (year, value) => editor.edited(editor.key, value, year)
+                onEdited: (year, value, seenVersion) => editor.edited(editor.key, value, year, seenVersion)
             }
             SeriesChart {
                 visible: editor.elementType === "number"

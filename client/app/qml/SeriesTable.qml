@@ -13,7 +13,7 @@ RowLayout {
     property var options: []
     property string unit: ""
     property string fieldKey: ""
-    signal edited(int year, string value)
+    signal edited(int year, string value, real seenVersion)
 
     function forceActiveFocus() {
         for (let i = 0; i < cells.count; ++i) {
@@ -55,16 +55,27 @@ RowLayout {
                         objectName: "series_" + table.fieldKey + "_" + cell.modelData.year
                         readOnly: !cell.modelData.editable
                         horizontalAlignment: TextInput.AlignRight
-                        Component.onCompleted: text = cell.modelData.value
-                        // A value from elsewhere (a pull) is shown unless the
-                        // user is typing in this cell; their own save echoes back.
+                        // What was last taken from the model and its version,
+                        // the base of what the user types: a value pulled
+                        // while the user types in this cell is not taken
+                        // (their text would conflict with it on sync).
+                        property string loaded: ""
+                        property real base: 0
+                        function take() {
+                            if (text !== cell.modelData.value) text = cell.modelData.value ?? ""
+                            loaded = text
+                            base = cell.modelData.version ?? 0
+                        }
+                        Component.onCompleted: take()
                         Connections {
                             target: cell
                             function onModelDataChanged() {
-                                if (!textCellField.activeFocus) textCellField.text = cell.modelData.value
+                                if (!textCellField.activeFocus || textCellField.text === textCellField.loaded
+                                        || textCellField.text === cell.modelData.value)
+                                    textCellField.take()
                             }
                         }
-                        onTextChanged: if (text !== cell.modelData.value && !readOnly) table.edited(cell.modelData.year, text)
+                        onTextChanged: if (text !== cell.modelData.value && !readOnly) table.edited(cell.modelData.year, text, base)
                         background: Rectangle {
                             border.color: parent.activeFocus ? "#1a73e8" : "#dadce0"
                             color: cell.modelData.editable ? "white" : "#f1f3f4"
@@ -79,7 +90,7 @@ RowLayout {
                         enabled: cell.modelData.editable
                         model: [""].concat(table.options.map(o => o.value))
                         currentIndex: Math.max(0, model.indexOf(cell.modelData.value))
-                        onActivated: index => table.edited(cell.modelData.year, model[index])
+                        onActivated: index => table.edited(cell.modelData.year, model[index], -1)
                     }
                 }
             }

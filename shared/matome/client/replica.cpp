@@ -139,7 +139,8 @@ std::string replica::value_of(const cell_key& key) {
   return c ? c->value : std::string();
 }
 
-result<void> replica::edit(const cell_key& key, std::string_view value) {
+result<void> replica::edit(const cell_key& key, std::string_view value,
+                           std::optional<version_t> seen_version) {
   auto id = who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから入力してください。");
   auto index = cached_plan();
@@ -167,12 +168,14 @@ result<void> replica::edit(const cell_key& key, std::string_view value) {
   const std::string now = utc_now_iso();
   if (!select.step()) {
     if (value == server.value) return {};  // nothing to send
+    // Never a base newer than what the user saw, nor one the cell never had.
+    const version_t base = seen_version ? std::min(*seen_version, server.version) : server.version;
     auto insert = db.prepare(
         "INSERT INTO outbox(item_id, department_id, year, field, change_id, base_version, value, "
         "edited_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     bind_key(insert, key, 1);
-    insert.bind(5, new_uuid()).bind(6, server.version).bind(7, value).bind(8, now).run();
+    insert.bind(5, new_uuid()).bind(6, base).bind(7, value).bind(8, now).run();
   } else {
     const auto row = read_outbox(select);
     select.reset();

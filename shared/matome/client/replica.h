@@ -87,7 +87,11 @@ class replica {
   // Records an edit offline, after the same checks the server makes (the
   // server checks again). Several edits of one cell before a sync coalesce
   // into one change.
-  result<void> edit(const cell_key& key, std::string_view value);
+  // `seen_version`: the server version of the value the user was shown when
+  // they began typing (a form's editor), if a pull may have brought a newer
+  // one since; the edit is then based on it and a newer value conflicts.
+  result<void> edit(const cell_key& key, std::string_view value,
+                    std::optional<version_t> seen_version = std::nullopt);
 
   // Drops a refused (or any unsent) edit of a cell; the server's value shows again.
   result<void> discard(const cell_key& key);

@@ -102,6 +102,46 @@ Item {
             compare(valueOf("progress"), typedInFirst)
         }
 
+        // Issue 10.1: another user's value pulled into a field that has the
+        // keyboard but no typing yet is shown, and typing goes on from it.
+        function test_valueArrivingBeforeTypingIsTakenUp() {
+            const area = Helpers.findByName(page.form, "editor_next_goal")
+            verify(area)
+            area.forceActiveFocus()
+            serverSide.pullValue(page.form.controller.itemTitle, "kourei", Session.reportYear,
+                                 "next_goal", "取りまとめが書いた方針")
+            tryCompare(area, "text", "取りまとめが書いた方針")
+            verify(area.activeFocus)
+            area.cursorPosition = area.length
+            keyClick(Qt.Key_Z)
+            page.form.controller.flush()
+            compare(valueOf("next_goal").indexOf("取りまとめが書いた方針"), 0)
+            compare(serverSide.staleEdits(), 0)  // typed on the newest value: no conflict due
+        }
+
+        // Issue 10.1: a value pulled while the user types is shown beside
+        // the editor; the user's text stays and will conflict, not overwrite.
+        function test_valueArrivingWhileTypingIsShownBeside() {
+            const area = Helpers.findByName(page.form, "editor_reason")
+            verify(area)
+            area.forceActiveFocus()
+            area.cursorPosition = area.length
+            keyClick(Qt.Key_X)
+            const typed = area.text
+            const notice = Helpers.findByName(page.form, "stale_reason")
+            verify(!notice.visible)
+            serverSide.pullValue(page.form.controller.itemTitle, "kourei", Session.reportYear,
+                                 "reason", "取りまとめが直した理由")
+            tryVerify(() => notice.visible)
+            compare(area.text, typed)
+            keyClick(Qt.Key_Y)
+            page.form.controller.flush()
+            compare(valueOf("reason"), area.text)
+            verify(area.text.indexOf("取りまとめが直した理由") < 0)
+            compare(serverSide.staleEdits(), 1)  // will conflict on sync
+            verify(notice.visible)
+        }
+
         // Issue 10.2: a save between keystrokes must not rebuild the cells.
         function test_yearSeriesCellKeepsFocusAcrossSaves() {
             const year = Session.reportYear
