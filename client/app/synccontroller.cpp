@@ -67,7 +67,15 @@ void SyncController::start() {
     m_loop->run([self](const matome::result<matome::client::sync_report>& report) {
       const bool ok = report.has_value();
       const int code = ok ? 0 : static_cast<int>(report.error().code);
-      const QString error = ok ? QString() : qs(report.error().message);
+      QString error = ok ? QString() : qs(report.error().message);
+      if (ok && report->rewound) {
+        error =
+            tr("サーバーが以前の状態に戻されていたため、全体を受け取り直し、あなたの値%1件を送り"
+               "直しました。競合があれば「競合」で確認してください。")
+                .arg(report->resent);
+      } else if (ok && report->scope_changed) {
+        error = tr("所属または役割がサーバーで変わったため、見られる内容を受け取り直しました。");
+      }
       QMetaObject::invokeMethod(
           self,
           [self, ok, code, error] {
@@ -112,7 +120,10 @@ void SyncController::onSyncReport(bool ok, int errorCode, const QString& error) 
   m_online = ok || static_cast<matome::errc>(errorCode) != matome::errc::unreachable;
   m_needsSignIn = static_cast<matome::errc>(errorCode) == matome::errc::unauthenticated;
   if (ok) {
-    setMessage({});
+    // A note on what a sync did (a restore, a move) stays until a problem
+    // replaces it; an ordinary sync clears only problems.
+    if (!error.isEmpty() || !m_notice) setMessage(error);
+    m_notice = m_notice || !error.isEmpty();
   } else if (m_needsSignIn) {
     setMessage(
         tr("この端末の登録が無効になりました。もう一度サインインしてください（入力済みの内容は端末"
@@ -122,6 +133,7 @@ void SyncController::onSyncReport(bool ok, int errorCode, const QString& error) 
   } else {
     setMessage(error);
   }
+  if (!ok) m_notice = false;
   if (!ok) logError(error);
   ++m_syncCount;
   // Even a sync that brings no row may settle edits or finalize a year:

@@ -97,6 +97,7 @@ class SyncController : public QObject {
   std::unique_ptr<matome::client::sync_loop> m_loop;
   std::thread m_thread;
   QTimer m_debounce;
+  bool m_notice = false;  // the message is a note on a sync, not a problem
   bool m_online = false;
   bool m_syncing = false;
   bool m_fileBusy = false;

@@ -204,8 +204,17 @@ int cmd_sync(const context& c) {
     std::cout << R"({"sent":)" << report->sent << R"(,"applied":)" << report->applied
               << R"(,"conflicts":)" << report->conflicts << R"(,"refused":)" << report->refused
               << R"(,"received":)" << report->received << R"(,"cursor":)" << report->cursor
-              << "}\n";
+              << R"(,"rewound":)" << (report->rewound ? "true" : "false") << R"(,"resent":)"
+              << report->resent << R"(,"scope_changed":)"
+              << (report->scope_changed ? "true" : "false") << "}\n";
   } else {
+    if (report->rewound) {
+      std::cout << "the server was restored to an earlier state: pulled everything again and sent "
+                << report->resent << " of your values again\n";
+    }
+    if (report->scope_changed) {
+      std::cout << "your department or role changed on the server: pulled what you may see now\n";
+    }
     std::cout << "sent " << report->sent << " (applied " << report->applied << ", conflicts "
               << report->conflicts << ", refused " << report->refused << "), received "
               << report->received << ", cursor " << report->cursor << "\n";

@@ -186,6 +186,14 @@ int backup(const std::string& db, const std::string& target) {
   }
   auto stmt = s->db().prepare("VACUUM INTO ?");
   stmt.bind(1, target).run();
+  // The copy gets a timeline of its own: when it is put back, every client
+  // sees a database it has not synced with, pulls again from the start and
+  // sends again what the copy lacks (schema.cpp, step 9).
+  {
+    auto copy = store::open(target);
+    if (!copy) return report(copy.error());
+    copy->start_timeline("backup of " + db + " taken at " + utc_now_iso());
+  }
   std::cout << "backed up " << db << " to " << target << " (" << std::filesystem::file_size(target)
             << " bytes)\n";
   return 0;

@@ -4,6 +4,7 @@
 #include "matome/auth/password.h"
 #include "matome/store/schema.h"
 #include "matome/wire/messages.h"
+#include "sync/timeline_check.h"
 
 #ifndef MATOME_VERSION
 #define MATOME_VERSION "0.0.0"
@@ -85,11 +86,19 @@ result<api_response> login(request_context& ctx, login_throttle& by_login,
   return r;
 }
 
+// Who the caller is now (an administrator may have moved them) and the
+// database's timeline; ?cursor= is the caller's, to detect a rewind.
 result<api_response> me(request_context& ctx) {
+  auto cursor = query_int(ctx.request, "cursor", 0);
+  if (!cursor) return cursor.error();
+  const auto timeline = timeline_seen_by(ctx.db, *cursor);
   json::writer w;
   w.begin_object().key("user");
   write_user(w, ctx.db, ctx.who->user);
-  w.member("device", ctx.who->device_name).end_object();
+  w.member("device", ctx.who->device_name)
+      .member("timeline", timeline)
+      .member("last_seq", ctx.db.last_seq())
+      .end_object();
   return json_response(w.str());
 }
 

@@ -4,6 +4,7 @@
 #include "api/router.h"
 #include "matome/wire/codec.h"
 #include "sync/bundle_service.h"
+#include "sync/timeline_check.h"
 
 namespace matome::server {
 namespace {
@@ -11,6 +12,19 @@ namespace {
 constexpr std::size_t max_changes_per_push = 10000;
 constexpr std::int64_t default_page = 5000;
 constexpr std::int64_t max_page = 50000;
+
+// Base versions and cursors from another timeline mean nothing here: a
+// client that has not yet noticed a restore must pull again first.
+error rewound() {
+  return {errc::stale,
+          "サーバーのデータベースが以前の状態に戻されました（復元）。送った変更は適用せずに"
+          "端末に残してあります。もう一度同期すると、最初から受け取り直してから送ります。"};
+}
+
+result<void> check_timeline(store& db, const std::string& client_timeline) {
+  if (client_timeline.empty() || client_timeline == db.timeline()) return {};
+  return rewound();
+}
 
 template <class Message>
 api_response message_response(const request_context& ctx, const Message& m) {
@@ -42,6 +56,7 @@ result<api_response> push(request_context& ctx) {
     return make_error(errc::invalid_argument,
                       "\"plan\" in the body does not match the plan in the path");
   }
+  if (auto same = check_timeline(ctx.db, request->timeline); !same) return same.error();
   if (request->changes.size() > max_changes_per_push) {
     return make_error(errc::too_large, "send at most " + std::to_string(max_changes_per_push) +
                                            " changes per request; split the batch");
@@ -67,6 +82,10 @@ result<api_response> pull(request_context& ctx) {
   if (*since < 0 || *limit < 1 || *limit > max_page) {
     return make_error(errc::invalid_argument,
                       "since must be ≥ 0 and limit between 1 and " + std::to_string(max_page));
+  }
+  if (*since > ctx.db.last_seq()) {
+    timeline_seen_by(ctx.db, *since);
+    return rewound();
   }
   wire::pull_page page;
   static_cast<feed_page&>(page) =
@@ -157,6 +176,7 @@ result<api_response> apply_actions(request_context& ctx) {
     return make_error(errc::invalid_argument,
                       "\"plan\" in the body does not match the plan in the path");
   }
+  if (auto same = check_timeline(ctx.db, request->timeline); !same) return same.error();
   if (request->actions.size() > max_changes_per_push) {
     return make_error(errc::too_large, "send at most " + std::to_string(max_changes_per_push) +
                                            " actions per request");

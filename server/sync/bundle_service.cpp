@@ -3,6 +3,7 @@
 #include "auth/device_tokens.h"
 #include "matome/sync/bundle.h"
 #include "matome/wire/codec.h"
+#include "sync/timeline_check.h"
 
 namespace matome::server {
 
@@ -29,11 +30,21 @@ result<bundle_result> answer_bundle(store& s, std::string_view bundle_text) {
   wire::bundle_answer answer;
   answer.device = opened->signer;
   answer.request_id = changes->request_id;
-  answer.response.outcomes = s.apply(*index, as, changes->changes);
-  answer.action_outcomes = s.apply_actions(*index, as, changes->actions);
+  answer.timeline = timeline_seen_by(s, changes->cursor);
+  // A file written before a restore: its base versions and cursor belong to
+  // numbers handed out again since. Nothing is applied (the device keeps
+  // its changes and sends them again, rebased); it gets everything anew.
+  const bool rewound = !changes->timeline.empty() && changes->timeline != answer.timeline;
+  std::int64_t since = changes->cursor;
+  if (rewound || changes->cursor > s.last_seq()) {
+    since = 0;
+  } else {
+    answer.response.outcomes = s.apply(*index, as, changes->changes);
+    answer.action_outcomes = s.apply_actions(*index, as, changes->actions);
+  }
   answer.response.last_seq = s.last_seq();
   const auto structure = s.structure_version(changes->plan_id);
-  if (structure != changes->structure_version) {
+  if (since == 0 || structure != changes->structure_version) {
     answer.has_snapshot = true;
     answer.snapshot.structure_version = structure;
     answer.snapshot.plan = index->plan;
@@ -42,8 +53,7 @@ result<bundle_result> answer_bundle(store& s, std::string_view bundle_text) {
   }
   // Everything the device lacks, in one page: a file has no round trips.
   static_cast<feed_page&>(answer.page) =
-      s.pull(changes->plan_id, feed_scope::of(as), changes->cursor,
-             std::numeric_limits<std::int32_t>::max());
+      s.pull(changes->plan_id, feed_scope::of(as), since, std::numeric_limits<std::int32_t>::max());
 
   auto sealed = seal_bundle("answer", changes->plan_id, wire::encode(answer, wire::format::json),
                             server_signing_key(s));

@@ -9,6 +9,7 @@
 #include "entrycontroller.h"
 #include "plantreemodel.h"
 #include "support/catch_result.h"
+#include "support/run_cli.h"
 
 using namespace matome;
 using namespace matome::test;
@@ -114,4 +115,34 @@ TEST_CASE("A user moved to another department sees it in the client after the ne
     return app.session->replica().value_of({f.p.shared_row, f.p.shakyo, 2023, "progress"}) ==
            "社協の実績";
   }));
+}
+
+TEST_CASE("A server restored from a backup is noticed and said in one line", "[app][e2e]") {
+  client_fixture f;
+  live_app app(f.dir.file("fukushi1-app"), f.url(), "fukushi1");
+  // Taken once the device is registered (a backup from before would not
+  // know it: the device would be asked to sign in again).
+  REQUIRE(run_server_admin(
+              {"--db", f.dir.file("master.db").string(), "backup", f.dir.file("bk.db").string()})
+              .exit_code == 0);
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  Matome::EntryController entry;
+  entry.setItemId(f.p.solo_row);
+  entry.setDepartmentId(f.p.fukushi);
+  entry.setValue(QStringLiteral("progress"), QStringLiteral("復元で失われる実績"));
+  entry.flush();
+  app.sync->syncNow();
+  REQUIRE(wait_until([&] { return f.server_value(key) == "復元で失われる実績"; }));
+  REQUIRE(wait_until([&] { return app.sync->pending() == 0; }));
+
+  app.sync->stop();
+  f.restart_server([&] {
+    std::filesystem::copy_file(f.dir.file("bk.db"), f.dir.file("master.db"),
+                               std::filesystem::copy_options::overwrite_existing);
+  });
+  REQUIRE(f.server_value(key).empty());
+  app.sync->start();
+  REQUIRE(wait_until([&] { return f.server_value(key) == "復元で失われる実績"; }));
+  REQUIRE(wait_until([&] { return app.sync->message().contains(QStringLiteral("以前の状態")); }));
+  CHECK(app.sync->message().contains(QStringLiteral("1件")));
 }

@@ -10,24 +10,39 @@ namespace matome::test {
 
 struct client_fixture {
   explicit client_fixture(server::server_options options = test_server::quick_options())
-      : server(std::make_unique<test_server>(dir.file("master.db"), options)) {}
+      : options(options), server(std::make_unique<test_server>(dir.file("master.db"), options)) {}
 
   temp_dir dir;
+  server::server_options options;
   std::unique_ptr<test_server> server;
-  const small_plan& p = server->plan();
+  const small_plan p = server->plan();  // a copy: the server may be restarted
+
+  // Stops the server and serves the database file again on the same port
+  // (clients keep their address), after `between` ran on the stopped files
+  // (a restore, say).
+  template <class Between>
+  void restart_server(Between between) {
+    auto same_port = options;
+    same_port.port = server->port();
+    server->stop();
+    server.reset();
+    between();
+    server = std::make_unique<test_server>(dir.file("master.db"), same_port);
+  }
   std::map<std::string, std::string> tokens;
 
   std::string url(unsigned short port = 0) const {
     return "http://127.0.0.1:" + std::to_string(port == 0 ? server->port() : port);
   }
 
-  // A replica for `login`, signed in and synced once.
-  client::replica sign_in(const std::string& login, unsigned short port = 0) {
-    auto r = client::replica::open(dir.file(login + ".replica")).value();
-    auto who =
-        client::sign_in(url(port), login, "demo", login + "-pc", r.device_key().public_key).value();
-    r.set_identity(
-        {url(port), who.user, login + "-pc", who.department_id, who.role, who.plan_ids.at(0)});
+  // A replica for `login`, signed in and synced once. `device` names a
+  // second computer of the same user.
+  client::replica sign_in(const std::string& login, unsigned short port = 0,
+                          const std::string& device = "pc") {
+    const std::string name = login + "-" + device;
+    auto r = client::replica::open(dir.file(name + ".replica")).value();
+    auto who = client::sign_in(url(port), login, "demo", name, r.device_key().public_key).value();
+    r.set_identity({url(port), who.user, name, who.department_id, who.role, who.plan_ids.at(0)});
     r.set_setting("token", who.token);
     r.set_setting("server_key", who.server_key);
     tokens[login] = who.token;

@@ -28,7 +28,7 @@ class recording_transport final : public client::transport {
   recording_transport(std::unique_ptr<client::transport> real,
                       std::map<std::string, version_t>& bases)
       : real_(std::move(real)), bases_(bases) {}
-  result<client::reader_scope> scope() override { return real_->scope(); }
+  result<client::server_view> view(std::int64_t cursor) override { return real_->view(cursor); }
   result<wire::plan_snapshot> snapshot(record_id plan_id) override {
     return real_->snapshot(plan_id);
   }

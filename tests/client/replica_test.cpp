@@ -179,7 +179,7 @@ TEST_CASE("an edit survives the client being killed right after it", "[client][d
   { auto r = f.sign_in("fukushi1"); }
   const auto data = f.dir.path() / "cli";
   std::filesystem::create_directories(data);
-  std::filesystem::copy_file(f.dir.file("fukushi1.replica"), data / "replica.db");
+  std::filesystem::copy_file(f.dir.file("fukushi1-pc.replica"), data / "replica.db");
 
   int out[2];
   REQUIRE(pipe(out) == 0);

@@ -21,7 +21,7 @@ TEST_CASE("an online client picks up another user's change within seconds", "[cl
 
   client::sync_loop_options options;
   options.idle_sync = 60s;  // so only the event socket can explain a quick pick-up
-  client::sync_loop loop(f.dir.file("shakyo1.replica"), options);
+  client::sync_loop loop(f.dir.file("shakyo1-pc.replica"), options);
   std::atomic<int> syncs{0};
   std::thread runner([&] { loop.run([&](const auto& r) { syncs += r ? 1 : 0; }); });
   while (syncs == 0) std::this_thread::sleep_for(10ms);
@@ -33,7 +33,7 @@ TEST_CASE("an online client picks up another user's change within seconds", "[cl
   const auto pushed = std::chrono::steady_clock::now();
   std::string seen;
   while (std::chrono::steady_clock::now() - pushed < 5s) {
-    auto view = client::replica::open(f.dir.file("shakyo1.replica")).value();
+    auto view = client::replica::open(f.dir.file("shakyo1-pc.replica")).value();
     seen = view.value_of(content);
     if (seen == "通知で届く値") break;
     std::this_thread::sleep_for(50ms);
@@ -124,7 +124,7 @@ TEST_CASE("an unreachable server is retried with growing pauses until stopped", 
   client::sync_loop_options options;
   options.min_backoff = 100ms;
   options.max_backoff = 10s;
-  client::sync_loop loop(f.dir.file("fukushi1.replica"), options);
+  client::sync_loop loop(f.dir.file("fukushi1-pc.replica"), options);
   std::atomic<int> unreachable{0};
   std::thread runner([&] {
     loop.run([&](const auto& r) { unreachable += !r && r.error().code == errc::unreachable; });
@@ -151,10 +151,10 @@ TEST_CASE("edits made while the server was away are sent soon after it comes bac
   client::sync_loop_options options;
   options.min_backoff = 100ms;
   options.max_backoff = 400ms;
-  client::sync_loop loop(f.dir.file("fukushi1.replica"), options);
+  client::sync_loop loop(f.dir.file("fukushi1-pc.replica"), options);
   std::thread runner([&] { loop.run([](const auto&) {}); });
   {
-    auto offline = client::replica::open(f.dir.file("fukushi1.replica")).value();
+    auto offline = client::replica::open(f.dir.file("fukushi1-pc.replica")).value();
     CHECK(offline.edit({p.solo_row, p.fukushi, 2023, "progress"}, "戻ったら届く"));
   }
   std::this_thread::sleep_for(600ms);  // a few failed attempts

@@ -126,8 +126,9 @@ class http_transport final : public transport {
  public:
   explicit http_transport(http_client client) : client_(std::move(client)) {}
 
-  result<reader_scope> scope() override {
-    auto a = client_.request(http::verb::get, "/api/v1/me", {}, true);
+  result<server_view> view(std::int64_t cursor) override {
+    auto a =
+        client_.request(http::verb::get, "/api/v1/me?cursor=" + std::to_string(cursor), {}, true);
     if (!a) return a.error();
     rapidjson::Document doc;
     doc.Parse(a->body.data(), a->body.size());
@@ -138,7 +139,11 @@ class http_transport final : public transport {
                         "the server's answer to /api/v1/me is not understood");
     }
     const auto& user = doc["user"];
-    reader_scope out;
+    server_view out;
+    if (doc.HasMember("timeline") && doc["timeline"].IsString())
+      out.timeline = doc["timeline"].GetString();
+    if (doc.HasMember("last_seq") && doc["last_seq"].IsInt64())
+      out.last_seq = doc["last_seq"].GetInt64();
     auto role = parse_role(user["role"].GetString());
     if (!role) return role.error();
     out.role = *role;

@@ -315,7 +315,8 @@ std::vector<cell_change> replica::begin_push(std::size_t limit, std::size_t max_
   sqlite::transaction tx(db);
   std::vector<cell_change> out;
   auto select = db.prepare(std::string(outbox_columns) +
-                           " WHERE state = 'pending' ORDER BY in_flight DESC, edited_at LIMIT ?");
+                           " WHERE state = 'pending' AND rebase = 0"
+                           " ORDER BY in_flight DESC, edited_at LIMIT ?");
   select.bind(1, static_cast<std::int64_t>(limit));
   auto refuse = db.prepare(
       "UPDATE outbox SET state = 'refused', reason_code = ?, reason = ?, value = "
@@ -373,6 +374,9 @@ void replica::record_outcomes(const std::vector<change_outcome>& outcomes) {
       "INSERT OR IGNORE INTO conflicts(id, item_id, department_id, year, field, change_id,"
       " base_version, base_value, server_version, server_value, incoming_value, user_name, device,"
       " created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, 0)");
+  auto remember_own = db.prepare(
+      "INSERT OR REPLACE INTO own_values(item_id, department_id, year, field, base_value, value,"
+      " version) VALUES (?, ?, ?, ?, ?, ?, ?)");
   const auto me = who();
   for (const auto& o : outcomes) {
     select.bind(1, o.change_id);
@@ -383,7 +387,20 @@ void replica::record_outcomes(const std::vector<change_outcome>& outcomes) {
     const auto row = read_outbox(select);
     select.reset();
     switch (o.kind) {
-      case outcome_kind::applied:
+      case outcome_kind::applied: {
+        // Kept to send again should the server lose it (a restore), with
+        // the value it replaced when this replica still knows it.
+        const auto before = store_.find_cell(row.change.key).value_or(cell{row.change.key, "", 0});
+        remember_own.bind(1, row.change.key.item_id)
+            .bind(2, row.change.key.department_id)
+            .bind(3, row.change.key.year)
+            .bind(4, row.change.key.field);
+        if (before.version == row.change.base_version) {
+          remember_own.bind(5, before.value);
+        } else {
+          remember_own.bind_null(5);
+        }
+        remember_own.bind(6, row.change.value).bind(7, o.version).run();
         learn.write_if_newer(row.change.key, row.change.value, o.version);
         if (row.queued_value) {
           requeue.bind(1, new_uuid()).bind(2, o.version).bind(3, o.change_id).run();
@@ -391,6 +408,7 @@ void replica::record_outcomes(const std::vector<change_outcome>& outcomes) {
           drop.bind(1, o.change_id).run();
         }
         break;
+      }
       case outcome_kind::conflict:
         note_conflict.bind(1, o.conflict_id)
             .bind(2, row.change.key.item_id)
@@ -452,6 +470,7 @@ result<std::string> replica::export_bundle() {
   payload.actions = begin_actions(std::numeric_limits<std::int32_t>::max());
   // Remembered, so only an answer to a file this replica wrote is taken.
   payload.request_id = new_uuid();
+  payload.timeline = server_timeline().value_or("");
   set_setting(bundle_request_key(payload.request_id), utc_now_iso());
   return seal_bundle("changes", id->plan_id, wire::encode(payload, wire::format::json),
                      device_key());
@@ -488,16 +507,23 @@ result<void> replica::import_answer(std::string_view bundle_text) {
   // what this replica holds would roll back what came since (resolved
   // conflicts reopened, finalized years dropped).
   const auto request = bundle_request_key(answer->request_id);
-  if (!setting(request) || answer->page.cursor < cursor()) {
+  // From a server restored since the file was written: nothing of it was
+  // applied, and its page starts from the beginning (begin_timeline).
+  const auto known = server_timeline();
+  const bool new_timeline = !answer->timeline.empty() && known && *known != answer->timeline;
+  if (!setting(request) || (!new_timeline && answer->page.cursor < cursor())) {
     return make_error(errc::stale,
                       "この返答ファイルは読み込み済みか、この端末がすでに持っている内容より古い"
                       "ため、何も変更しませんでした。");
   }
   sqlite::transaction tx(store_.db());
+  if (new_timeline) begin_timeline(answer->timeline);
+  if (!known && !answer->timeline.empty()) set_setting("server_timeline", answer->timeline);
   record_outcomes(answer->response.outcomes);
   record_action_outcomes(answer->action_outcomes);
   if (answer->has_snapshot) take_structure(answer->snapshot);
   store_.apply_feed(id->plan_id, answer->page);
+  if (rebasing()) finish_timeline();
   set_setting("last_sync", utc_now_iso());
   auto forget = store_.db().prepare("DELETE FROM sync_state WHERE key = ?");
   forget.bind(1, request).run();

@@ -134,6 +134,26 @@ class replica {
   std::vector<workflow_action> begin_actions(std::size_t limit);
   void record_action_outcomes(const std::vector<action_outcome>& outcomes);
 
+  // ---- a server restored from a backup (replica_timeline.cpp) ----------
+  // The server timeline this replica's cursor and base versions belong to.
+  std::optional<std::string> server_timeline();
+  // The server was restored or rolled back: its sequence numbers were handed
+  // out again, so nothing numbered before can be trusted. Drops what was
+  // pulled, puts the cursor at 0, turns the user's own values that the
+  // server may have lost into edits to send again, marks every unsent edit
+  // for a new base, and refuses queued resolutions (conflict ids are
+  // reissued too). All in one transaction; pull everything, then call
+  // finish_timeline().
+  void begin_timeline(const std::string& timeline);
+  // Whether begin_timeline() ran and finish_timeline() is still due.
+  bool rebasing();
+  // After the pull from the start: each marked edit gets the base it has
+  // in the new timeline — the server's version when the server holds the
+  // value the edit was made on, else 0, so a value the user never saw
+  // conflicts instead of being overwritten. An edit whose value the server
+  // already has is dropped. Returns how many edits will be sent.
+  int finish_timeline();
+
   // ---- sync by file ---------------------------------------------------
   // This device's signing key, made and kept on first use; its public half
   // is registered with the server at sign-in.

@@ -10,20 +10,54 @@ result<void> refresh_structure(replica& local, transport& server, record_id plan
   return {};
 }
 
+// Pulls until up to date.
+result<void> pull_all(replica& local, transport& server, record_id plan_id,
+                      const sync_options& options, sync_report& report) {
+  for (;;) {
+    auto page = server.pull(plan_id, local.cursor(), options.page_size);
+    if (!page) return page.error();
+    if (page->structure_version != local.db().structure_version(plan_id)) {
+      if (auto ok = refresh_structure(local, server, plan_id); !ok) return ok.error();
+    }
+    local.db().apply_feed(plan_id, *page);
+    report.received += static_cast<int>(page->size());
+    if (!page->more) return {};
+  }
+}
+
 }  // namespace
 
 result<sync_report> sync(replica& local, transport& server, const sync_options& options) {
   auto id = local.who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから同期してください。");
   sync_report report;
+  auto view = server.view(local.cursor());
+  if (!view) return view.error();
   // A user moved to another department or role sees other rows now, older
   // ones included: pulled again from the start (replica::change_scope).
-  auto scope = server.scope();
-  if (!scope) return scope.error();
-  if (scope->department_id != id->department_id || scope->role != id->role) {
-    local.change_scope(scope->department_id, scope->role);
+  if (view->department_id != id->department_id || view->role != id->role) {
+    local.change_scope(view->department_id, view->role);
     report.scope_changed = true;
   }
+  // A restored server hands out its numbers again: nothing numbered before
+  // is trusted. Pull everything anew, then rebase the unsent edits and the
+  // own values it lost on what it has now, before anything is pushed.
+  if (!view->timeline.empty()) {
+    const auto known = local.server_timeline();
+    if (!known) {
+      local.set_setting("server_timeline", view->timeline);
+    } else if (*known != view->timeline) {
+      local.begin_timeline(view->timeline);
+      report.rewound = true;
+    }
+  }
+  if (local.rebasing()) {
+    if (auto ok = refresh_structure(local, server, id->plan_id); !ok) return ok.error();
+    if (auto ok = pull_all(local, server, id->plan_id, options, report); !ok) return ok.error();
+    report.resent = local.finish_timeline();
+    report.rewound = true;
+  }
+  const auto timeline = local.server_timeline().value_or("");
   if (local.db().structure_version(id->plan_id) == 0) {
     if (auto ok = refresh_structure(local, server, id->plan_id); !ok) return ok.error();
   }
@@ -38,6 +72,7 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
     wire::push_request request;
     request.plan_id = id->plan_id;
     request.changes = std::move(changes);
+    request.timeline = timeline;
     auto response = server.push(request);
     if (!response) return response.error();
     local.record_outcomes(response->outcomes);
@@ -58,6 +93,7 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
     wire::action_request request;
     request.plan_id = id->plan_id;
     request.actions = std::move(actions);
+    request.timeline = timeline;
     auto response = server.push_actions(request);
     if (!response) return response.error();
     local.record_action_outcomes(response->outcomes);
@@ -65,17 +101,7 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
     report.actions += static_cast<int>(request.actions.size());
   }
 
-  // Pull until up to date.
-  for (;;) {
-    auto page = server.pull(id->plan_id, local.cursor(), options.page_size);
-    if (!page) return page.error();
-    if (page->structure_version != local.db().structure_version(id->plan_id)) {
-      if (auto ok = refresh_structure(local, server, id->plan_id); !ok) return ok.error();
-    }
-    local.db().apply_feed(id->plan_id, *page);
-    report.received += static_cast<int>(page->size());
-    if (!page->more) break;
-  }
+  if (auto ok = pull_all(local, server, id->plan_id, options, report); !ok) return ok.error();
   report.cursor = local.cursor();
   local.set_setting("last_sync", utc_now_iso());
   return report;

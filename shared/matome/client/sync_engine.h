@@ -19,6 +19,8 @@ struct sync_report {
   int received = 0;  // rows pulled
   std::int64_t cursor = 0;
   bool scope_changed = false;  // moved to another department or role: pulled again from the start
+  bool rewound = false;        // the server was restored: pulled again from the start
+  int resent = 0;              // own edits and values sent again after a restore
 };
 
 struct sync_options {

@@ -11,17 +11,22 @@
 
 namespace matome::client {
 
-// What the server lets this user see now: an administrator may have moved
-// them to another department or role since they signed in.
-struct reader_scope {
+// What the server says of this session now: the user's department and role
+// (an administrator may have moved them since they signed in) and the
+// database's timeline (a restore starts a new one).
+struct server_view {
   record_id department_id = 0;
   matome::role role = role::member;
+  std::string timeline;  // "" from a server that predates timelines
+  std::int64_t last_seq = 0;
 };
 
 class transport {
  public:
   virtual ~transport() = default;
-  virtual result<reader_scope> scope() = 0;
+  // `cursor`: how far this replica has pulled; a server behind it was
+  // restored and starts a new timeline.
+  virtual result<server_view> view(std::int64_t cursor) = 0;
   virtual result<wire::plan_snapshot> snapshot(record_id plan_id) = 0;
   virtual result<wire::push_response> push(const wire::push_request& request) = 0;
   virtual result<wire::pull_page> pull(record_id plan_id, std::int64_t since,

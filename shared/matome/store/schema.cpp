@@ -375,6 +375,38 @@ CREATE INDEX conflicts_by_seq ON conflicts(seq);
 CREATE INDEX conflicts_by_cell ON conflicts(item_id, department_id, year, field);
 )sql";
 
+// Step 9: the database's timeline. Sequence numbers mean something only
+// within one timeline: a restored backup, a copied-back file or a rolled
+// back VM starts numbering again from an earlier point, so it gets a new
+// timeline id, and a replica that meets a new id pulls again from the start
+// instead of trusting its cursor and base versions. On a replica,
+// own_values keeps the user's acknowledged values (to send again to a
+// server that lost them) and outbox.rebase marks edits whose base must be
+// found again in the new timeline.
+constexpr std::string_view v9_timelines = R"sql(
+CREATE TABLE timelines (
+  id         TEXT NOT NULL PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  reason     TEXT NOT NULL
+);
+INSERT INTO timelines(id, started_at, reason)
+  VALUES (lower(hex(randomblob(16))), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'created');
+
+CREATE TABLE own_values (
+  item_id       INTEGER NOT NULL,
+  department_id INTEGER NOT NULL,
+  year          INTEGER NOT NULL,
+  field         TEXT NOT NULL,
+  base_value    TEXT,              -- the server's value it replaced; NULL when not known
+  value         TEXT NOT NULL,
+  version       INTEGER NOT NULL,
+  PRIMARY KEY (item_id, department_id, year, field)
+) WITHOUT ROWID;
+
+ALTER TABLE outbox ADD COLUMN rebase INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN rebase_on TEXT;
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -384,6 +416,7 @@ constexpr migration migrations[] = {
     {6, "offline workflow actions", v6_actions},
     {7, "the server value a queued resolution was decided on", v7_resolution_seen_version},
     {8, "change and action ids scoped to their sender", v8_ids_per_device},
+    {9, "the database's timeline; own values and rebasing on a replica", v9_timelines},
 };
 
 }  // namespace

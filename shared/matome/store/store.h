@@ -51,6 +51,13 @@ class store {
 
   sqlite::database& db() { return db_; }
 
+  // ---- timeline -------------------------------------------------------
+  // The id of the database's current timeline (schema.cpp, step 9).
+  std::string timeline();
+  // Starts a new timeline, for a database that was restored or rolled back
+  // (sequence numbers handed out again); returns its id.
+  std::string start_timeline(std::string_view reason);
+
   // ---- structure ------------------------------------------------------
   result<record_id> add_department(const department& d);
   std::vector<department> departments();

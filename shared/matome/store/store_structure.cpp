@@ -5,6 +5,7 @@
 
 #include "matome/store/schema.h"
 #include "matome/store/store.h"
+#include "matome/util/uuid.h"
 
 namespace matome {
 namespace {
@@ -49,6 +50,18 @@ std::int64_t store::next_seq() {
       db_.prepare("UPDATE meta SET value = value + 1 WHERE key = 'last_seq' RETURNING value");
   stmt.step();
   return stmt.int64(0);
+}
+
+std::string store::timeline() {
+  auto stmt = db_.prepare("SELECT id FROM timelines ORDER BY rowid DESC LIMIT 1");
+  return stmt.step() ? stmt.text(0) : std::string();
+}
+
+std::string store::start_timeline(std::string_view reason) {
+  const std::string id = new_uuid();
+  auto stmt = db_.prepare("INSERT INTO timelines(id, started_at, reason) VALUES (?, ?, ?)");
+  stmt.bind(1, id).bind(2, clock_()).bind(3, reason).run();
+  return id;
 }
 
 std::int64_t store::last_seq() {

@@ -25,6 +25,8 @@ struct push_request {
   int protocol = wire::protocol;
   record_id plan_id = 0;
   std::vector<cell_change> changes;
+  // The server timeline the base versions belong to ("" from older clients).
+  std::string timeline;
 
   template <class Archive>
   void serialize(Archive& ar);
@@ -64,6 +66,7 @@ struct action_request {
   int protocol = wire::protocol;
   record_id plan_id = 0;
   std::vector<workflow_action> actions;
+  std::string timeline;  // as in push_request
 
   template <class Archive>
   void serialize(Archive& ar);
@@ -88,6 +91,7 @@ struct bundle_changes {
   std::vector<cell_change> changes;
   std::vector<workflow_action> actions;
   std::string request_id;  // made at export; the answer names it
+  std::string timeline;    // the server timeline of cursor and base versions
 
   template <class Archive>
   void serialize(Archive& ar);
@@ -106,6 +110,9 @@ struct bundle_answer {
   // answers, and that file's request id. A replica refuses any other.
   std::string device;
   std::string request_id;
+  // The server's timeline. When it is not the file's, nothing in the file
+  // was applied and `page` holds everything from the start (a restore).
+  std::string timeline;
 
   template <class Archive>
   void serialize(Archive& ar);

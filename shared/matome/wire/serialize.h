@@ -208,6 +208,7 @@ template <class Archive>
 void action_request::serialize(Archive& ar) {
   ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("plan", plan_id),
      cereal::make_nvp("actions", actions));
+  trailing_optional(ar, "timeline", timeline);
 }
 
 template <class Archive>
@@ -220,6 +221,7 @@ template <class Archive>
 void push_request::serialize(Archive& ar) {
   ar(cereal::make_nvp("protocol", protocol), cereal::make_nvp("plan", plan_id),
      cereal::make_nvp("changes", changes));
+  trailing_optional(ar, "timeline", timeline);
 }
 
 template <class Archive>
@@ -250,6 +252,7 @@ void bundle_changes::serialize(Archive& ar) {
      cereal::make_nvp("cursor", cursor), cereal::make_nvp("structure_version", structure_version),
      cereal::make_nvp("changes", changes), cereal::make_nvp("actions", actions));
   trailing_optional(ar, "request_id", request_id);
+  trailing_optional(ar, "timeline", timeline);
 }
 
 template <class Archive>
@@ -268,6 +271,7 @@ void bundle_answer::serialize(Archive& ar) {
      cereal::make_nvp("conflicts", page.conflicts), cereal::make_nvp("comments", page.comments));
   trailing_optional(ar, "device", device);
   trailing_optional(ar, "request_id", request_id);
+  trailing_optional(ar, "timeline", timeline);
 }
 
 }  // namespace wire
