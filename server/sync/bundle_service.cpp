@@ -35,7 +35,14 @@ result<bundle_result> answer_bundle(store& s, std::string_view bundle_text) {
   // numbers handed out again since. Nothing is applied (the device keeps
   // its changes and sends them again, rebased); it gets everything anew.
   const bool rewound = !changes->timeline.empty() && changes->timeline != answer.timeline;
-  std::int64_t since = changes->cursor;
+  answer.department_id = as.department_id;
+  answer.role = std::string(to_string(as.role));
+  // Moved to another department or role since the file's cursor was pulled:
+  // the device gets what it may see now from the start (its changes are
+  // still applied, each checked against the user's rights now).
+  const bool moved = !changes->role.empty() &&
+                     (changes->department_id != as.department_id || changes->role != answer.role);
+  std::int64_t since = moved ? 0 : changes->cursor;
   if (rewound || changes->cursor > s.last_seq()) {
     since = 0;
   } else {

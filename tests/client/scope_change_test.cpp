@@ -5,6 +5,7 @@
 #include "client/client_fixture.h"
 #include "support/catch_result.h"
 #include "support/run_cli.h"
+#include "sync/bundle_service.h"
 
 using namespace matome;
 using namespace matome::test;
@@ -102,4 +103,23 @@ TEST_CASE("the admin moves a user with set-user beside the running server",
   auto wrong = run_server_admin({"--db", db, "set-user", "fukushi1", "--role", "boss"});
   CHECK(wrong.exit_code == 2);
   CHECK(f.server_store().find_user("fukushi1").value().role == role::coordinator);
+}
+
+TEST_CASE("a device syncing by file takes a scope change from the answer",
+          "[client][scope][bundle]") {
+  client_fixture f;
+  auto s = f.sign_in("shakyo1");
+  auto a = f.sign_in("fukushi1");
+  const cell_key shakyo_cell{f.p.shared_row, f.p.shakyo, 2023, "progress"};
+  REQUIRE(s.edit(shakyo_cell, "社協が前に書いた実績"));
+  REQUIRE(f.sync(s));
+  REQUIRE(f.sync(a));
+  const auto file = a.export_bundle().value();
+
+  auto admin = f.server_store();
+  REQUIRE(admin.update_user("fukushi1", f.p.shakyo, role::member));
+  const auto answer = server::answer_bundle(admin, file).value().answer;
+  REQUIRE(a.import_answer(answer));
+  CHECK(a.who()->department_id == f.p.shakyo);
+  CHECK(a.value_of(shakyo_cell) == "社協が前に書いた実績");
 }

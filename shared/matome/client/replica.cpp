@@ -471,6 +471,8 @@ result<std::string> replica::export_bundle() {
   // Remembered, so only an answer to a file this replica wrote is taken.
   payload.request_id = new_uuid();
   payload.timeline = server_timeline().value_or("");
+  payload.department_id = id->department_id;
+  payload.role = std::string(to_string(id->role));
   set_setting(bundle_request_key(payload.request_id), utc_now_iso());
   return seal_bundle("changes", id->plan_id, wire::encode(payload, wire::format::json),
                      device_key());
@@ -511,13 +513,17 @@ result<void> replica::import_answer(std::string_view bundle_text) {
   // applied, and its page starts from the beginning (begin_timeline).
   const auto known = server_timeline();
   const bool new_timeline = !answer->timeline.empty() && known && *known != answer->timeline;
-  if (!setting(request) || (!new_timeline && answer->page.cursor < cursor())) {
+  const auto answered_role = parse_role(answer->role);
+  const bool moved = !answer->role.empty() && answered_role &&
+                     (answer->department_id != id->department_id || *answered_role != id->role);
+  if (!setting(request) || (!new_timeline && !moved && answer->page.cursor < cursor())) {
     return make_error(errc::stale,
                       "この返答ファイルは読み込み済みか、この端末がすでに持っている内容より古い"
                       "ため、何も変更しませんでした。");
   }
   sqlite::transaction tx(store_.db());
   if (new_timeline) begin_timeline(answer->timeline);
+  if (moved) change_scope(answer->department_id, *answered_role);
   if (!known && !answer->timeline.empty()) set_setting("server_timeline", answer->timeline);
   record_outcomes(answer->response.outcomes);
   record_action_outcomes(answer->action_outcomes);

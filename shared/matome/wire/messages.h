@@ -92,6 +92,10 @@ struct bundle_changes {
   std::vector<workflow_action> actions;
   std::string request_id;  // made at export; the answer names it
   std::string timeline;    // the server timeline of cursor and base versions
+  // The scope the device's cursor was pulled with: when the server's is
+  // another (the user was moved), the answer starts from the beginning.
+  record_id department_id = 0;
+  std::string role;
 
   template <class Archive>
   void serialize(Archive& ar);
@@ -113,6 +117,9 @@ struct bundle_answer {
   // The server's timeline. When it is not the file's, nothing in the file
   // was applied and `page` holds everything from the start (a restore).
   std::string timeline;
+  // The user's scope now; when it is not the file's, `page` starts from 0.
+  record_id department_id = 0;
+  std::string role;
 
   template <class Archive>
   void serialize(Archive& ar);

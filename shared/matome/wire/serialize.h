@@ -253,6 +253,8 @@ void bundle_changes::serialize(Archive& ar) {
      cereal::make_nvp("changes", changes), cereal::make_nvp("actions", actions));
   trailing_optional(ar, "request_id", request_id);
   trailing_optional(ar, "timeline", timeline);
+  trailing_optional(ar, "department", department_id);
+  trailing_optional(ar, "role", role);
 }
 
 template <class Archive>
@@ -272,6 +274,8 @@ void bundle_answer::serialize(Archive& ar) {
   trailing_optional(ar, "device", device);
   trailing_optional(ar, "request_id", request_id);
   trailing_optional(ar, "timeline", timeline);
+  trailing_optional(ar, "department", department_id);
+  trailing_optional(ar, "role", role);
 }
 
 }  // namespace wire
