@@ -101,6 +101,12 @@ http_server::http_server(server_options options, store db)
     throw failure(errc::invalid_argument,
                   "--listen: \"" + impl_->options.host + "\" is not an IP address");
   const tcp::endpoint endpoint(address, impl_->options.port);
+  if (impl_->options.listening_socket >= 0) {
+    a.assign(endpoint.protocol(), impl_->options.listening_socket, ec);
+    if (ec) throw failure(errc::invalid_argument, "cannot serve the given socket: " + ec.message());
+    impl_->bound_port = a.local_endpoint().port();
+    return;
+  }
   a.open(endpoint.protocol());
   a.set_option(asio::socket_base::reuse_address(true));
   a.bind(endpoint, ec);
@@ -117,6 +123,10 @@ http_server::~http_server() = default;
 
 unsigned short http_server::port() const {
   return impl_->bound_port;
+}
+
+int http_server::listening_socket() const {
+  return impl_->acceptor.native_handle();
 }
 
 void http_server::run() {

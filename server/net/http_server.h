@@ -24,6 +24,10 @@ struct server_options {
   bool handle_signals = false;              // stop gracefully on SIGINT / SIGTERM
   std::filesystem::path tls_cert;  // PEM certificate chain; with tls_key: serve HTTPS/WSS only
   std::filesystem::path tls_key;   // PEM private key
+  // An already bound, listening TCP socket to serve instead of binding
+  // host:port (socket activation; tests that restart a server on its port
+  // without letting anyone else take it). The server takes ownership.
+  int listening_socket = -1;
 };
 
 class http_server {
@@ -37,6 +41,9 @@ class http_server {
   http_server& operator=(const http_server&) = delete;
 
   unsigned short port() const;
+  // The listening socket, to dup() and hand to the next server (see
+  // server_options::listening_socket).
+  int listening_socket() const;
 
   // Serves until stop() (or a signal); blocks. Returns once every
   // connection is closed and the database thread has finished.

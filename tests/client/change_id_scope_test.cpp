@@ -128,3 +128,20 @@ TEST_CASE("another user's action id sent first does not suppress the action it n
   REQUIRE(comments.size() == 1);
   CHECK(comments[0].body == "社協からの連絡");
 }
+
+TEST_CASE("a refused change sent again gets its first refusal and still changes nothing",
+          "[client][sync]") {
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  const cell_key grade{f.p.solo_row, f.p.fukushi, 2023, "grade"};
+  const cell_change wrong{"refused-once", grade, 0, "S"};
+  const auto first = push_as(f, "fukushi1", {wrong}).outcomes.at(0);
+  REQUIRE(first.kind == outcome_kind::refused);
+  CHECK_FALSE(first.repeated);
+  const auto again = push_as(f, "fukushi1", {wrong}).outcomes.at(0);
+  CHECK(again.kind == outcome_kind::refused);
+  CHECK(again.repeated);
+  CHECK(again.reason == first.reason);
+  CHECK(f.server_value(grade).empty());
+  CHECK(f.server_store().history_of(grade).empty());
+}

@@ -19,11 +19,12 @@ struct client_fixture {
 
   // Stops the server and serves the database file again on the same port
   // (clients keep their address), after `between` ran on the stopped files
-  // (a restore, say).
+  // (a restore, say). The listening socket is kept open meanwhile, so no
+  // parallel test can take the port; clients wait in its backlog.
   template <class Between>
   void restart_server(Between between) {
     auto same_port = options;
-    same_port.port = server->port();
+    same_port.listening_socket = server->keep_listener();
     server->stop();
     server.reset();
     between();

@@ -1,5 +1,7 @@
 #include "support/test_server.h"
 
+#include <unistd.h>
+
 #include "matome/auth/password.h"
 
 namespace matome::test {
@@ -38,6 +40,10 @@ test_server::test_server(const std::filesystem::path& db_file, server::server_op
   }
   server_ = std::make_unique<server::http_server>(options, std::move(s));
   thread_ = std::thread([this] { server_->run(); });
+}
+
+int test_server::keep_listener() const {
+  return ::dup(server_->listening_socket());
 }
 
 void test_server::stop() {

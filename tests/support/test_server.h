@@ -22,6 +22,10 @@ class test_server {
   ~test_server();
 
   unsigned short port() const { return server_->port(); }
+  // A duplicate of the listening socket: pass it as
+  // server_options::listening_socket to serve the same port again after
+  // stop(), with no moment in which a parallel test could bind it.
+  int keep_listener() const;
   http_client client() const { return http_client(port()); }
   // Stops gracefully and waits; the database file stays.
   void stop();
