@@ -136,16 +136,19 @@ void Session::signIn(const QString& server, const QString& login, const QString&
   auto* watcher = new QFutureWatcher<matome::result<matome::client::signed_in>>(this);
   connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, url, device] {
     watcher->deleteLater();
-    setBusy(false);
     auto answer = watcher->result();
+    // The error first: whoever watches busy going false sees why.
     if (!answer) {
       setError(qs(answer.error().message));
+      setBusy(false);
       return;
     }
     if (answer->plan_ids.empty()) {
       setError(tr("このサーバーには計画がありません。管理者に確認してください。"));
+      setBusy(false);
       return;
     }
+    setBusy(false);
     matome::client::identity id{
         url, answer->user, device, answer->department_id, answer->role, answer->plan_ids.front()};
     m_replica->set_identity(id);

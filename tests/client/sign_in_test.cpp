@@ -30,3 +30,22 @@ TEST_CASE("a device that signs in again keeps its key and only its newest token 
   CHECK(other.error().message.find("別のユーザー") != std::string::npos);
   CHECK(client::call_api(f.url(), again->token, "GET", plans));
 }
+
+TEST_CASE("a server that cannot be reached is explained in Japanese, not the socket's words",
+          "[client][sign_in]") {
+  client_fixture f;
+  const auto port = f.server->port();
+  f.server->stop();  // nothing listens there now
+  auto refused =
+      client::sign_in("http://127.0.0.1:" + std::to_string(port), "fukushi1", "demo", "pc-1");
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == errc::unreachable);
+  CHECK(refused.error().message.find("接続を拒否されました") != std::string::npos);
+  CHECK(refused.error().message.find("Connection refused") == std::string::npos);
+
+  auto unknown = client::sign_in("http://no-such-host.invalid:8750", "fukushi1", "demo", "pc-1");
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().code == errc::unreachable);
+  CHECK(unknown.error().message.find("サーバー名") != std::string::npos);
+  CHECK(unknown.error().message.find("Host not found") == std::string::npos);
+}

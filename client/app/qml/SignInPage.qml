@@ -16,6 +16,17 @@ Item {
         Session.signIn(server.text, login.text, password.text)
     }
 
+    // A failed attempt clears the password (never left typed in a form)
+    // and puts the keyboard back there; the address and user name stay.
+    Connections {
+        target: Session
+        function onBusyChanged() {
+            if (Session.busy || Session.error === "") return
+            password.text = ""
+            password.forceActiveFocus()
+        }
+    }
+
     Pane {
         anchors.centerIn: parent
         width: Math.min(parent.width - 40, 460)

@@ -20,6 +20,23 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
+// What went wrong on the way to the server, for the user: the socket
+// library's own words are English ("Host not found (authoritative)").
+std::string network_problem(const boost::system::error_code& ec) {
+  namespace e = asio::error;
+  if (ec == e::connection_refused)
+    return "接続を拒否されました。サーバーが止まっているか、アドレスのポート番号が違います";
+  if (ec == e::host_not_found || ec == e::host_not_found_try_again || ec == e::no_data)
+    return "サーバー名が見つかりません。アドレスのつづりと、ネットワークへの接続を確かめてください";
+  if (ec == e::timed_out || ec == beast::error::timeout) return "応答がありません（時間切れ）";
+  if (ec == e::network_unreachable || ec == e::host_unreachable || ec == e::network_down)
+    return "ネットワークにつながっていません";
+  if (ec == e::connection_reset || ec == e::broken_pipe || ec == e::eof ||
+      ec == e::connection_aborted || ec == http::error::end_of_stream)
+    return "接続が途中で切れました";
+  return "通信エラー: " + ec.message();
+}
+
 struct answer {
   int status = 0;
   std::string body;
@@ -110,7 +127,7 @@ class http_client {
                               "管理者に設定してもらってください。");
       }
       return make_error(errc::unreachable,
-                        "サーバー " + server + " に接続できません（" + e.code().message() +
+                        "サーバー " + server + " に接続できません（" + network_problem(e.code()) +
                             "）。ネットワークがつながってから同期してください。");
     }
   }

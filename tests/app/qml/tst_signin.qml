@@ -29,5 +29,23 @@ Item {
             verify(Session.error.indexOf("パスワード") >= 0)
             verify(!Session.busy)
         }
+
+        // A failed sign-in (here: nothing listens at the address) says why
+        // in Japanese and clears the password, leaving the rest as typed.
+        function test_failedSignInClearsThePassword() {
+            const login = Helpers.findByName(page, "loginField")
+            const password = Helpers.findByName(page, "passwordField")
+            login.text = "kourei"
+            password.forceActiveFocus()
+            keyClick(Qt.Key_D)
+            keyClick(Qt.Key_E)
+            compare(password.text.length, 2)
+            keyClick(Qt.Key_Return)
+            tryVerify(() => !Session.busy && Session.error !== "", 10000)
+            verify(Session.error.indexOf("接続を拒否されました") >= 0, Session.error)
+            compare(password.text, "")
+            compare(login.text, "kourei")
+            verify(password.activeFocus)
+        }
     }
 }
