@@ -11,11 +11,11 @@
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QTranslator>
 #include <cstdio>
 
 #include "session.h"
 #include "synccontroller.h"
+#include "translations.h"
 
 Q_IMPORT_QML_PLUGIN(MatomePlugin)
 
@@ -66,13 +66,19 @@ int main(int argc, char* argv[]) {
       {dataOption, serverOption, langOption, pageOption, screenshotOption, sizeOption});
   parser.process(app);
 
-  QTranslator translator;
   const auto lang = parser.isSet(langOption) ? parser.value(langOption)
                                              : qEnvironmentVariable("MATOME_LANG", "ja");
-  if (lang == QStringLiteral("en") && translator.load(QStringLiteral(":/i18n/matome_en.qm")))
-    QCoreApplication::installTranslator(&translator);
+  const Matome::Translations translations(lang);
+  if (!translations.qtStringsLoaded()) {
+    std::fprintf(stderr,
+                 "matome: Qt's Japanese translation (qtbase_ja.qm) is missing; dialog buttons stay "
+                 "English. Install qt6-translations-l10n.\n");
+  }
   chooseFont(app);
-  QQuickStyle::setStyle(QStringLiteral("Fusion"));  // a desktop look on every platform
+  // The desktop's style when the user or the desktop chose one (on KDE,
+  // org.kde.desktop); Fusion, a desktop look on every platform, otherwise.
+  if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
   const QString dataDir =
       parser.isSet(dataOption)

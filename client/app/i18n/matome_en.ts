@@ -218,52 +218,52 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../qml/EntryForm.qml" line="31"/>
+        <location filename="../qml/EntryForm.qml" line="52"/>
         <source>左の一覧から事業を選んでください（Ctrl+↓ で次の事業）</source>
         <translation>Choose a row on the left (Ctrl+↓ for the next row)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="74"/>
+        <location filename="../qml/EntryForm.qml" line="95"/>
         <source>「%1」送信待ち</source>
         <translation>&quot;%1&quot; waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="100"/>
+        <location filename="../qml/EntryForm.qml" line="121"/>
         <source>複数の課の共有事業です。%1の報告を記入します。</source>
         <translation>A row shared by several departments. You are filling in %1&apos;s part.</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="120"/>
+        <location filename="../qml/EntryForm.qml" line="141"/>
         <source>差戻しの理由: %1</source>
         <translation>Returned because: %1</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="148"/>
+        <location filename="../qml/EntryForm.qml" line="169"/>
         <source>前年度の内容をコピー</source>
         <translation>Copy last year&apos;s entry</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="154"/>
+        <location filename="../qml/EntryForm.qml" line="175"/>
         <source>前回確定からの変更</source>
         <translation>Changes since accepted</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="160"/>
+        <location filename="../qml/EntryForm.qml" line="181"/>
         <source>閲覧のみ</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="211"/>
+        <location filename="../qml/EntryForm.qml" line="232"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="211"/>
+        <location filename="../qml/EntryForm.qml" line="232"/>
         <source>課内差戻しの理由</source>
         <translation>Reason for sending back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="220"/>
+        <location filename="../qml/EntryForm.qml" line="241"/>
         <source>担当課に伝える理由（必須）</source>
         <translation>Reason for the department (required)</translation>
     </message>
@@ -271,72 +271,87 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="56"/>
+        <location filename="../qml/FieldEditor.qml" line="65"/>
         <source>必須</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="59"/>
+        <location filename="../qml/FieldEditor.qml" line="68"/>
         <source>計画の項目（取りまとめ担当が設定）</source>
         <translation>Plan field (set by the coordinator)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="63"/>
+        <location filename="../qml/FieldEditor.qml" line="72"/>
         <source>● 未送信</source>
         <translation>● Not sent</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="64"/>
+        <location filename="../qml/FieldEditor.qml" line="73"/>
         <source>競合あり</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="67"/>
+        <location filename="../qml/FieldEditor.qml" line="76"/>
         <source>競合を見る</source>
         <translation>See the conflict</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="75"/>
+        <location filename="../qml/FieldEditor.qml" line="84"/>
         <source>%1 / %2 字</source>
         <translation>%1 / %2 characters</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="76"/>
+        <location filename="../qml/FieldEditor.qml" line="85"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="81"/>
+        <location filename="../qml/FieldEditor.qml" line="90"/>
         <source>履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="84"/>
+        <location filename="../qml/FieldEditor.qml" line="93"/>
         <source>誰がいつ変更したか（サーバーに接続が必要）</source>
         <translation>Who changed it and when (needs the server)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="114"/>
+        <location filename="../qml/FieldEditor.qml" line="123"/>
         <source>前年度: %1</source>
         <translation>Last year: %1</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="133"/>
+        <location filename="../qml/FieldEditor.qml" line="139"/>
+        <source>入力中に、この欄の値がサーバーで変わりました: 「%1」。このまま送ると、同期のあと競合として両方の値が残ります。</source>
+        <translation>While you were typing, this field changed on the server: “%1”. If you send yours as it is, both values are kept as a conflict after the sync.</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="140"/>
+        <source>（空欄）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="145"/>
+        <source>サーバーの値にする</source>
+        <translation>Use the server’s value</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="160"/>
         <source>サーバーが受け付けませんでした: %1</source>
         <translation>The server refused it: %1</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="137"/>
+        <location filename="../qml/FieldEditor.qml" line="164"/>
         <source>この変更を取り消す</source>
         <translation>Discard this change</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="155"/>
+        <location filename="../qml/FieldEditor.qml" line="182"/>
         <source>入力してください</source>
         <translation>Type here</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="229"/>
+        <location filename="../qml/FieldEditor.qml" line="281"/>
         <source>選択を外す</source>
         <translation>Clear the choice</translation>
     </message>
@@ -515,27 +530,27 @@
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="143"/>
+        <location filename="../entrycontroller.cpp" line="150"/>
         <source>保存できません: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="169"/>
+        <location filename="../entrycontroller.cpp" line="176"/>
         <source>前年度の内容を%1項目コピーしました。入力済みの項目はそのままです。</source>
         <translation>Copied %1 field(s) from last year. Fields already filled in were kept.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="170"/>
+        <location filename="../entrycontroller.cpp" line="177"/>
         <source>コピーできる前年度の内容はありません（空欄の項目だけにコピーします）。</source>
         <translation>Nothing to copy from last year (only empty fields are filled).</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="216"/>
+        <location filename="../entrycontroller.cpp" line="223"/>
         <source>「%1」を記録しました。次の同期でサーバーに送られます。</source>
         <translation>&quot;%1&quot; recorded. It goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="302"/>
+        <location filename="../entrycontroller.cpp" line="310"/>
         <source>「%1」はサーバーに受け付けられませんでした: %2</source>
         <translation>The server refused &quot;%1&quot;: %2</translation>
     </message>
@@ -569,7 +584,7 @@
         <translation>Enter the server address, user name and password.</translation>
     </message>
     <message>
-        <location filename="../session.cpp" line="146"/>
+        <location filename="../session.cpp" line="147"/>
         <source>このサーバーには計画がありません。管理者に確認してください。</source>
         <translation>This server has no plan. Ask the administrator.</translation>
     </message>
@@ -615,32 +630,42 @@
         <translation>This device&apos;s key is missing. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="118"/>
+        <location filename="../synccontroller.cpp" line="73"/>
+        <source>サーバーが以前の状態に戻されていたため、全体を受け取り直し、あなたの値%1件を送り直しました。競合があれば「競合」で確認してください。</source>
+        <translation>The server had been restored to an earlier state: everything was received again and %1 of your values were sent again. Check Conflicts for any conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="77"/>
+        <source>所属または役割がサーバーで変わったため、見られる内容を受け取り直しました。</source>
+        <translation>Your department or role changed on the server: what you may see was received again.</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="129"/>
         <source>この端末の登録が無効になりました。もう一度サインインしてください（入力済みの内容は端末に残っています）。</source>
         <translation>This device is no longer registered. Sign in again (what you entered stays on this machine).</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="121"/>
+        <location filename="../synccontroller.cpp" line="132"/>
         <source>サーバーに接続できません。編集は端末に保存され、接続が戻ると送信されます。</source>
         <translation>Cannot reach the server. Edits are saved on this machine and sent when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="180"/>
+        <location filename="../synccontroller.cpp" line="192"/>
         <source>%1 に書き込めません: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="184"/>
+        <location filename="../synccontroller.cpp" line="196"/>
         <source>変更をファイルに書き出しました: %1</source>
         <translation>Changes written to %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="194"/>
+        <location filename="../synccontroller.cpp" line="206"/>
         <source>%1 を開けません: %2</source>
         <translation>Cannot open %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="201"/>
+        <location filename="../synccontroller.cpp" line="213"/>
         <source>サーバーからの返答を取り込みました。</source>
         <translation>The server&apos;s answer is imported.</translation>
     </message>
@@ -741,7 +766,7 @@
 <context>
     <name>SeriesTable</name>
     <message>
-        <location filename="../qml/SeriesTable.qml" line="59"/>
+        <location filename="../qml/SeriesTable.qml" line="83"/>
         <source>過去の年度は閲覧のみです</source>
         <translation>Past years are read only</translation>
     </message>
@@ -749,32 +774,32 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../qml/SignInPage.qml" line="29"/>
+        <location filename="../qml/SignInPage.qml" line="40"/>
         <source>Matome にサインイン</source>
         <translation>Sign in to Matome</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="36"/>
+        <location filename="../qml/SignInPage.qml" line="47"/>
         <source>初回だけサーバーへの接続が必要です。その後はネットワークがなくても使えます。</source>
         <translation>Only the first start needs the server. After that, Matome works without a network.</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="46"/>
+        <location filename="../qml/SignInPage.qml" line="57"/>
         <source>サーバーのアドレス</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="57"/>
+        <location filename="../qml/SignInPage.qml" line="68"/>
         <source>ユーザー名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="67"/>
+        <location filename="../qml/SignInPage.qml" line="78"/>
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="87"/>
+        <location filename="../qml/SignInPage.qml" line="98"/>
         <source>サインイン</source>
         <translation>Sign in</translation>
     </message>
