@@ -218,52 +218,52 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../qml/EntryForm.qml" line="52"/>
+        <location filename="../qml/EntryForm.qml" line="103"/>
         <source>左の一覧から事業を選んでください（Ctrl+↓ で次の事業）</source>
         <translation>Choose a row on the left (Ctrl+↓ for the next row)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="95"/>
+        <location filename="../qml/EntryForm.qml" line="146"/>
         <source>「%1」送信待ち</source>
         <translation>&quot;%1&quot; waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="121"/>
+        <location filename="../qml/EntryForm.qml" line="172"/>
         <source>複数の課の共有事業です。%1の報告を記入します。</source>
         <translation>A row shared by several departments. You are filling in %1&apos;s part.</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="141"/>
+        <location filename="../qml/EntryForm.qml" line="192"/>
         <source>差戻しの理由: %1</source>
         <translation>Returned because: %1</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="169"/>
+        <location filename="../qml/EntryForm.qml" line="220"/>
         <source>前年度の内容をコピー</source>
         <translation>Copy last year&apos;s entry</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="175"/>
+        <location filename="../qml/EntryForm.qml" line="226"/>
         <source>前回確定からの変更</source>
         <translation>Changes since accepted</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="181"/>
+        <location filename="../qml/EntryForm.qml" line="232"/>
         <source>閲覧のみ</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="232"/>
+        <location filename="../qml/EntryForm.qml" line="283"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="232"/>
+        <location filename="../qml/EntryForm.qml" line="283"/>
         <source>課内差戻しの理由</source>
         <translation>Reason for sending back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="241"/>
+        <location filename="../qml/EntryForm.qml" line="292"/>
         <source>担当課に伝える理由（必須）</source>
         <translation>Reason for the department (required)</translation>
     </message>
@@ -382,47 +382,52 @@
         <translation>%1 — Matome</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="50"/>
+        <location filename="../qml/Main.qml" line="53"/>
         <source>%1 報告</source>
         <translation>%1 report</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="51"/>
+        <location filename="../qml/Main.qml" line="54"/>
         <source>（確定済）</source>
         <translation> (finalized)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="56"/>
-        <source>作業 (Ctrl+1)</source>
-        <translation>Work (Ctrl+1)</translation>
-    </message>
-    <message>
-        <location filename="../qml/Main.qml" line="59"/>
-        <source>競合 %1件 (Ctrl+2)</source>
-        <translation>Conflicts %1 (Ctrl+2)</translation>
-    </message>
-    <message>
         <location filename="../qml/Main.qml" line="60"/>
-        <source>競合 (Ctrl+2)</source>
-        <translation>Conflicts (Ctrl+2)</translation>
+        <source>作業</source>
+        <translation>Work</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="64"/>
-        <source>取りまとめ (Ctrl+3)</source>
-        <translation>Overview (Ctrl+3)</translation>
+        <location filename="../qml/Main.qml" line="67"/>
+        <source>競合 %1件</source>
+        <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="71"/>
+        <location filename="../qml/Main.qml" line="68"/>
+        <source>競合</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="74"/>
+        <source>取りまとめ</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="84"/>
+        <source>キーボード操作 (F1)</source>
+        <translation>Keyboard (F1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="89"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="98"/>
+        <location filename="../qml/Main.qml" line="116"/>
         <source>計画を受信しています…</source>
         <translation>Receiving the plan…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="117"/>
         <source>サーバーに接続できません。接続できる場所で同期するか、ファイルで取り込んでください。</source>
         <translation>Cannot reach the server. Sync where it can be reached, or import a file.</translation>
     </message>
@@ -769,6 +774,94 @@
         <location filename="../qml/SeriesTable.qml" line="83"/>
         <source>過去の年度は閲覧のみです</source>
         <translation>Past years are read only</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutHelp</name>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="10"/>
+        <source>キーボード操作</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="17"/>
+        <source>F1 / Ctrl+/</source>
+        <translation>F1 / Ctrl+/</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="17"/>
+        <source>この一覧を開く</source>
+        <translation>Open this list</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="18"/>
+        <source>Ctrl+1 / Ctrl+2 / Ctrl+3</source>
+        <translation>Ctrl+1 / Ctrl+2 / Ctrl+3</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="18"/>
+        <source>作業 / 競合 / 取りまとめ の画面へ</source>
+        <translation>Go to Work / Conflicts / Coordination</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="19"/>
+        <source>Ctrl+↓ / Ctrl+↑</source>
+        <translation>Ctrl+↓ / Ctrl+↑</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="19"/>
+        <source>次の事業 / 前の事業へ（入力欄にいても）</source>
+        <translation>Next / previous row (also from a field)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="20"/>
+        <source>Ctrl+Enter / Ctrl+Shift+Enter</source>
+        <translation>Ctrl+Enter / Ctrl+Shift+Enter</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="20"/>
+        <source>次の入力欄 / 前の入力欄へ</source>
+        <translation>Next / previous field</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="21"/>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="21"/>
+        <source>次の項目 / 前の項目へ（長い文章の欄でも）</source>
+        <translation>Next / previous control (also from a long text)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="22"/>
+        <source>↑ ↓（選択肢の上で）</source>
+        <translation>↑ ↓ (on a choice)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="22"/>
+        <source>選択肢を選ぶ</source>
+        <translation>Pick an option</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="23"/>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="23"/>
+        <source>事業を検索</source>
+        <translation>Search rows</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="24"/>
+        <source>F5 / Ctrl+R</source>
+        <translation>F5 / Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="24"/>
+        <source>今すぐ同期</source>
+        <translation>Sync now</translation>
     </message>
 </context>
 <context>

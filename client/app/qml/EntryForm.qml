@@ -46,6 +46,57 @@ Pane {
         if (editor) editor.focusEditor()
     }
 
+    // Ctrl+Enter: the next field, from anywhere in the form.
+    function focusNextField(step) {
+        const key = focusedFieldKey()
+        const from = key === "" ? -1 : entry.fields.indexOfKey(key)
+        for (let i = from + step; i >= 0 && i < fieldRepeater.count; i += step) {
+            const editor = fieldRepeater.itemAt(i)
+            if (editor && editor.editable) { editor.focusEditor(); return true }
+        }
+        return false
+    }
+    Shortcut {
+        sequences: ["Ctrl+Return", "Ctrl+Enter"]
+        enabled: entry.valid
+        onActivated: form.focusNextField(1)
+    }
+    Shortcut {
+        sequences: ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"]
+        enabled: entry.valid
+        onActivated: form.focusNextField(-1)
+    }
+
+    // The field (and the caret in a long text) that has the keyboard stays
+    // in view: Tab into a field below the fold, or a text growing past it.
+    function keepInView(item) {
+        const flick = scroll.contentItem
+        if (!item || !flick || !flick.contentItem) return
+        let inside = false
+        for (let p = item; p; p = p.parent) if (p === flick.contentItem) { inside = true; break }
+        if (!inside) return
+        let top = item.mapToItem(flick.contentItem, 0, 0).y
+        let bottom = top + Math.min(item.height, flick.height - 40)
+        if (item.cursorRectangle !== undefined) {  // a text: its caret, not its whole height
+            const caret = item.mapToItem(flick.contentItem, item.cursorRectangle.x, item.cursorRectangle.y)
+            top = Math.min(top, caret.y)
+            bottom = caret.y + item.cursorRectangle.height
+        }
+        const maxY = Math.max(0, flick.contentHeight - flick.height)
+        if (top < flick.contentY + 8) flick.contentY = Math.max(0, top - 20)
+        else if (bottom > flick.contentY + flick.height - 8) flick.contentY = Math.min(maxY, bottom - flick.height + 20)
+    }
+    Connections {
+        target: form.Window.window
+        function onActiveFocusItemChanged() { form.keepInView(form.Window.activeFocusItem) }
+    }
+    Connections {
+        target: form.Window.activeFocusItem && form.Window.activeFocusItem.cursorRectangle !== undefined
+                ? form.Window.activeFocusItem : null
+        ignoreUnknownSignals: true
+        function onCursorRectangleChanged() { form.keepInView(form.Window.activeFocusItem) }
+    }
+
     Label {
         anchors.centerIn: parent
         visible: !entry.valid

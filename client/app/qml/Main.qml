@@ -31,6 +31,9 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+1"; onActivated: window.showPage("workspace") }
     Shortcut { sequence: "Ctrl+2"; onActivated: window.showPage("conflicts") }
     Shortcut { sequence: "Ctrl+3"; onActivated: window.showPage("dashboard") }
+    Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: shortcutHelp.open() }
+
+    ShortcutHelp { id: shortcutHelp }
 
     header: ToolBar {
         visible: Session.signedIn && Session.hasPlan
@@ -53,18 +56,33 @@ ApplicationWindow {
             TabBar {
                 id: pageTabs
                 Layout.fillWidth: true
-                TabButton { text: qsTr("作業 (Ctrl+1)"); width: implicitWidth }
+                TabButton {
+                    text: qsTr("作業")
+                    width: implicitWidth
+                    ToolTip.text: "Ctrl+1"
+                    ToolTip.visible: hovered
+                }
                 TabButton {
                     text: SyncController.conflicts > 0
-                          ? qsTr("競合 %1件 (Ctrl+2)").arg(SyncController.conflicts)
-                          : qsTr("競合 (Ctrl+2)")
+                          ? qsTr("競合 %1件").arg(SyncController.conflicts)
+                          : qsTr("競合")
                     width: implicitWidth
+                    ToolTip.text: "Ctrl+2"
+                    ToolTip.visible: hovered
                 }
                 TabButton {
-                    text: qsTr("取りまとめ (Ctrl+3)")
+                    text: qsTr("取りまとめ")
                     visible: Session.isCoordinator
                     width: visible ? implicitWidth : 0
+                    ToolTip.text: "Ctrl+3"
+                    ToolTip.visible: hovered
                 }
+            }
+            ToolButton {
+                text: "?"
+                onClicked: shortcutHelp.open()
+                ToolTip.text: qsTr("キーボード操作 (F1)")
+                ToolTip.visible: hovered
             }
             Label {
                 text: Session.departmentName !== ""

@@ -102,6 +102,31 @@ Item {
             compare(valueOf("progress"), typedInFirst)
         }
 
+        // Ctrl+Enter goes to the next field that can be filled, from
+        // inside a long text too; the field moved to is scrolled into view.
+        function test_ctrlEnterMovesToTheNextFieldInView() {
+            const area = Helpers.findByName(page.form, "editor_progress")
+            area.forceActiveFocus()
+            keyClick(Qt.Key_Return, Qt.ControlModifier)
+            compare(page.form.focusedFieldKey(), "grade")
+            keyClick(Qt.Key_Return, Qt.ControlModifier)
+            compare(page.form.focusedFieldKey(), "reason")
+            keyClick(Qt.Key_Return, Qt.ControlModifier | Qt.ShiftModifier)
+            compare(page.form.focusedFieldKey(), "grade")
+            // Down to this year's indicator cell, below the fold.
+            const cell = Helpers.findByName(page.form, "series_indicator_" + Session.reportYear)
+            let scroller = page.form.fieldList.parent
+            while (scroller && scroller.contentY === undefined) scroller = scroller.parent
+            verify(scroller, "the form scrolls")
+            scroller.contentY = 0
+            for (let i = 0; i < 6 && !cell.activeFocus; ++i)
+                keyClick(Qt.Key_Return, Qt.ControlModifier)
+            verify(cell.activeFocus, "the indicator cell has the keyboard")
+            const y = cell.mapToItem(scroller.contentItem, 0, 0).y
+            verify(y >= scroller.contentY && y + cell.height <= scroller.contentY + scroller.height,
+                   "the focused cell is in view: " + y + " in " + scroller.contentY + "+" + scroller.height)
+        }
+
         // Issue 10.1: another user's value pulled into a field that has the
         // keyboard but no typing yet is shown, and typing goes on from it.
         function test_valueArrivingBeforeTypingIsTakenUp() {
