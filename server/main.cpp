@@ -1,6 +1,8 @@
 // matome-server: the sync server, and the administrator's commands on the
 // same binary. See docs/api.md and `matome-server --help`.
+#include <arpa/inet.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -26,10 +28,25 @@ bool is_loopback(const std::string& host) {
   return host.starts_with("127.") || host == "::1";
 }
 
-int serve(const std::string& db_path, const std::string& listen, bool demo,
+// The address an inherited socket (--listen-fd) listens on, e.g. "127.0.0.1".
+std::string socket_host(int fd) {
+  sockaddr_storage address{};
+  socklen_t length = sizeof address;
+  if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) return {};
+  char text[INET6_ADDRSTRLEN] = {};
+  if (address.ss_family == AF_INET) {
+    ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&address)->sin_addr, text, sizeof text);
+  } else if (address.ss_family == AF_INET6) {
+    ::inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&address)->sin6_addr, text, sizeof text);
+  }
+  return text;
+}
+
+int serve(const std::string& db_path, const std::string& listen, int listen_fd, bool demo,
           const std::string& demo_plan, int threads, const std::string& tls_cert,
           const std::string& tls_key) {
   server::server_options options;
+  options.listening_socket = listen_fd;
   options.tls_cert = tls_cert;
   options.tls_key = tls_key;
   options.handle_signals = true;
@@ -49,6 +66,13 @@ int serve(const std::string& db_path, const std::string& listen, bool demo,
     std::cerr << "matome-server: --listen: \"" << listen.substr(colon + 1)
               << "\" is not a port number\n";
     return 2;
+  }
+  if (listen_fd >= 0) {
+    options.host = socket_host(listen_fd);
+    if (options.host.empty()) {
+      std::cerr << "matome-server: --listen-fd " << listen_fd << " is not a listening socket\n";
+      return 2;
+    }
   }
   if (demo && !is_loopback(options.host)) {
     std::cerr << "matome-server: the demo has well-known passwords and serves 127.0.0.1 only\n";
@@ -93,6 +117,10 @@ int main(int argc, char** argv) {
   app.add_option("--db", db_path, "The master database (SQLite file; created if missing)")
       ->required();
   app.add_option("--listen", listen, "Address and port to serve on")->capture_default_str();
+  int listen_fd = -1;
+  app.add_option("--listen-fd", listen_fd,
+                 "Serve this inherited, already listening socket instead of --listen "
+                 "(socket activation; restarts that must keep the port)");
   app.add_flag("--demo", demo,
                "Load the demo plan and users into an empty database (127.0.0.1 only)");
   app.add_option("--demo-plan", demo_plan, "The plan file --demo loads")->capture_default_str();
@@ -172,5 +200,5 @@ int main(int argc, char** argv) {
   if (*backup) return admin::backup(db_path, file);
   if (*check) return admin::check(db_path);
   if (*import_bundle) return admin::import_bundle(db_path, file, answer_file);
-  return serve(db_path, listen, demo, demo_plan, threads, tls_cert, tls_key);
+  return serve(db_path, listen, listen_fd, demo, demo_plan, threads, tls_cert, tls_key);
 }

@@ -1,3 +1,8 @@
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "client_fixture.h"
@@ -48,4 +53,26 @@ TEST_CASE("a server that cannot be reached is explained in Japanese, not the soc
   CHECK(unknown.error().code == errc::unreachable);
   CHECK(unknown.error().message.find("サーバー名") != std::string::npos);
   CHECK(unknown.error().message.find("Host not found") == std::string::npos);
+}
+
+TEST_CASE("a server that takes the connection but never answers times out", "[client][sign_in]") {
+  // A socket that listens but is never served: the kernel completes the
+  // connection and the request waits, as with a hung or stopped server
+  // behind socket activation. The transport's deadline must end it.
+  const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(socket, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+  REQUIRE(::listen(socket, 8) == 0);
+  socklen_t length = sizeof a;
+  ::getsockname(socket, reinterpret_cast<sockaddr*>(&a), &length);
+  const auto url = "http://127.0.0.1:" + std::to_string(ntohs(a.sin_port));
+
+  auto transport = client::make_http_transport(url, "mt1_token", std::chrono::seconds(1));
+  auto view = transport->view(0);
+  ::close(socket);
+  REQUIRE_FALSE(view);
+  CHECK(view.error().code == errc::unreachable);
+  CHECK(view.error().message.find("時間切れ") != std::string::npos);
 }

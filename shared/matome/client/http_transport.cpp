@@ -1,12 +1,18 @@
-// The HTTP(S) transport: blocking Beast requests with a deadline. Sync runs
-// on its own thread in the Qt client and in the foreground in matome-cli, so
-// blocking calls keep this simple.
+// The HTTP(S) transport: one request at a time, each on its own io_context
+// run to completion, so callers see a blocking call (sync runs on its own
+// thread in the Qt client and in the foreground in matome-cli). The steps
+// are asynchronous inside because Beast's deadline (expires_after) bounds
+// only asynchronous operations: a blocking read from a server that took the
+// connection but never answers would wait forever.
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <optional>
 
 #include "matome/client/transport.h"
 #include "matome/util/rapidjson.h"
@@ -45,14 +51,31 @@ struct answer {
 constexpr std::string_view binary_type = "application/x-matome-binary";
 
 template <class Stream>
-answer send(Stream& stream, http::request<http::string_body>& req) {
-  http::write(stream, req);
+asio::awaitable<answer> exchange(Stream& stream, http::request<http::string_body>& req) {
+  co_await http::async_write(stream, req, asio::use_awaitable);
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
   parser.body_limit(1024 * 1024 * 1024);
-  http::read(stream, buffer, parser);
+  co_await http::async_read(stream, buffer, parser, asio::use_awaitable);
   auto res = parser.release();
-  return {static_cast<int>(res.result_int()), std::move(res.body())};
+  co_return answer{static_cast<int>(res.result_int()), std::move(res.body())};
+}
+
+// Runs one request's steps to the end on `io`; a failed step's error is
+// thrown as boost::system::system_error, as the blocking calls did.
+answer run_to_end(asio::io_context& io, asio::awaitable<answer> steps) {
+  std::optional<answer> got;
+  std::exception_ptr failed;
+  asio::co_spawn(io, std::move(steps), [&](std::exception_ptr e, answer a) {
+    if (e) {
+      failed = e;
+    } else {
+      got = std::move(a);
+    }
+  });
+  io.run();
+  if (failed) std::rethrow_exception(failed);
+  return std::move(*got);
 }
 
 // The server's {"error","message"} as a matome::error.
@@ -104,15 +127,26 @@ class http_client {
         SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
                  static_cast<void*>(const_cast<char*>(address_.host.c_str())));
         stream.set_verify_callback(asio::ssl::host_name_verification(address_.host));
-        beast::get_lowest_layer(stream).expires_after(timeout_);
-        beast::get_lowest_layer(stream).connect(endpoints);
-        stream.handshake(asio::ssl::stream_base::client);
-        a = send(stream, req);
+        auto& tcp_layer = beast::get_lowest_layer(stream);
+        // Named, so the closure the coroutine refers to outlives it.
+        auto steps = [&]() -> asio::awaitable<answer> {
+          tcp_layer.expires_after(timeout_);
+          co_await tcp_layer.async_connect(endpoints, asio::use_awaitable);
+          tcp_layer.expires_after(timeout_);
+          co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
+          tcp_layer.expires_after(timeout_);
+          co_return co_await exchange(stream, req);
+        };
+        a = run_to_end(io, steps());
       } else {
         beast::tcp_stream stream(io);
-        stream.expires_after(timeout_);
-        stream.connect(endpoints);
-        a = send(stream, req);
+        auto steps = [&]() -> asio::awaitable<answer> {
+          stream.expires_after(timeout_);
+          co_await stream.async_connect(endpoints, asio::use_awaitable);
+          stream.expires_after(timeout_);
+          co_return co_await exchange(stream, req);
+        };
+        a = run_to_end(io, steps());
       }
       if (a.status >= 400) return server_error(a);
       return a;
