@@ -247,10 +247,24 @@ int cmd_status(const context& c) {
   const auto s = local->status();
   const auto id = local->who();
   if (c.json) {
-    std::cout << R"({"user":")" << (id ? id->user : "") << R"(","pending":)" << s.pending
-              << R"(,"refused":)" << s.refused << R"(,"conflicts":)" << s.conflicts
-              << R"(,"stale_edits":)" << s.stale_edits << R"(,"cursor":)" << s.cursor
-              << R"(,"last_sync":")" << s.last_sync << "\"}\n";
+    json_out out;
+    out.w.StartObject();
+    out.member("user", id ? id->user : "");
+    out.w.Key("pending");
+    out.w.Int(s.pending);
+    out.w.Key("actions");
+    out.w.Int(s.actions);
+    out.w.Key("refused");
+    out.w.Int(s.refused);
+    out.w.Key("conflicts");
+    out.w.Int(s.conflicts);
+    out.w.Key("stale_edits");
+    out.w.Int(s.stale_edits);
+    out.w.Key("cursor");
+    out.w.Int64(s.cursor);
+    out.member("last_sync", s.last_sync);
+    out.w.EndObject();
+    std::cout << out.str() << "\n";
     return 0;
   }
   std::cout << "user:        " << (id ? id->user + " @ " + id->server : "(not signed in)") << "\n"
@@ -274,7 +288,10 @@ int cmd_list(const context& c, bool all, const std::string& status_filter) {
   const int year = index->plan.report_year;
   json_out out;
   if (c.json) out.w.StartArray();
-  if (!c.json) std::cout << index->plan.title << " — " << fiscal_year_label(year) << "\n";
+  if (!c.json) {
+    std::cout << index->plan.title << " — " << fiscal_year_label(year) << "\n"
+              << "ENTRY\t番号\t状態\t事業\t担当課\n";
+  }
   for (const auto& item : index->items) {
     if (!index->plan.is_row(item)) continue;
     for (record_id d : item.owner_ids) {
@@ -291,7 +308,9 @@ int cmd_list(const context& c, bool all, const std::string& status_filter) {
         out.member("status", std::string(to_string(e.status)));
         out.w.EndObject();
       } else {
-        std::cout << item.id << "/" << d << "\t" << label_ja(e.status) << "\t" << item.label << " "
+        // The id to type first, then the row's printed number: "set 3 …"
+        // takes an id, not the ③ printed in the report.
+        std::cout << item.id << "/" << d << "\t" << item.label << "\t" << label_ja(e.status) << "\t"
                   << item.title << "\t" << department_name(local->db(), d) << "\n";
       }
     }
