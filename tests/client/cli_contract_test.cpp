@@ -118,7 +118,7 @@ TEST_CASE("exit codes: 2 for bad input changing nothing, 3 refused, 4 unreachabl
   CHECK(parse_json(run_cli({"--json", "--data", data, "status"}).out)["pending"].GetInt() == 1);
 }
 
-TEST_CASE("--json gives the documented shapes", "[client][cli]") {
+TEST_CASE("json output (--json) has the documented shapes", "[client][cli]") {
   client_fixture f;
   auto c = f.sign_in("coord");
   const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
