@@ -1,5 +1,6 @@
 #pragma once
 // A real server and real replicas signed in to it over HTTP.
+#include <functional>
 #include <map>
 
 #include "matome/client/sync_engine.h"
@@ -9,8 +10,18 @@
 namespace matome::test {
 
 struct client_fixture {
-  explicit client_fixture(server::server_options options = test_server::quick_options())
-      : options(options), server(std::make_unique<test_server>(dir.file("master.db"), options)) {}
+  // `prepare`, when given, makes the database file first (another plan,
+  // more users); the server then serves it as it finds it.
+  explicit client_fixture(server::server_options options = test_server::quick_options(),
+                          const std::function<void(const std::filesystem::path&)>& prepare = {})
+      : options(options), server(start(dir.file("master.db"), options, prepare)) {}
+
+  static std::unique_ptr<test_server> start(
+      const std::filesystem::path& db, const server::server_options& options,
+      const std::function<void(const std::filesystem::path&)>& prepare) {
+    if (prepare) prepare(db);
+    return std::make_unique<test_server>(db, options);
+  }
 
   temp_dir dir;
   server::server_options options;

@@ -85,10 +85,14 @@ plan make_small_plan_definition() {
 }
 
 small_plan make_small_plan(store& s) {
+  return make_small_plan(s, make_small_plan_definition());
+}
+
+small_plan make_small_plan(store& s, const plan& definition) {
   small_plan out;
   out.fukushi = s.add_department({0, "fukushi", "福祉課", false}).value();
   out.shakyo = s.add_department({0, "shakyo", "社協", true}).value();
-  out.plan_id = s.add_plan(make_small_plan_definition()).value();
+  out.plan_id = s.add_plan(definition).value();
   plan_item goal;
   goal.label = "1";
   goal.title = "支え合いの意識づくり";

@@ -27,6 +27,9 @@ struct small_plan {
 // grade (report A/B/C, required, reason: reason), reason, users (number).
 plan make_small_plan_definition();
 small_plan make_small_plan(store& s);
+// The same rows and departments with another definition (a plan with
+// 課内確認, say).
+small_plan make_small_plan(store& s, const plan& definition);
 
 // A fixed clock, so stored timestamps are predictable.
 std::string fixed_clock();
