@@ -1,10 +1,20 @@
 // matome-cli as a script uses it: the real binary against a real server.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <csignal>
+#include <fstream>
+#include <thread>
 
 #include "client/client_fixture.h"
 #include "matome/util/rapidjson.h"
 #include "support/catch_result.h"
 #include "support/run_cli.h"
+
+extern char** environ;
 
 using namespace matome;
 using namespace matome::test;
@@ -185,4 +195,52 @@ TEST_CASE("list shows the printed label beside the id to type", "[client][cli]")
   // ① 福祉教育 is item id solo_row: the id, then its printed label.
   CHECK(list.out.find(std::to_string(f.p.solo_row) + "/" + std::to_string(f.p.fukushi) + "\t①\t") !=
         std::string::npos);
+}
+
+TEST_CASE("sync --watch picks up a change the server announces, and stops on SIGTERM",
+          "[client][cli]") {
+  client_fixture f;
+  const auto data = cli_login(f, "fukushi1");
+  auto c = f.sign_in("coord");
+  const auto out_file = f.dir.file("watch.out").string();
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_file.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  std::vector<std::string> args = {MATOME_CLI, "--data", data, "sync", "--watch"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t watch = 0;
+  REQUIRE(posix_spawn(&watch, MATOME_CLI, &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  auto printed = [&] {
+    std::ifstream in(out_file);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (printed().find("synced") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  REQUIRE(printed().find("synced") != std::string::npos);  // the first sync
+
+  const cell_key content{f.p.solo_row, 0, 0, "content"};
+  REQUIRE(c.edit(content, "見張りで届く値"));
+  REQUIRE(f.sync(c));
+  std::string seen;
+  while (std::chrono::steady_clock::now() < deadline + std::chrono::seconds(5)) {
+    seen =
+        client::replica::open(std::filesystem::path(data) / "replica.db").value().value_of(content);
+    if (seen == "見張りで届く値") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ::kill(watch, SIGTERM);
+  int status = 0;
+  waitpid(watch, &status, 0);
+  CHECK(seen == "見張りで届く値");
+  CHECK(printed().find("received 1") != std::string::npos);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }
