@@ -29,6 +29,15 @@ std::string visible_content(store& s, record_id plan_id, const feed_scope& scope
   conflicts.bind(1, plan_id).bind(2, scope.everything ? 1 : 0).bind(3, scope.department_id);
   while (conflicts.step())
     out += "conflict " + conflicts.text(0) + (conflicts.int64(1) ? " open" : " resolved") + "\n";
+  auto comments = s.db().prepare(
+      "SELECT c.id, c.item_id, c.department_id, c.year, c.author, c.body FROM comments c"
+      " JOIN items i ON i.id = c.item_id WHERE i.plan_id = ?1 AND (?2 OR c.department_id = ?3)"
+      " ORDER BY 1");
+  comments.bind(1, plan_id).bind(2, scope.everything ? 1 : 0).bind(3, scope.department_id);
+  while (comments.step()) {
+    out += "comment " + comments.text(0) + " " + comments.text(1) + "/" + comments.text(2) + "/" +
+           comments.text(3) + " " + comments.text(4) + ": " + comments.text(5) + "\n";
+  }
   return out;
 }
 

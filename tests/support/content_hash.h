@@ -1,6 +1,7 @@
 #pragma once
-// What a user may see of a plan — cell values with versions and entry
-// statuses — as one comparable string, computed the same way over the
+// What a user may see of a plan — cell values with versions, entry
+// statuses, conflicts (open or resolved) and comments — as one comparable
+// string, computed the same way over the
 // server's database and over a client replica. Equal strings: converged.
 #include <string>
 
