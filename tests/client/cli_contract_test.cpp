@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "client/client_fixture.h"
@@ -243,4 +244,52 @@ TEST_CASE("sync --watch picks up a change the server announces, and stops on SIG
   CHECK(printed().find("received 1") != std::string::npos);
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
+}
+
+TEST_CASE("resolve --mine, --theirs and --value decide as documented", "[client][cli]") {
+  client_fixture f;
+  const auto data = cli_login(f, "fukushi1");
+  auto c = f.sign_in("coord");
+  const std::string entry = std::to_string(f.p.solo_row);
+  const std::string shared = std::to_string(f.p.shared_row) + "/" + std::to_string(f.p.fukushi);
+  const cell_key progress{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  const cell_key reason{f.p.solo_row, f.p.fukushi, 2023, "reason"};
+  const cell_key other{f.p.shared_row, f.p.fukushi, 2023, "progress"};
+  for (const auto& key : {progress, reason, other}) REQUIRE(c.edit(key, "取りまとめの値"));
+  REQUIRE(f.sync(c));
+  // Typed on the empty cells the CLI saw before its next sync.
+  REQUIRE(run_cli({"--data", data, "set", entry, "progress", "福祉課の値1"}).exit_code == 0);
+  REQUIRE(run_cli({"--data", data, "set", entry, "reason", "福祉課の値2"}).exit_code == 0);
+  REQUIRE(run_cli({"--data", data, "set", shared, "progress", "福祉課の値3"}).exit_code == 0);
+  REQUIRE(run_cli({"--data", data, "sync"}).exit_code == 0);
+
+  auto listed = parse_json(run_cli({"--json", "--data", data, "conflicts"}).out);
+  REQUIRE(listed.Size() == 3);
+  std::map<std::string, std::string> id_of;  // cell → conflict id
+  for (const auto& k : listed.GetArray())
+    id_of[k["cell"].GetString()] = std::to_string(k["id"].GetInt64());
+  REQUIRE(run_cli({"--data", data, "resolve", id_of.at(to_string(progress)), "--mine"}).exit_code ==
+          0);
+  REQUIRE(run_cli({"--data", data, "resolve", id_of.at(to_string(reason)), "--theirs"}).exit_code ==
+          0);
+  REQUIRE(run_cli({"--data", data, "resolve", id_of.at(to_string(other)), "--value", "合わせた値"})
+              .exit_code == 0);
+  REQUIRE(run_cli({"--data", data, "sync"}).exit_code == 0);
+  CHECK(f.server_value(progress) == "福祉課の値1");   // mine: what I sent
+  CHECK(f.server_value(reason) == "取りまとめの値");  // theirs: the other side
+  CHECK(f.server_value(other) == "合わせた値");
+  CHECK(f.server_store().open_conflicts(f.p.plan_id).empty());
+}
+
+TEST_CASE("exit code 5 when the local database cannot be used", "[client][cli]") {
+  client_fixture f;
+  const std::string data = f.dir.file("broken-cli").string();
+  std::filesystem::create_directories(data);
+  {
+    std::ofstream garbage(std::filesystem::path(data) / "replica.db", std::ios::binary);
+    garbage << std::string(8192, 'x');  // not a SQLite file
+  }
+  auto status = run_cli({"--data", data, "status"});
+  CHECK(status.exit_code == 5);
+  CHECK_FALSE(status.err.empty());
 }

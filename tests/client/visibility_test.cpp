@@ -48,6 +48,17 @@ TEST_CASE("a department never receives another department's comments, conflicts 
       f.tokens.at("fukushi1"));
   CHECK(history.status == 403);
   CHECK(history.body.find("取りまとめの修正") == std::string::npos);
+  // By opening 社協's entry or listing the conflicts online.
+  const auto entry_view = f.server->client().get(
+      "/api/v1/plans/" + std::to_string(f.p.plan_id) + "/entries/" +
+          std::to_string(theirs.item_id) + "/" + std::to_string(theirs.department_id) + "/2023",
+      f.tokens.at("fukushi1"));
+  CHECK(entry_view.status == 403);
+  CHECK(entry_view.body.find("社協あての内密な指摘") == std::string::npos);
+  const auto conflicts = f.server->client().get(
+      "/api/v1/plans/" + std::to_string(f.p.plan_id) + "/conflicts", f.tokens.at("fukushi1"));
+  CHECK(conflicts.status == 200);
+  CHECK(conflicts.body.find("社協の競合する値") == std::string::npos);
 }
 
 TEST_CASE("a bundle signed by a revoked device or a disabled user is refused and changes nothing",
