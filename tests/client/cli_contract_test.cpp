@@ -86,8 +86,8 @@ TEST_CASE("an entry is named by ITEM, ITEM/DEPT or ITEM/DEPT/YEAR, the year in a
   const std::string dept = std::to_string(f.p.fukushi);
   REQUIRE(run_cli({"--data", data, "set", item, "progress", "形の確認"}).exit_code == 0);
   // The small plan reports FY2023 (令和5年度).
-  for (const std::string entry : {item, item + "/" + dept, item + "/" + dept + "/2023",
-                                  item + "/" + dept + "/R5", item + "/" + dept + "/令和5年度"}) {
+  for (const std::string& entry : {item, item + "/" + dept, item + "/" + dept + "/2023",
+                                   item + "/" + dept + "/R5", item + "/" + dept + "/令和5年度"}) {
     INFO(entry);
     auto shown = run_cli({"--json", "--data", data, "show", entry});
     REQUIRE(shown.exit_code == 0);

@@ -12,15 +12,15 @@ namespace matome::test {
 struct client_fixture {
   // `prepare`, when given, makes the database file first (another plan,
   // more users); the server then serves it as it finds it.
-  explicit client_fixture(server::server_options options = test_server::quick_options(),
+  explicit client_fixture(server::server_options serve_with = test_server::quick_options(),
                           const std::function<void(const std::filesystem::path&)>& prepare = {})
-      : options(options), server(start(dir.file("master.db"), options, prepare)) {}
+      : options(serve_with), server(start(dir.file("master.db"), serve_with, prepare)) {}
 
   static std::unique_ptr<test_server> start(
-      const std::filesystem::path& db, const server::server_options& options,
+      const std::filesystem::path& db, const server::server_options& serve_with,
       const std::function<void(const std::filesystem::path&)>& prepare) {
     if (prepare) prepare(db);
-    return std::make_unique<test_server>(db, options);
+    return std::make_unique<test_server>(db, serve_with);
   }
 
   temp_dir dir;
@@ -63,10 +63,10 @@ struct client_fixture {
   }
 
   result<client::sync_report> sync(client::replica& r, unsigned short port = 0,
-                                   const client::sync_options& options = {}) {
+                                   const client::sync_options& sync_with = {}) {
     auto transport =
         client::make_http_transport(url(port), *r.setting("token"), std::chrono::seconds(5));
-    return client::sync(r, *transport, options);
+    return client::sync(r, *transport, sync_with);
   }
 
   store server_store() { return store::open(dir.file("master.db")).value(); }
