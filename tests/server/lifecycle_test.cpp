@@ -62,7 +62,7 @@ TEST_CASE("a stop while a push's body is still arriving applies none of it",
   temp_dir dir;
   auto server = std::make_unique<test_server>(dir.file("master.db"));
   auto client = server->client();
-  const auto& p = server->plan();
+  const small_plan p = server->plan();  // a copy: used after the server is gone
   const auto token = client.login("coord");
   std::vector<std::string> changes;
   for (int i = 0; i < 2000; ++i) {
