@@ -31,4 +31,14 @@ QString localTimeLabel(const QString& isoUtc, const QString& format) {
   return at.isValid() ? at.toLocalTime().toString(format) : isoUtc;
 }
 
+QString searchKey(const QString& text) {
+  QString key = text.normalized(QString::NormalizationForm_KC).toCaseFolded();
+  for (auto& ch : key) {
+    const char16_t c = ch.unicode();
+    if (c >= u'\u3041' && c <= u'\u3096')
+      ch = QChar(static_cast<char16_t>(c + 0x60));  // ぁ-ゖ → ァ-ヶ
+  }
+  return key;
+}
+
 }  // namespace Matome

@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "displaytext.h"
 #include "qtconvert.h"
 #include "session.h"
 #include "statuslabel.h"
@@ -145,8 +146,8 @@ bool PlanTreeModel::rowMatches(const Node& node) const {
     });
     if (!any) return false;
   }
-  const auto needle = m_searchText.trimmed();
-  return needle.isEmpty() || node.searchable.contains(needle, Qt::CaseInsensitive);
+  const auto needle = searchKey(m_searchText.trimmed());
+  return needle.isEmpty() || node.searchable.contains(needle);
 }
 
 void PlanTreeModel::applyFilter() {
@@ -212,6 +213,7 @@ void PlanTreeModel::reload() {
           node.searchable += u' ' + e.department;
           node.entries.push_back(std::move(e));
         }
+        node.searchable = searchKey(node.searchable);
         m_all.push_back(std::move(node));
         self(self, item->id, depth + 1);
       }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "app_fixture.h"
+#include "displaytext.h"
 #include "plantreemodel.h"
 #include "support/catch_result.h"
 
@@ -79,4 +80,24 @@ TEST_CASE("Next-row navigation skips headings", "[app][tree]") {
   CHECK(model.data(model.index(second), PlanTreeModel::IsRowRole).toBool());
   CHECK(model.nextRow(second, -1) == first);
   CHECK(model.nextRow(first, -1) == -1);
+}
+
+TEST_CASE("Search ignores full/half width, hiragana/katakana and case", "[app][tree]") {
+  demo_app app("kourei");
+  PlanTreeModel model;
+  model.setMineOnly(false);
+  // 認知症サポーター養成講座, typed as people type it.
+  for (const auto& typed :
+       {QStringLiteral("さぽーたー"), QStringLiteral("ｻﾎﾟｰﾀｰ"), QStringLiteral("サポーター")}) {
+    INFO(typed.toStdString());
+    model.setSearchText(typed);
+    CHECK(rowTitles(model).contains(QStringLiteral("認知症サポーター養成講座")));
+  }
+  CHECK(Matome::searchKey(QStringLiteral("ＡＢＣ１２３")) ==
+        Matome::searchKey(QStringLiteral("abc123")));
+  // Stored text is shown as written.
+  model.setSearchText(QStringLiteral("ｻﾎﾟｰﾀｰ"));
+  const auto first = model.index(model.indexOfItem(app.item("認知症サポーター養成講座")));
+  CHECK(model.data(first, PlanTreeModel::TitleRole).toString() ==
+        QStringLiteral("認知症サポーター養成講座"));
 }
