@@ -228,16 +228,21 @@ std::vector<outbox_entry> replica::outbox() {
   return out;
 }
 
-replica_status replica::status() {
-  replica_status s;
+outbox_counts replica::count_outbox() {
   auto counts =
       store_.db().prepare("SELECT sum(state = 'pending'), sum(state = 'refused') FROM outbox");
   counts.step();
-  s.pending = counts.integer(0);
+  return {counts.integer(0), counts.integer(1)};
+}
+
+replica_status replica::status() {
+  replica_status s;
+  const auto outbox = count_outbox();
+  s.pending = outbox.pending;
+  s.refused = outbox.refused;
   auto queued = store_.db().prepare("SELECT count(*) FROM pending_actions WHERE state = 'pending'");
   queued.step();
   s.actions = queued.integer(0);
-  s.refused = counts.integer(1);
   auto stale = store_.db().prepare(
       "SELECT count(*) FROM outbox o JOIN cells c ON c.item_id = o.item_id AND c.department_id = "
       "o.department_id"
@@ -263,12 +268,16 @@ void replica::change_scope(record_id department_id, matome::role role) {
   sqlite::transaction tx(db);
   set_setting("department_id", std::to_string(department_id));
   set_setting("role", to_string(role));
-  // No foreign keys point at these, and the pull from 0 brings back all
-  // that the new scope may see.
-  for (const char* table : {"cells", "entries", "conflicts", "comments"})
-    db.exec(std::string("DELETE FROM ") + table);
-  db.exec("UPDATE meta SET value = 0 WHERE key = 'last_seq'");  // the cursor
+  forget_pulled();
   tx.commit();
+}
+
+void replica::forget_pulled() {
+  // No foreign keys point at these, and the pull from 0 brings back all
+  // the server lets this user see now.
+  for (const char* table : {"cells", "entries", "conflicts", "comments"})
+    store_.db().exec(std::string("DELETE FROM ") + table);
+  store_.db().exec("UPDATE meta SET value = 0 WHERE key = 'last_seq'");  // the cursor
 }
 
 void replica::take_structure(const wire::plan_snapshot& snapshot) {

@@ -52,6 +52,11 @@ struct queued_action {
   std::string created_at;
 };
 
+struct outbox_counts {
+  int pending = 0;  // edits not yet accepted by the server
+  int refused = 0;  // refused, kept until discarded
+};
+
 struct replica_status {
   int pending = 0;      // edits not yet accepted by the server
   int actions = 0;      // workflow steps, resolutions and comments not yet sent
@@ -112,6 +117,8 @@ class replica {
   // Drops a refused (or not yet sent) action.
   result<void> discard_action(std::string_view action_id);
   replica_status status();
+  // The outbox part of status(), without its costlier counts (for sync).
+  outbox_counts count_outbox();
 
   // ---- used by sync ----------------------------------------------------
   // The user now reports for another department or role: what the old
@@ -169,6 +176,8 @@ class replica {
 
  private:
   explicit replica(store s) : store_(std::move(s)) {}
+  // Drops every pulled row and puts the cursor at 0 (inside a transaction).
+  void forget_pulled();
   // The plan, loaded once per structure version: edits check against it,
   // and reloading thousands of items per keystroke would be wasted work.
   result<const plan_index*> cached_plan();

@@ -25,20 +25,36 @@ void replica::begin_timeline(const std::string& timeline) {
 
   // Own values still the latest this replica knows of, with no edit of the
   // cell waiting: the server may have lost them, so they go out again.
-  auto resend = db.prepare(
-      "INSERT INTO outbox(item_id, department_id, year, field, change_id, base_version, value,"
-      " edited_at, rebase, rebase_on)"
-      " SELECT o.item_id, o.department_id, o.year, o.field, ?, 0, o.value, ?, 1, o.base_value"
+  struct lost_value {
+    cell_key key;
+    std::optional<std::string> base_value;
+    std::string value;
+  };
+  std::vector<lost_value> lost;
+  auto latest = db.prepare(
+      "SELECT o.item_id, o.department_id, o.year, o.field, o.base_value, o.value"
       " FROM own_values o JOIN cells c ON c.item_id = o.item_id AND c.department_id ="
       " o.department_id AND c.year = o.year AND c.field = o.field"
       " WHERE c.value = o.value AND c.version = o.version AND NOT EXISTS (SELECT 1 FROM outbox x"
       " WHERE x.item_id = o.item_id AND x.department_id = o.department_id AND x.year = o.year"
-      " AND x.field = o.field) AND o.item_id = ? AND o.department_id = ? AND o.year = ?"
-      " AND o.field = ?");
-  auto own = db.prepare("SELECT item_id, department_id, year, field FROM own_values");
-  while (own.step()) {
-    resend.bind(1, new_uuid()).bind(2, now).bind(3, own.int64(0)).bind(4, own.int64(1));
-    resend.bind(5, own.integer(2)).bind(6, own.text(3)).run();
+      " AND x.field = o.field)");
+  while (latest.step()) {
+    lost.push_back({{latest.int64(0), latest.int64(1), latest.integer(2), latest.text(3)},
+                    latest.is_null(4) ? std::nullopt : std::optional(latest.text(4)),
+                    latest.text(5)});
+  }
+  auto resend = db.prepare(
+      "INSERT INTO outbox(item_id, department_id, year, field, change_id, base_version, value,"
+      " edited_at, rebase, rebase_on) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1, ?)");
+  for (const auto& l : lost) {
+    resend.bind(1, l.key.item_id).bind(2, l.key.department_id).bind(3, l.key.year);
+    resend.bind(4, l.key.field).bind(5, new_uuid()).bind(6, l.value).bind(7, now);
+    if (l.base_value) {
+      resend.bind(8, *l.base_value);
+    } else {
+      resend.bind_null(8);
+    }
+    resend.run();
   }
 
   // Unsent edits: the value each was made on, when the replica still holds
@@ -59,9 +75,8 @@ void replica::begin_timeline(const std::string& timeline) {
       " reason = 'サーバーが以前の状態に戻されたため、この競合の解決は送りませんでした。"
       "競合がまだあれば、もう一度解決してください。' WHERE kind = 'resolve' AND state = 'pending'");
 
-  for (const char* table : {"cells", "entries", "conflicts", "comments", "own_values"})
-    db.exec(std::string("DELETE FROM ") + table);
-  db.exec("UPDATE meta SET value = 0 WHERE key = 'last_seq'");  // the cursor
+  forget_pulled();
+  db.exec("DELETE FROM own_values");  // versions of the old timeline
   set_setting("server_timeline", timeline);
   set_setting(rebase_key, now);
   tx.commit();

@@ -52,6 +52,7 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
     }
   }
   if (local.rebasing()) {
+    // Structure numbers belong to the old timeline too: fetched, not compared.
     if (auto ok = refresh_structure(local, server, id->plan_id); !ok) return ok.error();
     if (auto ok = pull_all(local, server, id->plan_id, options, report); !ok) return ok.error();
     report.resent = local.finish_timeline();
@@ -65,7 +66,7 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
   // Push. Every round settles what it sent (at least one change), so the
   // rounds end; the bound only guards against a server that answers for
   // other change ids.
-  const auto before = local.status();
+  const auto before = local.count_outbox();
   for (int round = 0; round < before.pending + 16; ++round) {
     auto changes = local.begin_push(options.push_batch, options.push_bytes);
     if (changes.empty()) break;
@@ -83,7 +84,7 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
     }
   }
   // By the server, or here before sending (replica::begin_push).
-  report.refused = local.status().refused - before.refused;
+  report.refused = local.count_outbox().refused - before.refused;
 
   // Then the actions, in the order they were made, after the edits they
   // may depend on (a submit after its last edits).
