@@ -378,7 +378,8 @@ void EntryController::reload() {
       }
     } else {
       f.value = shown(key);
-      f.version = versionOf(key);
+      const auto onServer = db.find_cell(key);  // read once: version, and theirs when stale
+      f.version = onServer ? onServer->version : 0;
       f.editable = mayWrite(key);
       if (!planScope) {
         f.lastYearValue = qs(local.value_of({key.item_id, key.department_id, key.year - 1, t.key}));
@@ -394,7 +395,7 @@ void EntryController::reload() {
         typedOn = typedOn ? std::min(*typedOn, *it->second.seenVersion) : *it->second.seenVersion;
       if (typedOn && f.version > *typedOn) {
         f.stale = true;
-        f.theirs = qs(db.find_cell(key)->value);
+        f.theirs = qs(onServer->value);
       }
       f.conflict = std::ranges::find(conflicted, key) != conflicted.end();
     }
