@@ -180,26 +180,8 @@ Frame {
                 radius: 3
             }
             placeholderText: editor.editable ? qsTr("入力してください") : ""
-            // What was last taken from the model, and its server version:
-            // the base of what the user types.
-            property string loaded: ""
-            property real base: 0
-            function take() {
-                if (text !== editor.value) text = editor.value
-                loaded = editor.value
-                base = editor.version
-            }
-            Component.onCompleted: take()
-            Connections {
-                target: editor
-                function onValueChanged() {
-                    // Not while the user's own text differs: that is theirs to keep
-                    // (the model marks it stale if the server moved on).
-                    if (!area.activeFocus || area.text === area.loaded || area.text === editor.value) area.take()
-                }
-                function onVersionChanged() { if (area.text === area.loaded) area.base = editor.version }
-            }
-            onTextChanged: if (text !== editor.value && !readOnly) editor.edited(editor.key, text, 0, base)
+            function take() { areaSync.take() }
+            EditorTextSync { id: areaSync; input: area; owner: editor }
             // Tab leaves the field (keyboard use); Ctrl+Tab would insert one.
             KeyNavigation.priority: KeyNavigation.BeforeItem
             Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(); event.accepted = true }
@@ -210,7 +192,7 @@ Frame {
         id: shortText
         RowLayout {
             function forceActiveFocus() { field.forceActiveFocus() }
-            function take() { field.take() }
+            function take() { fieldSync.take() }
             TextField {
                 id: field
                 objectName: "editor_" + editor.key
@@ -226,22 +208,7 @@ Frame {
                     border.color: field.activeFocus ? "#1a73e8" : "#dadce0"
                     radius: 3
                 }
-                property string loaded: ""
-                property real base: 0
-                function take() {
-                    if (text !== editor.value) text = editor.value
-                    loaded = editor.value
-                    base = editor.version
-                    }
-                Component.onCompleted: take()
-                Connections {
-                    target: editor
-                    function onValueChanged() {
-                        if (!field.activeFocus || field.text === field.loaded || field.text === editor.value) field.take()
-                    }
-                    function onVersionChanged() { if (field.text === field.loaded) field.base = editor.version }
-                }
-                onTextChanged: if (text !== editor.value && !readOnly) editor.edited(editor.key, text, 0, base)
+                EditorTextSync { id: fieldSync; input: field; owner: editor }
             }
             Label { visible: editor.unit !== ""; text: editor.unit }
             Item { Layout.fillWidth: editor.type === "number" }
