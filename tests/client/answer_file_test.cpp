@@ -7,17 +7,9 @@
 
 #include "client/client_fixture.h"
 #include "support/catch_result.h"
-#include "sync/bundle_service.h"
 
 using namespace matome;
 using namespace matome::test;
-
-namespace {
-std::string answer(client_fixture& f, const std::string& changes_file) {
-  auto server = f.server_store();
-  return server::answer_bundle(server, changes_file).value().answer;
-}
-}  // namespace
 
 TEST_CASE("an answer imported again after a sync changes nothing and says so", "[client][bundle]") {
   client_fixture f;
@@ -27,7 +19,7 @@ TEST_CASE("an answer imported again after a sync changes nothing and says so", "
   REQUIRE(c.edit(key, "取りまとめの値"));
   REQUIRE(f.sync(c));
   REQUIRE(a.edit(key, "ファイルの値"));
-  const auto ans1 = answer(f, a.export_bundle().value());
+  const auto ans1 = f.answer_for(a.export_bundle().value());
   REQUIRE(a.import_answer(ans1));
   const auto conflict = a.db().open_conflicts(f.p.plan_id).at(0);
 
@@ -58,7 +50,7 @@ TEST_CASE("the same answer imported twice in a row changes nothing the second ti
   client_fixture f;
   auto a = f.sign_in("fukushi1");
   REQUIRE(a.edit({f.p.solo_row, f.p.fukushi, 2023, "progress"}, "一度だけ"));
-  const auto ans = answer(f, a.export_bundle().value());
+  const auto ans = f.answer_for(a.export_bundle().value());
   REQUIRE(a.import_answer(ans));
   const auto cursor = a.cursor();
   auto twice = a.import_answer(ans);
@@ -77,7 +69,7 @@ TEST_CASE("an answer to another device's file is refused and changes nothing", "
   REQUIRE(s.edit(draft, "社協の下書き"));
   REQUIRE(c.edit({f.p.solo_row, 0, 0, "content"}, "後の変更"));
   REQUIRE(f.sync(c));
-  const auto ans_s = answer(f, s.export_bundle().value());
+  const auto ans_s = f.answer_for(s.export_bundle().value());
   const auto cursor = a.cursor();
 
   auto foreign = a.import_answer(ans_s);

@@ -7,7 +7,6 @@
 #include "client/client_fixture.h"
 #include "matome/wire/codec.h"
 #include "support/catch_result.h"
-#include "sync/bundle_service.h"
 
 using namespace matome;
 using namespace matome::test;
@@ -19,14 +18,6 @@ std::vector<cell_change> changes_in(const std::string& file) {
   return wire::decode<wire::bundle_changes>(opened.payload, wire::format::json).value().changes;
 }
 
-wire::push_response push_as(client_fixture& f, const std::string& login,
-                            std::vector<cell_change> changes) {
-  auto transport = client::make_http_transport(f.url(), f.tokens.at(login));
-  wire::push_request request;
-  request.plan_id = f.p.plan_id;
-  request.changes = std::move(changes);
-  return transport->push(request).value();
-}
 }  // namespace
 
 TEST_CASE("another user's change id pushed first does not suppress the change it names",
@@ -42,12 +33,11 @@ TEST_CASE("another user's change id pushed first does not suppress the change it
 
   // fukushi1 reads the id and sends it first, pointed at one of its own cells.
   const cell_key own{f.p.solo_row, f.p.fukushi, 2023, "progress"};
-  auto first = push_as(f, "fukushi1", {{stolen.change_id, own, 0, "先回り"}});
+  auto first = f.push_as("fukushi1", {{stolen.change_id, own, 0, "先回り"}});
   REQUIRE(first.outcomes.at(0).kind == outcome_kind::applied);
 
   // The coordinator forwards shakyo's file; shakyo imports the answer.
-  auto server = f.server_store();
-  const auto answer = server::answer_bundle(server, bs2).value().answer;
+  const auto answer = f.answer_for(bs2);
   REQUIRE(s.import_answer(answer));
   CHECK(f.server_value(shakyo_cell) == "社協の実績");
   CHECK(s.outbox().empty());
@@ -62,18 +52,18 @@ TEST_CASE("a device reusing its change id for another cell or value is refused",
   const cell_key cell{f.p.solo_row, f.p.fukushi, 2023, "progress"};
   const cell_key other{f.p.shared_row, f.p.fukushi, 2023, "progress"};
   const std::string id = "0b0f3a52-5d8e-4f43-9d31-reused";
-  REQUIRE(push_as(f, "fukushi1", {{id, cell, 0, "一度目"}}).outcomes.at(0).kind ==
+  REQUIRE(f.push_as("fukushi1", {{id, cell, 0, "一度目"}}).outcomes.at(0).kind ==
           outcome_kind::applied);
 
   // The same change again (a retry) gets its first outcome.
-  auto retry = push_as(f, "fukushi1", {{id, cell, 0, "一度目"}}).outcomes.at(0);
+  auto retry = f.push_as("fukushi1", {{id, cell, 0, "一度目"}}).outcomes.at(0);
   CHECK(retry.kind == outcome_kind::applied);
   CHECK(retry.repeated);
 
   // The same id for another value or another cell is a different change.
   for (const auto& reused :
        {cell_change{id, cell, 0, "別の値"}, cell_change{id, other, 0, "一度目"}}) {
-    auto outcome = push_as(f, "fukushi1", {reused}).outcomes.at(0);
+    auto outcome = f.push_as("fukushi1", {reused}).outcomes.at(0);
     CHECK(outcome.kind == outcome_kind::refused);
     CHECK(outcome.reason_code == "invalid_argument");
     CHECK(outcome.reason.find("change id") != std::string::npos);
@@ -93,9 +83,9 @@ TEST_CASE("two users' conflicts with the same change id are both kept", "[client
   REQUIRE(c.edit(theirs, "取りまとめ 2"));
   REQUIRE(f.sync(c));
   const std::string id = "same-id-on-two-devices";
-  CHECK(push_as(f, "fukushi1", {{id, ours, 0, "福祉課の値"}}).outcomes.at(0).kind ==
+  CHECK(f.push_as("fukushi1", {{id, ours, 0, "福祉課の値"}}).outcomes.at(0).kind ==
         outcome_kind::conflict);
-  CHECK(push_as(f, "shakyo1", {{id, theirs, 0, "社協の値"}}).outcomes.at(0).kind ==
+  CHECK(f.push_as("shakyo1", {{id, theirs, 0, "社協の値"}}).outcomes.at(0).kind ==
         outcome_kind::conflict);
   REQUIRE(f.sync(c));
   CHECK(c.status().conflicts == 2);
@@ -135,10 +125,10 @@ TEST_CASE("a refused change sent again gets its first refusal and still changes 
   auto a = f.sign_in("fukushi1");
   const cell_key grade{f.p.solo_row, f.p.fukushi, 2023, "grade"};
   const cell_change wrong{"refused-once", grade, 0, "S"};
-  const auto first = push_as(f, "fukushi1", {wrong}).outcomes.at(0);
+  const auto first = f.push_as("fukushi1", {wrong}).outcomes.at(0);
   REQUIRE(first.kind == outcome_kind::refused);
   CHECK_FALSE(first.repeated);
-  const auto again = push_as(f, "fukushi1", {wrong}).outcomes.at(0);
+  const auto again = f.push_as("fukushi1", {wrong}).outcomes.at(0);
   CHECK(again.kind == outcome_kind::refused);
   CHECK(again.repeated);
   CHECK(again.reason == first.reason);

@@ -6,6 +6,7 @@
 #include "matome/client/sync_engine.h"
 #include "support/content_hash.h"
 #include "support/test_server.h"
+#include "sync/bundle_service.h"
 
 namespace matome::test {
 
@@ -70,6 +71,23 @@ struct client_fixture {
   }
 
   store server_store() { return store::open(dir.file("master.db")).value(); }
+
+  // The server's answer to a device's changes file, as a coordinator's
+  // `bundle forward` makes it.
+  std::string answer_for(const std::string& changes_file) {
+    auto s = server_store();
+    return server::answer_bundle(s, changes_file).value().answer;
+  }
+
+  // Pushes changes as `login` (signed in with sign_in), bypassing the
+  // replica: what a buggy or hostile client could send.
+  wire::push_response push_as(const std::string& login, std::vector<cell_change> changes) {
+    auto transport = client::make_http_transport(url(), tokens.at(login));
+    wire::push_request request;
+    request.plan_id = p.plan_id;
+    request.changes = std::move(changes);
+    return transport->push(request).value();
+  }
 
   // The value the server holds in a cell ("" when never written).
   std::string server_value(const cell_key& key) {

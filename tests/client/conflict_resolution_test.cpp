@@ -59,11 +59,8 @@ TEST_CASE("an edit typed while its change was in flight folds into one conflict"
   REQUIRE(f.sync(c));
   REQUIRE(a.edit(key, "一回目"));
   // Sent, but the answer is lost; the user types on meanwhile.
-  auto transport = client::make_http_transport(f.url(), f.tokens.at("fukushi1"));
-  wire::push_request request;
-  request.plan_id = f.p.plan_id;
-  request.changes = a.begin_push(10, client::sync_options{}.push_bytes);
-  REQUIRE(transport->push(request).value().outcomes.at(0).kind == outcome_kind::conflict);
+  const auto sent = a.begin_push(10, client::sync_options{}.push_bytes);
+  REQUIRE(f.push_as("fukushi1", sent).outcomes.at(0).kind == outcome_kind::conflict);
   REQUIRE(a.edit(key, "二回目"));
   REQUIRE(f.sync(a));
   REQUIRE(f.sync(a));  // the value typed since goes out on the old base

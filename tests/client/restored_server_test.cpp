@@ -8,7 +8,6 @@
 #include "client/client_fixture.h"
 #include "support/catch_result.h"
 #include "support/run_cli.h"
-#include "sync/bundle_service.h"
 
 using namespace matome;
 using namespace matome::test;
@@ -135,19 +134,13 @@ TEST_CASE("an answer file from a restored server applies nothing and starts afre
   const auto file = a.export_bundle().value();
 
   restore(f, "bk.db");
-  {
-    auto server = f.server_store();
-    const auto answer = server::answer_bundle(server, file).value().answer;
-    CHECK(f.server_value(offline).empty());  // not applied on a base from before
-    REQUIRE(a.import_answer(answer));
-  }
+  const auto answer = f.answer_for(file);
+  CHECK(f.server_value(offline).empty());  // not applied on a base from before
+  REQUIRE(a.import_answer(answer));
   CHECK(a.value_of(offline) == "ファイルで送る実績");
   // The next file carries the rebased edits and the lost value.
   const auto again = a.export_bundle().value();
-  {
-    auto server = f.server_store();
-    REQUIRE(a.import_answer(server::answer_bundle(server, again).value().answer));
-  }
+  REQUIRE(a.import_answer(f.answer_for(again)));
   CHECK(f.server_value(offline) == "ファイルで送る実績");
   CHECK(f.server_value(acknowledged) == "届いた実績");
   CHECK(a.outbox().empty());

@@ -5,7 +5,6 @@
 #include "client/client_fixture.h"
 #include "support/catch_result.h"
 #include "support/run_cli.h"
-#include "sync/bundle_service.h"
 
 using namespace matome;
 using namespace matome::test;
@@ -118,8 +117,7 @@ TEST_CASE("a device syncing by file takes a scope change from the answer",
 
   auto admin = f.server_store();
   REQUIRE(admin.update_user("fukushi1", f.p.shakyo, role::member));
-  const auto answer = server::answer_bundle(admin, file).value().answer;
-  REQUIRE(a.import_answer(answer));
+  REQUIRE(a.import_answer(f.answer_for(file)));
   CHECK(a.who()->department_id == f.p.shakyo);
   CHECK(a.value_of(shakyo_cell) == "社協が前に書いた実績");
 }

@@ -3,11 +3,8 @@
 // applied exactly once and nothing acknowledged is lost. The kills land at
 // chosen points: before a batch is sent, and after the server applied a
 // batch but before its answer reached the client.
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +15,7 @@
 #include "matome/client/sync_engine.h"
 #include "support/catch_result.h"
 #include "support/http_client.h"
+#include "support/listening_socket.h"
 #include "support/temp_dir.h"
 
 extern char** environ;
@@ -28,34 +26,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// A listening socket on 127.0.0.1 that this test holds for its whole run:
-// each server process serves it (--listen-fd), so the port stays this
-// test's across kills and no parallel test can take it.
-class listener {
- public:
-  listener() {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    REQUIRE(::listen(fd_, 64) == 0);
-    socklen_t length = sizeof a;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &length);
-    port_ = ntohs(a.sin_port);
-  }
-  ~listener() { ::close(fd_); }
-  int fd() const { return fd_; }
-  unsigned short port() const { return port_; }
-
- private:
-  int fd_ = -1;
-  unsigned short port_ = 0;
-};
-
 class server_process {
  public:
-  server_process(std::string db, const listener& socket) : db_(std::move(db)), socket_(socket) {}
+  server_process(std::string db, const listening_socket& socket)
+      : db_(std::move(db)), socket_(socket) {}
   ~server_process() { kill(); }
 
   void start() {
@@ -91,7 +65,7 @@ class server_process {
 
  private:
   std::string db_;
-  const listener& socket_;
+  const listening_socket& socket_;
   pid_t pid_ = 0;
 };
 
@@ -153,7 +127,9 @@ class killing_transport final : public client::transport {
 TEST_CASE("a server killed mid-sync and restarted loses nothing and applies nothing twice",
           "[client][crash]") {
   temp_dir dir;
-  const listener socket;
+  // Held for the whole run: every server process serves it (--listen-fd),
+  // so the port stays this test's across kills.
+  const listening_socket socket;
   server_process server(dir.file("master.db").string(), socket);
   server.start();
   const std::string url = "http://127.0.0.1:" + std::to_string(socket.port());

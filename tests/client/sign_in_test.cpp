@@ -1,13 +1,9 @@
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 
 #include "client_fixture.h"
 #include "matome/client/transport.h"
 #include "support/catch_result.h"
+#include "support/listening_socket.h"
 
 using namespace matome;
 using namespace matome::test;
@@ -59,19 +55,10 @@ TEST_CASE("a server that takes the connection but never answers times out", "[cl
   // A socket that listens but is never served: the kernel completes the
   // connection and the request waits, as with a hung or stopped server
   // behind socket activation. The transport's deadline must end it.
-  const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::bind(socket, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-  REQUIRE(::listen(socket, 8) == 0);
-  socklen_t length = sizeof a;
-  ::getsockname(socket, reinterpret_cast<sockaddr*>(&a), &length);
-  const auto url = "http://127.0.0.1:" + std::to_string(ntohs(a.sin_port));
-
+  const listening_socket hung;
+  const auto url = "http://127.0.0.1:" + std::to_string(hung.port());
   auto transport = client::make_http_transport(url, "mt1_token", std::chrono::seconds(1));
   auto view = transport->view(0);
-  ::close(socket);
   REQUIRE_FALSE(view);
   CHECK(view.error().code == errc::unreachable);
   CHECK(view.error().message.find("時間切れ") != std::string::npos);
