@@ -138,6 +138,15 @@ struct json_out {
     w.Key(key);
     w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
   }
+  void member(const char* key, std::int64_t value) {
+    w.Key(key);
+    w.Int64(value);
+  }
+  // Named apart: a string literal would convert to bool before std::string.
+  void flag(const char* key, bool value) {
+    w.Key(key);
+    w.Bool(value);
+  }
   std::string str() const { return buffer.GetString(); }
 };
 
@@ -201,12 +210,19 @@ int cmd_sync(const context& c) {
   auto report = sync(local, *server);
   if (!report) return fail(report.error());
   if (c.json) {
-    std::cout << R"({"sent":)" << report->sent << R"(,"applied":)" << report->applied
-              << R"(,"conflicts":)" << report->conflicts << R"(,"refused":)" << report->refused
-              << R"(,"received":)" << report->received << R"(,"cursor":)" << report->cursor
-              << R"(,"rewound":)" << (report->rewound ? "true" : "false") << R"(,"resent":)"
-              << report->resent << R"(,"scope_changed":)"
-              << (report->scope_changed ? "true" : "false") << "}\n";
+    json_out out;
+    out.w.StartObject();
+    out.member("sent", report->sent);
+    out.member("applied", report->applied);
+    out.member("conflicts", report->conflicts);
+    out.member("refused", report->refused);
+    out.member("received", report->received);
+    out.member("cursor", report->cursor);
+    out.flag("rewound", report->rewound);
+    out.member("resent", report->resent);
+    out.flag("scope_changed", report->scope_changed);
+    out.w.EndObject();
+    std::cout << out.str() << "\n";
   } else {
     if (report->rewound) {
       std::cout << "the server was restored to an earlier state: pulled everything again and sent "
@@ -250,18 +266,12 @@ int cmd_status(const context& c) {
     json_out out;
     out.w.StartObject();
     out.member("user", id ? id->user : "");
-    out.w.Key("pending");
-    out.w.Int(s.pending);
-    out.w.Key("actions");
-    out.w.Int(s.actions);
-    out.w.Key("refused");
-    out.w.Int(s.refused);
-    out.w.Key("conflicts");
-    out.w.Int(s.conflicts);
-    out.w.Key("stale_edits");
-    out.w.Int(s.stale_edits);
-    out.w.Key("cursor");
-    out.w.Int64(s.cursor);
+    out.member("pending", s.pending);
+    out.member("actions", s.actions);
+    out.member("refused", s.refused);
+    out.member("conflicts", s.conflicts);
+    out.member("stale_edits", s.stale_edits);
+    out.member("cursor", s.cursor);
     out.member("last_sync", s.last_sync);
     out.w.EndObject();
     std::cout << out.str() << "\n";
@@ -546,8 +556,7 @@ int cmd_conflicts(const context& c) {
   for (const auto& k : local->db().open_conflicts(id->plan_id)) {
     if (c.json) {
       out.w.StartObject();
-      out.w.Key("id");
-      out.w.Int64(k.id);
+      out.member("id", k.id);
       out.member("cell", to_string(k.key));
       out.member("base", k.base_value);
       out.member("server", k.server_value);
