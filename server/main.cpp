@@ -24,6 +24,15 @@ std::string default_demo_plan() {
   return MATOME_INSTALLED_DEMO_PLAN;
 }
 
+// The shipped import presets: installed, else the source tree's (a build
+// run from its directory).
+std::string default_presets_dir() {
+  for (const char* candidate : {MATOME_INSTALLED_PRESETS, MATOME_SOURCE_PRESETS}) {
+    if (std::filesystem::exists(candidate)) return candidate;
+  }
+  return MATOME_INSTALLED_PRESETS;
+}
+
 bool is_loopback(const std::string& host) {
   return host.starts_with("127.") || host == "::1";
 }
@@ -170,6 +179,24 @@ int main(int argc, char** argv) {
   auto* import_plan =
       app.add_subcommand("import-plan", "Import a plan file (docs/file-formats.md)");
   import_plan->add_option("file", file)->required()->check(CLI::ExistingFile);
+  matome::server::admin::import_sheet_options sheet;
+  sheet.preset_dir = default_presets_dir();
+  auto* import_sheet = app.add_subcommand(
+      "import-sheet", "Import a city's workbook (XLSX, CSV, TSV) through a mapping or a preset");
+  import_sheet->add_option("file", sheet.file)->required()->check(CLI::ExistingFile);
+  auto* mapping_option =
+      import_sheet
+          ->add_option("--mapping", sheet.mapping_file, "Mapping file (docs/file-formats.md)")
+          ->check(CLI::ExistingFile);
+  import_sheet
+      ->add_option("--preset", sheet.preset, "A shipped preset: sakado, kitamoto, tsurugashima")
+      ->excludes(mapping_option);
+  import_sheet->add_option("--preset-dir", sheet.preset_dir, "Where the presets are")
+      ->capture_default_str();
+  import_sheet
+      ->add_option("--encoding", sheet.encoding, "CSV/TSV text: auto, utf-8, cp932, utf-16le")
+      ->capture_default_str();
+  import_sheet->add_flag("--dry-run", sheet.dry_run, "Show what would be imported; write nothing");
   auto* backup =
       app.add_subcommand("backup", "Write a consistent copy of the database, also while serving");
   backup->add_option("file", file, "The new backup file")->required();
@@ -197,6 +224,13 @@ int main(int argc, char** argv) {
   if (*list_devices) return admin::list_devices(db_path);
   if (*revoke_device) return admin::revoke_device(db_path, device_id);
   if (*import_plan) return admin::import_plan(db_path, file);
+  if (*import_sheet) {
+    if (sheet.mapping_file.empty() && sheet.preset.empty()) {
+      std::cerr << "matome-server: import-sheet needs --mapping FILE or --preset NAME\n";
+      return 2;
+    }
+    return admin::import_sheet(db_path, sheet);
+  }
   if (*backup) return admin::backup(db_path, file);
   if (*check) return admin::check(db_path);
   if (*import_bundle) return admin::import_bundle(db_path, file, answer_file);

@@ -31,6 +31,18 @@ int remove_item(const std::string& db, long long item_id);
 int list_devices(const std::string& db);
 int revoke_device(const std::string& db, long long device_id);
 int import_plan(const std::string& db, const std::string& plan_file);
+
+struct import_sheet_options {
+  std::string file;          // XLSX, CSV or TSV
+  std::string mapping_file;  // a mapping (docs/file-formats.md) ...
+  std::string preset;        // ... or a shipped preset's name
+  std::string preset_dir;
+  std::string encoding = "auto";
+  bool dry_run = false;
+};
+// Prints the dry run's summary and problems; writes only without dry_run
+// and only when no problem is an error (import_commands.cpp).
+int import_sheet(const std::string& db, const import_sheet_options& options);
 // A consistent copy of the live database (VACUUM INTO), safe while serving.
 int backup(const std::string& db, const std::string& target);
 int check(const std::string& db);

@@ -24,6 +24,7 @@ struct plan_file_report {
   entry_status status = entry_status::draft;
   std::string comment;  // the coordinator's comment, for a returned entry
   std::map<std::string, std::string> values;
+  std::vector<std::string> notes;  // added to the entry's comment thread (import remarks)
 };
 
 struct plan_file_item {
@@ -53,6 +54,7 @@ struct plan_file {
   std::vector<department> departments;
   std::vector<plan_file_item> items;
   std::vector<plan_file_user> users;
+  std::vector<int> finalized_years;  // locked after the values are in (past years' history)
 };
 
 // Parses and checks the document's shape. Errors name the JSON path.

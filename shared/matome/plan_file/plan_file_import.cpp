@@ -116,6 +116,12 @@ struct importer {
               {next_change_id(), {item->id, *department_id, report.year, field}, 0, value});
         }
         if (auto ok = apply_values(index, member, changes, where); !ok) return ok;
+        for (const auto& note : report.notes) {
+          const actor importer_actor{"import", "plan-file", 0, role::coordinator};
+          auto added =
+              s.add_comment(index, importer_actor, {item->id, *department_id, report.year}, note);
+          if (!added) return make_error(added.error().code, where + ": " + added.error().message);
+        }
         if (auto ok = reach_status(index, member, {item->id, *department_id, report.year}, report);
             !ok) {
           return make_error(ok.error().code, where + ": " + ok.error().message);
@@ -194,6 +200,10 @@ struct importer {
     auto index = s.load_plan_index(*plan_id);
     if (!index) return index.error();
     if (auto ok = add_values(*index, file.items); !ok) return ok.error();
+    const actor coordinator{"import", "plan-file", 0, role::coordinator};
+    for (int year : file.finalized_years) {
+      if (auto ok = s.finalize_year(*plan_id, coordinator, year); !ok) return ok.error();
+    }
     return summary;
   }
 };

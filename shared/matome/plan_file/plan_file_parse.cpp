@@ -1,90 +1,13 @@
 // Parsing the plan file with rapidjson's DOM. Every error names the JSON path
 // of the offending value, so whoever wrote the file can find it.
 #include "matome/domain/fiscal_year.h"
+#include "matome/plan_file/json_reader.h"
 #include "matome/plan_file/plan_file.h"
-#include "matome/util/rapidjson.h"
 #include "matome/util/utf8.h"
 #include "matome/wire/codec.h"
 
 namespace matome {
-namespace {
-
-using json = rapidjson::Value;
-
-struct parse_error {
-  std::string message;
-};
-
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-  throw parse_error{path + ": " + what};
-}
-
-const json& member(const json& object, const std::string& path, const char* name) {
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) fail(path, std::string("\"") + name + "\" is missing");
-  return it->value;
-}
-
-std::string text(const json& v, const std::string& path) {
-  if (!v.IsString()) fail(path, "expected a string");
-  return {v.GetString(), v.GetStringLength()};
-}
-
-std::string text(const json& object, const std::string& path, const char* name,
-                 bool required = false) {
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) {
-    if (required) fail(path, std::string("\"") + name + "\" is missing");
-    return {};
-  }
-  return text(it->value, path + "." + name);
-}
-
-int integer(const json& object, const std::string& path, const char* name) {
-  const json& v = member(object, path, name);
-  if (!v.IsInt()) fail(path + "." + name, "expected an integer");
-  return v.GetInt();
-}
-
-bool flag(const json& object, const std::string& path, const char* name) {
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return false;
-  if (!it->value.IsBool()) fail(path + "." + name, "expected true or false");
-  return it->value.GetBool();
-}
-
-int year(const json& object, const std::string& path, const char* name) {
-  const json& v = member(object, path, name);
-  if (v.IsInt()) return v.GetInt();
-  auto parsed = parse_fiscal_year(text(v, path + "." + name));
-  if (!parsed) fail(path + "." + name, parsed.error().message);
-  return *parsed;
-}
-
-const json::ConstArray array(const json& object, const std::string& path, const char* name) {
-  static const json empty(rapidjson::kArrayType);
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return empty.GetArray();
-  if (!it->value.IsArray()) fail(path + "." + name, "expected an array");
-  return it->value.GetArray();
-}
-
-void require_object(const json& v, const std::string& path) {
-  if (!v.IsObject()) fail(path, "expected an object");
-}
-
-std::map<std::string, std::string> values(const json& object, const std::string& path,
-                                          const char* name) {
-  std::map<std::string, std::string> out;
-  auto it = object.FindMember(name);
-  if (it == object.MemberEnd()) return out;
-  require_object(it->value, path + "." + name);
-  for (const auto& m : it->value.GetObject()) {
-    const std::string key(m.name.GetString(), m.name.GetStringLength());
-    out[key] = text(m.value, path + "." + name + "." + key);
-  }
-  return out;
-}
+namespace json_reader {
 
 template_field parse_field(const json& v, const std::string& path) {
   require_object(v, path);
@@ -120,6 +43,55 @@ template_field parse_field(const json& v, const std::string& path) {
   return f;
 }
 
+plan_file parse_plan_parts(const json& doc) {
+  plan_file out;
+  const json& p = member(doc, "$", "plan");
+  require_object(p, "$.plan");
+  out.plan_.code = text(p, "$.plan", "code", true);
+  out.plan_.title = text(p, "$.plan", "title", true);
+  out.plan_.city = text(p, "$.plan", "city");
+  out.plan_.first_year = year(p, "$.plan", "first_year");
+  out.plan_.last_year = year(p, "$.plan", "last_year");
+  out.plan_.report_year = year(p, "$.plan", "report_year");
+  out.plan_.department_check = flag(p, "$.plan", "department_check");
+  int i = 0;
+  for (const auto& l : array(p, "$.plan", "levels")) {
+    out.plan_.level_names.push_back(text(l, "$.plan.levels[" + std::to_string(i++) + "]"));
+  }
+  i = 0;
+  for (const auto& f : array(doc, "$", "template")) {
+    out.plan_.tmpl.fields.push_back(parse_field(f, "$.template[" + std::to_string(i++) + "]"));
+  }
+  i = 0;
+  for (const auto& d : array(doc, "$", "departments")) {
+    const std::string path = "$.departments[" + std::to_string(i++) + "]";
+    require_object(d, path);
+    out.departments.push_back(
+        {0, text(d, path, "code", true), text(d, path, "name", true), flag(d, path, "external")});
+  }
+  i = 0;
+  for (const auto& u : array(doc, "$", "users")) {
+    const std::string path = "$.users[" + std::to_string(i++) + "]";
+    require_object(u, path);
+    plan_file_user user;
+    user.login = text(u, path, "login", true);
+    user.name = text(u, path, "name", true);
+    user.department = text(u, path, "department");
+    auto r = parse_role(text(u, path, "role", true));
+    if (!r) fail(path + ".role", r.error().message);
+    user.user_role = *r;
+    user.password = text(u, path, "password", true);
+    out.users.push_back(std::move(user));
+  }
+  return out;
+}
+
+}  // namespace json_reader
+
+namespace {
+
+using namespace json_reader;
+
 plan_file_item parse_item(const json& v, const std::string& path) {
   require_object(v, path);
   plan_file_item item;
@@ -147,6 +119,10 @@ plan_file_item parse_item(const json& v, const std::string& path) {
     }
     report.comment = text(r, report_path, "comment");
     report.values = values(r, report_path, "values");
+    int n = 0;
+    for (const auto& note : array(r, report_path, "notes")) {
+      report.notes.push_back(text(note, report_path + ".notes[" + std::to_string(n++) + "]"));
+    }
     item.reports.push_back(std::move(report));
   }
   i = 0;
@@ -184,48 +160,21 @@ result<plan_file> parse_plan_file(std::string_view bytes) {
                                                        std::to_string(plan_file_version) +
                                                        "); update Matome");
     }
-    plan_file out;
-    const json& p = member(doc, "$", "plan");
-    require_object(p, "$.plan");
-    out.plan_.code = text(p, "$.plan", "code", true);
-    out.plan_.title = text(p, "$.plan", "title", true);
-    out.plan_.city = text(p, "$.plan", "city");
-    out.plan_.first_year = year(p, "$.plan", "first_year");
-    out.plan_.last_year = year(p, "$.plan", "last_year");
-    out.plan_.report_year = year(p, "$.plan", "report_year");
-    out.plan_.department_check = flag(p, "$.plan", "department_check");
+    plan_file out = json_reader::parse_plan_parts(doc);
     int i = 0;
-    for (const auto& l : array(p, "$.plan", "levels")) {
-      out.plan_.level_names.push_back(text(l, "$.plan.levels[" + std::to_string(i++) + "]"));
-    }
-    i = 0;
-    for (const auto& f : array(doc, "$", "template")) {
-      out.plan_.tmpl.fields.push_back(parse_field(f, "$.template[" + std::to_string(i++) + "]"));
-    }
-    i = 0;
-    for (const auto& d : array(doc, "$", "departments")) {
-      const std::string path = "$.departments[" + std::to_string(i++) + "]";
-      require_object(d, path);
-      out.departments.push_back(
-          {0, text(d, path, "code", true), text(d, path, "name", true), flag(d, path, "external")});
-    }
-    i = 0;
     for (const auto& item : array(doc, "$", "items")) {
       out.items.push_back(parse_item(item, "$.items[" + std::to_string(i++) + "]"));
     }
     i = 0;
-    for (const auto& u : array(doc, "$", "users")) {
-      const std::string path = "$.users[" + std::to_string(i++) + "]";
-      require_object(u, path);
-      plan_file_user user;
-      user.login = text(u, path, "login", true);
-      user.name = text(u, path, "name", true);
-      user.department = text(u, path, "department");
-      auto r = parse_role(text(u, path, "role", true));
-      if (!r) fail(path + ".role", r.error().message);
-      user.user_role = *r;
-      user.password = text(u, path, "password", true);
-      out.users.push_back(std::move(user));
+    for (const auto& y : array(doc, "$", "finalized_years")) {
+      const std::string path = "$.finalized_years[" + std::to_string(i++) + "]";
+      if (y.IsInt()) {
+        out.finalized_years.push_back(y.GetInt());
+        continue;
+      }
+      auto parsed = parse_fiscal_year(text(y, path));
+      if (!parsed) fail(path, parsed.error().message);
+      out.finalized_years.push_back(*parsed);
     }
     if (auto valid = validate_plan(out.plan_); !valid) return valid.error();
     return out;

@@ -1,0 +1,176 @@
+// The three sample reports imported with their presets. Every expected count
+// here was established by reading presets/samples/*.tsv by hand; the spot
+// checks compare values with the file's own bytes.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "matome/import/sheet_import.h"
+#include "matome/sheet/read_workbook.h"
+#include "matome/store/store.h"
+#include "support/temp_dir.h"
+
+using namespace matome;
+using namespace matome::import;
+
+namespace {
+
+const std::string presets = MATOME_PRESETS_DIR;
+
+sheet_import import_sample(const std::string& city) {
+  auto m = read_preset(presets, city);
+  REQUIRE(m.has_value());
+  auto book = sheet::read_workbook_file(presets + "/samples/" + city + ".tsv");
+  REQUIRE(book.has_value());
+  return build_plan_file(*book, *m);
+}
+
+// The sample file's cell, 1-based line and A-based column, as extracted.
+std::string sample_cell(const std::string& city, int line, char column) {
+  std::ifstream in(presets + "/samples/" + city + ".tsv");
+  std::string text;
+  for (int i = 0; i < line; ++i) std::getline(in, text);
+  std::stringstream fields(text);
+  std::string field;
+  for (int i = 0; i <= column - 'A'; ++i) std::getline(fields, field, '\t');
+  return field;
+}
+
+const plan_file_item* find_row(const std::vector<plan_file_item>& items, const std::string& label) {
+  for (const auto& item : items) {
+    if (item.children.empty() && item.label == label) return &item;
+    if (const auto* found = find_row(item.children, label)) return found;
+  }
+  return nullptr;
+}
+
+const plan_file_report& report_of(const plan_file_item& row, const std::string& department,
+                                  int year) {
+  for (const auto& r : row.reports) {
+    if (r.department == department && r.year == year) return r;
+  }
+  FAIL("no report of " << department << " for " << year << " on " << row.title);
+  throw;
+}
+
+std::vector<std::string> problems_of(const sheet_import& result, severity level) {
+  std::vector<std::string> out;
+  for (const auto& p : result.problems) {
+    if (p.level == level) out.push_back(p.where + ": " + p.message);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("坂戸市: the whole sample becomes a plan with its tree, owners, grades and years",
+          "[import][preset]") {
+  const sheet_import result = import_sample("sakado");
+  INFO(describe(result));
+  CHECK(problems_of(result, severity::error).empty());
+  const import_counts c = result.counts();
+  CHECK(c.items_per_level == std::vector<int>{1, 2, 5});  // 基本目標1, (1)(2), No.1–5
+  CHECK(c.rows == 5);
+  CHECK(c.shared_rows == 1);  // No.2: 高齢者福祉課 福祉総務課
+  CHECK(c.rows_per_owner == std::map<std::string, int>{{"こども支援課", 1},
+                                                       {"保育課", 1},
+                                                       {"市民生活課", 1},
+                                                       {"福祉総務課", 1},
+                                                       {"高齢者福祉課", 2}});
+  CHECK(c.grades.at("高齢者福祉課") == std::map<std::string, int>{{"評価 A", 1}, {"評価 B", 1}});
+  CHECK(c.grades.at("保育課") == std::map<std::string, int>{{"評価 D", 1}});
+  CHECK(c.grades.at("市民生活課") == std::map<std::string, int>{{"評価 B", 1}});
+  // R1: the indicator of rows 1, 2 (both owners), 3 and 5; No.4 wrote 未実施.
+  CHECK(c.values_per_year.at(2019) == 5);
+  // R5: six entries × (実績, 課題, 対応策, 評価) + five indicators + five plan marks.
+  CHECK(c.values_per_year.at(2023) == 34);
+  CHECK(c.notes == 5);
+  // The five 未実施 are reported, one per cell.
+  const auto warnings = problems_of(result, severity::warning);
+  REQUIRE(warnings.size() == 5);
+  CHECK(warnings[0].starts_with("sakado!N27: 「未実施」は数値ではありません"));
+
+  const auto& goal = result.file.items.at(0);
+  CHECK(goal.label == "1");
+  CHECK(goal.title == "コミュニティの活性化");
+  CHECK(goal.description == "安心で住みよい地域をつくります");
+  CHECK(goal.children.at(0).label == "(1)");
+  CHECK(goal.children.at(0).page_ref == "P57~58");
+  CHECK(goal.children.at(1).title == "集いの場の充実");
+
+  const plan_file_item* shared = find_row(result.file.items, "2");
+  REQUIRE(shared);
+  CHECK(shared->owners == std::vector<std::string>{"koreisha-fukushi", "fukushi-somu"});
+  // Free text byte for byte, for each owner of the shared row.
+  const std::string written = sample_cell("sakado", 18, 'J');
+  REQUIRE(written.find("・第1層協議体会議") != std::string::npos);
+  CHECK(report_of(*shared, "koreisha-fukushi", 2023).values.at("result") == written);
+  CHECK(report_of(*shared, "fukushi-somu", 2023).values.at("result") == written);
+  CHECK(shared->plan_values.at("content") == sample_cell("sakado", 18, 'I'));
+  CHECK(shared->plan_values.at("plan_marks@2024") == "○");
+
+  const plan_file_item* kids = find_row(result.file.items, "3");
+  REQUIRE(kids);
+  CHECK(report_of(*kids, "kodomo-shien", 2019).values.at("indicator") == "11750");  // 11,750人
+  CHECK(report_of(*kids, "kodomo-shien", 2023).values.at("indicator") == "42001");
+  CHECK(report_of(*kids, "kodomo-shien", 2023).status == entry_status::accepted);
+  CHECK(report_of(*kids, "kodomo-shien", 2019).status == entry_status::draft);
+  const plan_file_item* first = find_row(result.file.items, "1");
+  CHECK(report_of(*first, "shimin-seikatsu", 2023).values.at("indicator") == "65.4");  // 65.4%
+  CHECK(first->plan_values.at("indicator_goal") == "現状維持 (69%)");
+  const plan_file_item* nursery = find_row(result.file.items, "4");
+  CHECK(report_of(*nursery, "hoiku", 2019).notes.at(0) == "⑤指標の実績 (2019年度): 「未実施」");
+  CHECK(report_of(*nursery, "hoiku", 2023).values.at("grade") == "D");
+  CHECK(result.file.finalized_years == std::vector<int>{2019, 2020, 2021, 2022});
+}
+
+TEST_CASE("A dry run writes nothing; the real run writes the plan in one go", "[import][preset]") {
+  test::temp_dir dir;
+  auto s = store::open(dir.file("master.db"));
+  REQUIRE(s.has_value());
+  const sheet_import result = import_sample("sakado");
+  CHECK(s->plan_ids().empty());  // building and describing never touch a store
+
+  auto summary = write_import(*s, result, hash_cost::minimal);
+  REQUIRE(summary.has_value());
+  CHECK(summary->rows == 5);
+  auto index = s->load_plan_index(summary->plan_id);
+  REQUIRE(index.has_value());
+  const plan_item* kids = nullptr;
+  for (const auto& item : index->items) {
+    if (item.label == "3" && index->plan.is_row(item)) kids = &item;
+  }
+  REQUIRE(kids);
+  const record_id department = kids->owner_ids.at(0);
+  auto cell = s->find_cell({kids->id, department, 2019, "indicator"});
+  REQUIRE(cell);
+  CHECK(cell->value == "11750");
+  CHECK(s->find_entry({kids->id, department, 2023}).status == entry_status::accepted);
+  CHECK(s->finalized_years(summary->plan_id) == std::vector<int>{2019, 2020, 2021, 2022});
+}
+
+TEST_CASE("A grade that is not an option is an error at its cell, and nothing is written",
+          "[import]") {
+  test::temp_dir dir;
+  std::ifstream in(presets + "/samples/sakado.tsv", std::ios::binary);
+  std::string text{std::istreambuf_iterator<char>(in), {}};
+  const std::string grade = "\tB\t現状維持 (69%)";
+  REQUIRE(text.find(grade) != std::string::npos);
+  text.replace(text.find(grade), grade.size(), "\tＢ＋\t現状維持 (69%)");
+  std::ofstream(dir.file("sakado.tsv"), std::ios::binary) << text;
+
+  auto m = read_preset(presets, "sakado");
+  REQUIRE(m.has_value());
+  auto book = sheet::read_workbook_file(dir.file("sakado.tsv").string());
+  REQUIRE(book.has_value());
+  const sheet_import result = build_plan_file(*book, *m);
+  CHECK(problems_of(result, severity::error) ==
+        std::vector<std::string>{"sakado!S17: 「Ｂ＋」は A、B、C、D のいずれでもありません。"});
+
+  auto s = store::open(dir.file("master.db"));
+  REQUIRE(s.has_value());
+  auto refused = write_import(*s, result, hash_cost::minimal);
+  REQUIRE_FALSE(refused.has_value());
+  CHECK(refused.error().message.find("--dry-run") != std::string::npos);
+  CHECK(s->plan_ids().empty());
+}
