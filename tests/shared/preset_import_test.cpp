@@ -1,6 +1,7 @@
 // The three sample reports imported with their presets. Every expected count
 // here was established by reading presets/samples/*.tsv by hand; the spot
 // checks compare values with the file's own bytes.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -122,6 +123,67 @@ TEST_CASE("坂戸市: the whole sample becomes a plan with its tree, owners, gra
   CHECK(report_of(*nursery, "hoiku", 2019).notes.at(0) == "⑤指標の実績 (2019年度): 「未実施」");
   CHECK(report_of(*nursery, "hoiku", 2023).values.at("grade") == "D");
   CHECK(result.file.finalized_years == std::vector<int>{2019, 2020, 2021, 2022});
+}
+
+TEST_CASE("鶴ヶ島市: shifted columns, continuation lines, 同左 and checkboxes",
+          "[import][preset]") {
+  const sheet_import result = import_sample("tsurugashima");
+  INFO(describe(result));
+  CHECK(problems_of(result, severity::error).empty());
+  const import_counts c = result.counts();
+  // 基本目標1 › 取組の方向性 1–3 › (1)… thirteen 施策 › No.1–45 (No.46, the
+  // file's cut-off last row, has no department and is left out, said below).
+  CHECK(c.items_per_level == std::vector<int>{1, 3, 13, 45});
+  CHECK(c.rows == 45);
+  CHECK(c.shared_rows == 1);  // No.8: 子ども支援課 福祉政策課
+  CHECK(c.rows_per_owner.size() == 11);
+  CHECK(c.rows_per_owner.at("地域活動推進課") == 12);
+  CHECK(c.rows_per_owner.at("福祉政策課") == 8);
+  CHECK(c.rows_per_owner.at("こども支援課") == 5);
+  CHECK(c.rows_per_owner.at("政策推進課") == 1);  // written 政策推進課 (女性センター)
+  CHECK(c.grades.at("政策推進課").at("中間評価 ◎") == 1);
+  CHECK(c.grades.at("福祉政策課").at("中間評価 ◎") == 1);
+  CHECK(c.grades.at("福祉政策課").at("中間評価 ○") == 7);
+  CHECK(c.values_per_year.at(2017) == 46);  // 29年度: one text per entry
+  CHECK(c.values_per_year.at(2018) == 229);  // 30年度 text, 評価, 良かった点, 方向性 (45), 理由
+  const auto warnings = problems_of(result, severity::warning);
+  CHECK(std::count_if(warnings.begin(), warnings.end(), [](const std::string& w) {
+          return w.starts_with("tsurugashima!129: 「多職種協働の促進」には担当課がない");
+        }) == 1);
+  CHECK(std::count_if(warnings.begin(), warnings.end(), [](const std::string& w) {
+          return w.starts_with("tsurugashima!I58:") &&
+                 w.find("印の付いた選択肢がありません") != std::string::npos;
+        }) == 1);
+
+  const plan_file_item* second = find_row(result.file.items, "2");
+  REQUIRE(second);
+  CHECK(second->page_ref == "P27");
+  CHECK(second->owners == std::vector<std::string>{"fukushi-seisaku"});
+  CHECK(second->description == sample_cell("tsurugashima", 9, 'C'));  // the continuation line
+  const std::string h29 = sample_cell("tsurugashima", 8, 'F');
+  REQUIRE(sample_cell("tsurugashima", 8, 'G') == "同左");
+  CHECK(report_of(*second, "fukushi-seisaku", 2017).values.at("achievement") == h29);
+  CHECK(report_of(*second, "fukushi-seisaku", 2018).values.at("achievement") == h29);  // 同左
+  CHECK(report_of(*second, "fukushi-seisaku", 2018).values.at("direction") == "継続");
+  CHECK(report_of(*second, "fukushi-seisaku", 2018).status == entry_status::accepted);
+  CHECK(report_of(*second, "fukushi-seisaku", 2017).status == entry_status::draft);
+
+  // 同左 with more after it is the department's own words: kept as written.
+  const plan_file_item* fifth = find_row(result.file.items, "5");
+  CHECK(report_of(*fifth, "koreisha-fukushi", 2018).values.at("achievement") ==
+        sample_cell("tsurugashima", 15, 'G'));
+  // A checkbox list split over the row and its continuation line.
+  const plan_file_item* twentieth = find_row(result.file.items, "20");
+  CHECK(report_of(*twentieth, "kodomo-shien", 2018).values.at("direction") == "継続");
+  // The shared row: both departments report, with the same words.
+  const plan_file_item* eighth = find_row(result.file.items, "8");
+  CHECK(eighth->owners == std::vector<std::string>{"kodomo-shien", "fukushi-seisaku"});
+  CHECK(report_of(*eighth, "fukushi-seisaku", 2018).values.at("evaluation") == "○");
+
+  const auto& goal = result.file.items.at(0);
+  CHECK(goal.title == "地域のふれあいで支え合いの仕組みをつくろう");
+  CHECK(goal.children.at(0).title == "見守り、受け止めるシステムづくり");
+  CHECK(goal.children.at(1).children.at(0).title == "高齢者のふれあい・交流の促進");
 }
 
 TEST_CASE("A dry run writes nothing; the real run writes the plan in one go", "[import][preset]") {

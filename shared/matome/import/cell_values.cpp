@@ -55,7 +55,10 @@ cell_reading read_cell_value(const template_field& field, std::string_view text)
       return out;
     case field_type::single_choice: {
       if (auto checked = checked_options(text)) {
-        if (checked->empty()) return out;
+        if (checked->empty()) {
+          out.note = std::string(trim(text));  // nothing marked: kept for people to read
+          return out;
+        }
         if (checked->size() > 1) {
           out.error = "「" + one_of(*checked) + "」と複数に印があります。一つだけ選ぶ項目です。";
           return out;

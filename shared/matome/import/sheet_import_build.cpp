@@ -486,16 +486,18 @@ void builder::read_values(const pending_row& p, node& n) {
         return;
       }
       if (!reading.note.empty()) {
+        const std::string why =
+            field.is_choice() ? "には印の付いた選択肢がありません" : "は数値ではありません";
         if (field.scope == field_scope::report) {
           report_for(owner, year)
               .notes.push_back(field.label + " (" + std::to_string(year) + "年度): 「" +
                                reading.note + "」");
           problem(severity::warning, p.sheet_row, column,
-                  "「" + reading.note +
-                      "」は数値ではありません。値は空のままにし、報告へのコメントとして残します。");
+                  "「" + reading.note + "」" + why +
+                      "。値は空のままにし、報告へのコメントとして残します。");
         } else {
           problem(severity::warning, p.sheet_row, column,
-                  "「" + reading.note + "」は数値ではないため取り込みませんでした。");
+                  "「" + reading.note + "」" + why + "。取り込みませんでした。");
         }
         return;
       }
