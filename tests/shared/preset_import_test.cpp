@@ -236,3 +236,68 @@ TEST_CASE("A grade that is not an option is an error at its cell, and nothing is
   CHECK(refused.error().message.find("--dry-run") != std::string::npos);
   CHECK(s->plan_ids().empty());
 }
+
+TEST_CASE("Importing the same sheet twice adds nothing; a changed cell updates that cell only",
+          "[import]") {
+  test::temp_dir dir;
+  auto s = store::open(dir.file("master.db"));
+  REQUIRE(s.has_value());
+  auto first = write_import(*s, import_sample("sakado"), hash_cost::minimal);
+  REQUIRE(first.has_value());
+  const auto items_before = s->load_plan_index(first->plan_id).value().items.size();
+  const auto seq_before = s->last_seq();
+
+  auto again = write_import(*s, import_sample("sakado"), hash_cost::minimal);
+  REQUIRE(again.has_value());
+  CHECK(again->updated);
+  CHECK(again->plan_id == first->plan_id);
+  CHECK(again->items == 0);
+  CHECK(again->cells == 0);
+  CHECK(again->departments == 0);
+  CHECK(s->load_plan_index(first->plan_id).value().items.size() == items_before);
+  CHECK(s->last_seq() == seq_before);  // not one change, comment or status step
+
+  // The department corrected one R5 result in the workbook.
+  std::ifstream in(presets + "/samples/sakado.tsv", std::ios::binary);
+  std::string text{std::istreambuf_iterator<char>(in), {}};
+  const std::string old_result = sample_cell("sakado", 26, 'J');
+  text.replace(text.find(old_result), old_result.size(), "つどいの広場を3か所に増やしました。");
+  std::ofstream(dir.file("sakado.tsv"), std::ios::binary) << text;
+  auto m = read_preset(presets, "sakado");
+  auto book = sheet::read_workbook_file(dir.file("sakado.tsv").string());
+  REQUIRE(book.has_value());
+  auto corrected = write_import(*s, build_plan_file(*book, *m), hash_cost::minimal);
+  INFO((corrected ? std::string() : corrected.error().message));
+  REQUIRE(corrected.has_value());
+  CHECK(corrected->cells == 1);
+  auto index = s->load_plan_index(first->plan_id).value();
+  CHECK(index.items.size() == items_before);
+  for (const auto& item : index.items) {
+    if (item.label != "3" || !index.plan.is_row(item)) continue;
+    auto cell = s->find_cell({item.id, item.owner_ids.at(0), 2023, "result"});
+    REQUIRE(cell);
+    CHECK(cell->value == "つどいの広場を3か所に増やしました。");
+    CHECK(s->history_of(cell->key).size() == 2);  // the import, then the correction
+  }
+}
+
+TEST_CASE("A re-import that would change a finalized year changes nothing at all", "[import]") {
+  test::temp_dir dir;
+  auto s = store::open(dir.file("master.db"));
+  REQUIRE(s.has_value());
+  REQUIRE(write_import(*s, import_sample("sakado"), hash_cost::minimal).has_value());
+  const auto seq_before = s->last_seq();
+
+  std::ifstream in(presets + "/samples/sakado.tsv", std::ios::binary);
+  std::string text{std::istreambuf_iterator<char>(in), {}};
+  // R5's result of No.1 and R1's indicator of No.3 (a finalized year).
+  const std::string result = sample_cell("sakado", 17, 'J');
+  text.replace(text.find(result), result.size(), "変更した実績");
+  text.replace(text.find("11,750人"), std::string("11,750人").size(), "11,751人");
+  std::ofstream(dir.file("sakado.tsv"), std::ios::binary) << text;
+  auto m = read_preset(presets, "sakado");
+  auto book = sheet::read_workbook_file(dir.file("sakado.tsv").string());
+  auto refused = write_import(*s, build_plan_file(*book, *m), hash_cost::minimal);
+  REQUIRE_FALSE(refused.has_value());
+  CHECK(s->last_seq() == seq_before);
+}

@@ -55,7 +55,8 @@ struct sheet_import {
 sheet_import build_plan_file(const sheet::workbook& book, const mapping& m);
 
 // Writes what build_plan_file made, in one transaction, or nothing: refused
-// while any problem is an error.
+// while any problem is an error. A plan imported before is updated (rows
+// matched by their label path), so the same file twice adds nothing.
 result<import_summary> write_import(matome::store& s, const sheet_import& built,
                                     hash_cost cost = hash_cost::interactive);
 

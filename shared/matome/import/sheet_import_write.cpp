@@ -14,7 +14,7 @@ result<import_summary> write_import(matome::store& s, const sheet_import& built,
                                                " 件あるため取り込みませんでした。--dry-run "
                                                "で一覧を見て、ファイルか対応表を直してください。");
   }
-  return import_plan_file(s, built.file, cost);
+  return import_plan_file(s, built.file, cost, import_mode::create_or_update);
 }
 
 }  // namespace matome::import

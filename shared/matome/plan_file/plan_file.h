@@ -64,18 +64,27 @@ class store;
 
 struct import_summary {
   record_id plan_id = 0;
-  int departments = 0;
+  int departments = 0;  // added (existing ones are not counted)
   int items = 0;
   int rows = 0;
   int users = 0;
-  int cells = 0;
+  int cells = 0;         // values written (a value already there is not)
+  bool updated = false;  // the plan was there already
 };
 
-// Writes the plan into an empty store (a plan with the same code already
-// there is an error). Values and statuses go through the store's real apply
-// and workflow, so the history shows them like any other edit.
+enum class import_mode {
+  create,            // a plan with the same code already there is an error
+  create_or_update,  // ... is updated: items matched by their label path
+};
+
+// Writes the plan, all or nothing. Values and statuses go through the
+// store's real apply and workflow, so the history shows them like any other
+// edit. Updating adds what is missing and changes values that differ (on
+// top of the version there), so importing the same file twice changes
+// nothing the second time.
 result<import_summary> import_plan_file(store& s, const plan_file& file,
-                                        hash_cost cost = hash_cost::interactive);
+                                        hash_cost cost = hash_cost::interactive,
+                                        import_mode mode = import_mode::create);
 
 // Reads, parses and imports a plan file from disk.
 result<import_summary> import_plan_file(store& s, const std::string& path,

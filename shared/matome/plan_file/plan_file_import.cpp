@@ -1,20 +1,27 @@
 // Importing a plan file into a store, all or nothing: one transaction around
 // every write, and the values and statuses go through the real apply and
 // workflow paths so they are checked and recorded like any edit.
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "matome/plan_file/plan_file.h"
 #include "matome/store/store.h"
+#include "matome/util/uuid.h"
 
 namespace matome {
 namespace {
 
 struct importer {
+  importer(store& st, const plan_file& f, hash_cost c, import_mode m)
+      : s(st), file(f), cost(c), mode(m) {}
+
   store& s;
   const plan_file& file;
   hash_cost cost;
+  import_mode mode;
   import_summary summary;
+  std::string run_id = new_uuid();  // change ids unique per run, so a re-import is applied
   std::map<std::string, record_id> department_ids;
   std::map<std::string, record_id> item_ids;            // by the file's item key
   std::map<const plan_file_item*, record_id> node_ids;  // every imported node
@@ -27,7 +34,7 @@ struct importer {
   int change_counter = 0;
 
   std::string next_change_id() {
-    return "import:" + file.plan_.code + ":" + std::to_string(++change_counter);
+    return "import:" + file.plan_.code + ":" + run_id + ":" + std::to_string(++change_counter);
   }
 
   result<record_id> department(const std::string& code, const std::string& where) {
@@ -39,11 +46,46 @@ struct importer {
     return it->second;
   }
 
+  // What an update finds already there: the plan's items as they were
+  // before this run.
+  std::optional<plan_index> before;
+
+  // An item is the same when its parent is and its label (or, without one,
+  // its title) is: the label path.
+  const plan_item* existing_item(record_id parent_id, const plan_file_item& node) const {
+    if (!before) return nullptr;
+    const std::string& key = node.label.empty() ? node.title : node.label;
+    for (const auto& item : before->items) {
+      if (item.parent_id != parent_id) continue;
+      if ((item.label.empty() ? item.title : item.label) == key) return &item;
+    }
+    return nullptr;
+  }
+
+  result<void> merge_owners(const plan_item& item, const plan_file_item& node) {
+    std::vector<record_id> owners = item.owner_ids;
+    for (const auto& code : node.owners) {
+      auto id = department(code, "「" + node.title + "」");
+      if (!id) return id.error();
+      if (std::find(owners.begin(), owners.end(), *id) == owners.end()) owners.push_back(*id);
+    }
+    if (owners == item.owner_ids) return {};
+    return s.set_item_owners(item.id, owners);
+  }
+
   result<void> add_items(const std::vector<plan_file_item>& nodes, record_id parent_id) {
     int position = 0;
     for (const auto& node : nodes) {
       if (!node.relist_of.empty()) {
         relistings.push_back({node.relist_of, parent_id, node.label});
+        continue;
+      }
+      if (auto existing = existing_item(parent_id, node); existing != nullptr) {
+        ++position;
+        if (auto ok = merge_owners(*existing, node); !ok) return ok;
+        if (!node.key.empty()) item_ids[node.key] = existing->id;
+        node_ids[&node] = existing->id;
+        if (auto added = add_items(node.children, existing->id); !added) return added;
         continue;
       }
       plan_item item;
@@ -69,8 +111,22 @@ struct importer {
     return {};
   }
 
+  // The change that brings a cell to `value`, on top of what is there; none
+  // when it holds that value already.
+  std::optional<cell_change> change_to(const cell_key& key, const std::string& value) {
+    version_t base = 0;
+    if (before) {
+      if (auto existing = s.find_cell(key)) {
+        if (existing->value == value) return std::nullopt;
+        base = existing->version;
+      }
+    }
+    return cell_change{next_change_id(), key, base, value};
+  }
+
   result<void> apply_values(const plan_index& index, const actor& who,
                             std::vector<cell_change> changes, const std::string& where) {
+    if (changes.empty()) return {};
     const auto outcomes = s.apply(index, who, changes);
     for (const auto& o : outcomes) {
       if (o.kind != outcome_kind::applied) {
@@ -99,7 +155,7 @@ struct importer {
           key.field = field.substr(0, at);
           key.year = std::atoi(field.c_str() + at + 1);
         }
-        plan_changes.push_back({next_change_id(), key, 0, value});
+        if (auto change = change_to(key, value)) plan_changes.push_back(*change);
       }
       if (auto ok = apply_values(index, coordinator, plan_changes, "「" + node.title + "」"); !ok)
         return ok;
@@ -112,11 +168,23 @@ struct importer {
         const actor member{"import", "plan-file", *department_id, role::member};
         std::vector<cell_change> changes;
         for (const auto& [field, value] : report.values) {
-          changes.push_back(
-              {next_change_id(), {item->id, *department_id, report.year, field}, 0, value});
+          if (auto change = change_to({item->id, *department_id, report.year, field}, value)) {
+            changes.push_back(*change);
+          }
         }
-        if (auto ok = apply_values(index, member, changes, where); !ok) return ok;
+        // A correction to an entry that has left the department (submitted,
+        // accepted) is the coordinator's, as it would be in the client.
+        const bool moved_on =
+            !department_may_edit(s.find_entry({item->id, *department_id, report.year}).status);
+        const actor writer =
+            moved_on ? actor{"import", "plan-file", *department_id, role::coordinator} : member;
+        if (auto ok = apply_values(index, writer, changes, where); !ok) return ok;
+        const auto thread = s.comments_of({item->id, *department_id, report.year});
         for (const auto& note : report.notes) {
+          if (std::any_of(thread.begin(), thread.end(),
+                          [&](const comment_record& c) { return c.body == note; })) {
+            continue;  // imported before
+          }
           const actor importer_actor{"import", "plan-file", 0, role::coordinator};
           auto added =
               s.add_comment(index, importer_actor, {item->id, *department_id, report.year}, note);
@@ -131,9 +199,12 @@ struct importer {
     return {};
   }
 
-  // Walks the workflow from draft to the file's status.
+  // Walks the workflow from draft to the file's status. An entry that has
+  // moved on already (an update) is left where it is.
   result<void> reach_status(const plan_index& index, const actor& member, const entry_key& key,
                             const plan_file_report& report) {
+    const entry_status now = s.find_entry(key).status;
+    if (now != entry_status::not_started && now != entry_status::draft) return {};
     const actor coordinator{"import", "plan-file", member.department_id, role::coordinator};
     const actor chief{"import", "plan-file", member.department_id, role::chief};
     auto step = [&](const actor& who, entry_action action,
@@ -168,12 +239,27 @@ struct importer {
 
   result<import_summary> run() {
     for (const auto& d : file.departments) {
+      if (auto known = s.find_department_by_code(d.code);
+          known && mode == import_mode::create_or_update) {
+        department_ids[d.code] = known->id;
+        continue;
+      }
       auto id = s.add_department(d);
       if (!id) return id.error();
       department_ids[d.code] = *id;
       ++summary.departments;
     }
-    auto plan_id = s.add_plan(file.plan_);
+    result<record_id> plan_id = make_error(errc::not_found, "");
+    if (mode == import_mode::create_or_update) {
+      if (auto existing = s.find_plan_by_code(file.plan_.code)) {
+        plan_id = *existing;
+        auto index = s.load_plan_index(*existing);
+        if (!index) return index.error();
+        before = std::move(*index);
+        summary.updated = true;
+      }
+    }
+    if (!before) plan_id = s.add_plan(file.plan_);
     if (!plan_id) return plan_id.error();
     summary.plan_id = *plan_id;
     if (auto added = add_items(file.items, /*parent_id=*/0); !added) return added.error();
@@ -182,9 +268,18 @@ struct importer {
       if (it == item_ids.end()) {
         return make_error(errc::invalid_value, "再掲「" + r.of + "」: no item has that key");
       }
+      if (before) {
+        const plan_item* item = before->find_item(it->second);
+        if (item != nullptr &&
+            std::any_of(item->relistings.begin(), item->relistings.end(),
+                        [&](const relisting& l) { return l.parent_id == r.parent_id; })) {
+          continue;  // listed there before
+        }
+      }
       if (auto ok = s.add_relisting(it->second, {r.parent_id, r.label}); !ok) return ok.error();
     }
     for (const auto& u : file.users) {
+      if (before && s.find_user(u.login)) continue;  // an update keeps accounts as they are
       record_id department_id = 0;
       if (!u.department.empty()) {
         auto id = department(u.department, "user " + u.login);
@@ -202,6 +297,7 @@ struct importer {
     if (auto ok = add_values(*index, file.items); !ok) return ok.error();
     const actor coordinator{"import", "plan-file", 0, role::coordinator};
     for (int year : file.finalized_years) {
+      if (s.is_finalized(*plan_id, year)) continue;
       if (auto ok = s.finalize_year(*plan_id, coordinator, year); !ok) return ok.error();
     }
     return summary;
@@ -210,9 +306,10 @@ struct importer {
 
 }  // namespace
 
-result<import_summary> import_plan_file(store& s, const plan_file& file, hash_cost cost) {
+result<import_summary> import_plan_file(store& s, const plan_file& file, hash_cost cost,
+                                        import_mode mode) {
   sqlite::transaction tx(s.db());
-  importer run{s, file, cost, {}, {}, {}, {}, {}};
+  importer run(s, file, cost, mode);
   auto summary = run.run();
   if (summary) tx.commit();
   return summary;
