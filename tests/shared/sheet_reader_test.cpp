@@ -100,6 +100,7 @@ TEST_CASE("XLSX from libxlsxwriter: strings, numbers, dates, percentages, merges
   lxw_format* percent = workbook_add_format(wb);
   format_set_num_format(percent, "0.0%");
   worksheet_merge_range(first, 0, 0, 0, 3, "【基本目標1 コミュニティの活性化】", nullptr);
+  worksheet_merge_range(first, 1, 4, 2, 4, "施策", nullptr);
   worksheet_write_number(first, 1, 0, 1, nullptr);
   worksheet_write_string(first, 1, 1, "自治組織への加入促進", nullptr);
   worksheet_write_number(first, 1, 2, 11750, nullptr);
@@ -117,8 +118,11 @@ TEST_CASE("XLSX from libxlsxwriter: strings, numbers, dates, percentages, merges
   const worksheet& s = book->sheets[0];
   CHECK(s.name == "取組一覧");
   CHECK(s.at(0, 0) == "【基本目標1 コミュニティの活性化】");
-  CHECK(s.shown(0, 3) == "【基本目標1 コミュニティの活性化】");  // the merge covers D1
-  CHECK(s.at(0, 3).empty());
+  CHECK(s.merges.size() == 2);
+  CHECK(s.shown(0, 3).empty());    // merged across: one cell, not a copy in D1
+  CHECK(s.shown(1, 4) == "施策");  // merged down: every row it spans
+  CHECK(s.shown(2, 4) == "施策");
+  CHECK(s.shown(3, 4).empty());
   CHECK(s.at(1, 0) == "1");
   CHECK(s.at(1, 1) == "自治組織への加入促進");
   CHECK(s.at(1, 2) == "11750");

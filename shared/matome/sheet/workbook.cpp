@@ -11,8 +11,10 @@ const std::string& worksheet::at(int row, int column) const {
 }
 
 const std::string& worksheet::shown(int row, int column) const {
+  static const std::string empty;
   for (const auto& m : merges) {
-    if (m.contains(row, column)) return at(m.first_row, m.first_column);
+    if (!m.contains(row, column)) continue;
+    return column == m.first_column ? at(m.first_row, m.first_column) : empty;
   }
   return at(row, column);
 }

@@ -30,8 +30,10 @@ struct worksheet {
 
   // The cell's text; "" past the end of a row or the sheet.
   const std::string& at(int row, int column) const;
-  // The text a reader of the printed sheet sees at (row, column): a merged
-  // range shows its top-left cell in every cell it covers.
+  // The text the importer reads at (row, column): a merged range's text in
+  // its first column on every row it spans (a heading merged down over its
+  // rows applies to each of them), and nothing in the columns it covers to
+  // the right (a title merged across is one cell, not a copy per column).
   const std::string& shown(int row, int column) const;
 };
 
