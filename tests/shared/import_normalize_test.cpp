@@ -91,6 +91,12 @@ TEST_CASE("Department names match with width, a trailing 長 and aliases", "[imp
   CHECK(names.find("政策推進課 (女性センター)").value() == "seisaku");
   CHECK_FALSE(names.find("市長公室"));
 
+  // Names run together or broken apart by stray spaces read as a run of names.
+  CHECK(names.segment("高齢介護課政策推進課").value() ==
+        std::vector<std::string>{"kourei", "seisaku"});
+  CHECK(names.segment("社 協").value() == std::vector<std::string>{"shakyo"});
+  CHECK_FALSE(names.segment("高齢介護課 子育を"));
+
   CHECK(split_names("高齢者福祉課 福祉総務課") ==
         std::vector<std::string>{"高齢者福祉課", "福祉総務課"});
   CHECK(split_names("政策推進課 (女性センター)") ==

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "matome/import/sheet_import.h"
@@ -184,6 +185,84 @@ TEST_CASE("鶴ヶ島市: shifted columns, continuation lines, 同左 and checkbo
   CHECK(goal.title == "地域のふれあいで支え合いの仕組みをつくろう");
   CHECK(goal.children.at(0).title == "見守り、受け止めるシステムづくり");
   CHECK(goal.children.at(1).children.at(0).title == "高齢者のふれあい・交流の促進");
+}
+
+TEST_CASE("北本市: every row of the noisy sample, garbled letters and names included",
+          "[import][preset]") {
+  const sheet_import result = import_sample("kitamoto");
+  INFO(describe(result));
+  CHECK(problems_of(result, severity::error).empty());
+  const import_counts c = result.counts();
+  // Five 目標, thirteen 施策, 29 取組 (headings repeated on every page are
+  // one each), and every line with a 事業主体: 109 rows.
+  CHECK(c.items_per_level == std::vector<int>{5, 13, 29, 109});
+  CHECK(c.rows == 109);
+  CHECK(c.shared_rows == 23);
+  CHECK(c.rows_per_owner == std::map<std::string, int>{{"くらし安全課", 10},
+                                                       {"人権推進課", 2},
+                                                       {"健康づくり課", 8},
+                                                       {"共生福祉課", 26},
+                                                       {"子育て支援課", 9},
+                                                       {"学校教育課", 4},
+                                                       {"市民課", 1},
+                                                       {"市長公室", 1},
+                                                       {"政策推進課", 1},
+                                                       {"生涯学習課", 10},
+                                                       {"社協", 36},
+                                                       {"総務課", 1},
+                                                       {"障がい福祉課", 12},
+                                                       {"高齢介護課", 29}});
+  CHECK(c.values_per_year.size() == 1);  // R5 only
+  CHECK(c.notes == 8);  // Ь, R, ٨, R and D (three owners and one) kept as comments
+
+  const auto& first_goal = result.file.items.at(0);
+  CHECK(first_goal.label == "1");
+  CHECK(first_goal.title == "すべての世代に福祉の心を広げる意識づくり");
+  const auto& first_policy = first_goal.children.at(0);
+  CHECK(first_policy.title == "福祉の心を育む学習機会の充実");
+  CHECK(first_policy.description == sample_cell("kitamoto", 3, 'B'));  // once, not per page
+  // 公共施設事業 (line 61) continues 取組① of 施策I-2 from the page before.
+  const auto& second_policy = first_goal.children.at(1);
+  REQUIRE(second_policy.children.size() == 2);
+  const auto& first_action = second_policy.children.at(0);
+  CHECK(first_action.label == "①");
+  CHECK(first_action.children.back().title == "公共施設事業");
+
+  auto row = [&](const std::string& title) {
+    std::function<const plan_file_item*(const std::vector<plan_file_item>&)> walk =
+        [&](const std::vector<plan_file_item>& items) -> const plan_file_item* {
+      for (const auto& i : items) {
+        if (i.children.empty() && i.title == title) return &i;
+        if (const auto* f = walk(i.children)) return f;
+      }
+      return nullptr;
+    };
+    const plan_file_item* found = walk(result.file.items);
+    REQUIRE(found);
+    return found;
+  };
+  // Free text byte for byte; grades in Greek and Cyrillic letters read as A, C.
+  const auto* education = row("福祉教育");
+  CHECK(report_of(*education, "gakkou", 2023).values.at("progress") ==
+        sample_cell("kitamoto", 11, 'D'));
+  CHECK(report_of(*row("社会人権教育推進事業"), "shogai", 2023).values.at("grade") == "A");
+  CHECK(report_of(*row("福祉の心を育む交流事業"), "shakyo", 2023).values.at("grade") == "C");
+  // Grades written after each owner's name in the 事業主体 cell.
+  const auto* sources = row("地域資源を活かした情報の発信");
+  CHECK(sources->owners == std::vector<std::string>{"kyosei", "koshitsu", "shakyo"});
+  CHECK(report_of(*sources, "kyosei", 2023).values.at("grade") == "B");
+  CHECK(report_of(*sources, "koshitsu", 2023).values.at("grade") == "B");
+  CHECK(report_of(*sources, "shakyo", 2023).values.at("grade") == "A");
+  // Names run together: 高齢介護課共生福祉課障がい福祉課.
+  CHECK(row("緊急時(災害時など)に 備えた対策")->owners ==
+        std::vector<std::string>{"kourei", "kyosei", "shougai"});
+  // A shared cell split by 【課名】: each owner gets its own part.
+  const auto* supporters = row("各種サポーターの養成");
+  CHECK(report_of(*supporters, "kenkou", 2023).values.at("reason") ==
+        "健康長寿サポーター養成講座の実施 により、サポーター養成を推進する");
+  CHECK(report_of(*supporters, "kourei", 2023)
+            .values.at("next_goal")
+            .starts_with("介護予防サポーター講座等を通じて"));
 }
 
 TEST_CASE("A dry run writes nothing; the real run writes the plan in one go", "[import][preset]") {

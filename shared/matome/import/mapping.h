@@ -42,12 +42,24 @@ struct value_spec {
   bool has_pattern = false;
 };
 
+// How a heading is recognised when it appears again (at each page's top).
+enum class heading_match {
+  label_and_title,  // both the same (the default)
+  title,            // the title alone: the sheet garbles the numbers
+  label,            // the label alone: the sheet cuts titles short
+};
+
 // A row that opens a heading (基本目標, 施策) of `level`.
 struct heading_rule {
   int level = 0;
   row_match when;
   value_spec label;
   value_spec title;
+  heading_match match = heading_match::label_and_title;
+  // A label that fits this is preferred to one that does not, when the
+  // same heading appears with different labels ("1-3" over "I - 3").
+  bool has_label_pattern = false;
+  cell_pattern label_pattern;
 };
 
 // A row that sets an attribute ("page", "description", "title") of the open
@@ -66,6 +78,9 @@ struct column_rule {
   int column = 0;
   std::string target;
   int year = 0;
+  // For an owners column: the choice field whose option may follow each
+  // name ("共生福祉課B 社協A" gives each owner its grade).
+  std::string grades;
 };
 
 struct sheet_layout {
@@ -88,6 +103,10 @@ struct sheet_layout {
 
 enum class unowned_rows { error, skip };
 
+// A choice cell that is none of the options: an error, or (for extracted
+// files whose letters came out garbled) a note on the entry and a warning.
+enum class invalid_choices { error, note };
+
 struct mapping {
   plan_file base;  // plan, departments, template, users; no items
   std::map<std::string, std::vector<std::string>> aliases;  // department code → other names
@@ -98,6 +117,7 @@ struct mapping {
   bool resolve_same_as_before = true;            // copy the earlier year's value in
   std::string default_era;                       // for a bare "29年度"
   unowned_rows unowned = unowned_rows::error;
+  invalid_choices bad_choices = invalid_choices::error;
 };
 
 // Parses and checks a mapping; errors name the JSON path.

@@ -93,6 +93,13 @@ std::vector<column_rule> parse_columns(const json& object, const std::string& pa
                            "」は label、title、description、page、owners "
                            "でもテンプレートの項目でもありません。");
     }
+    rule.grades = text(c, at, "grades");
+    if (!rule.grades.empty()) {
+      const template_field* graded = m.base.plan_.tmpl.find(rule.grades);
+      if (rule.target != "owners" || graded == nullptr || !graded->is_choice()) {
+        fail(at + ".grades", "grades は owners の列に、選択肢の項目のキーで書きます。");
+      }
+    }
     if (auto y = c.FindMember("year"); y != c.MemberEnd()) {
       if (y->value.IsInt()) {
         rule.year = y->value.GetInt();
@@ -133,6 +140,20 @@ sheet_layout parse_sheet(const json& s, const std::string& path, const mapping& 
     rule.label = parse_value(h, at, "label");
     rule.title = parse_value(h, at, "title");
     if (rule.title.templ.empty() && rule.title.column < 0) rule.title.templ = "$0";
+    const std::string match = text(h, at, "match");
+    if (match == "title") {
+      rule.match = heading_match::title;
+    } else if (match == "label") {
+      rule.match = heading_match::label;
+    } else if (!match.empty() && match != "label_and_title") {
+      fail(at + ".match", "match は label_and_title、title、label のいずれかです。");
+    }
+    if (h.HasMember("label_pattern")) {
+      auto pattern = cell_pattern::compile(text(h, at, "label_pattern"));
+      if (!pattern) fail(at + ".label_pattern", pattern.error().message);
+      rule.label_pattern = std::move(*pattern);
+      rule.has_label_pattern = true;
+    }
     layout.headings.push_back(std::move(rule));
   }
   i = 0;
@@ -188,6 +209,12 @@ void parse_options(const json& doc, mapping& m) {
   m.default_era = text(o, "$.import", "default_era");
   if (!m.default_era.empty() && m.default_era != "平成" && m.default_era != "令和") {
     fail("$.import.default_era", "default_era は 平成 か 令和 です。");
+  }
+  const std::string bad = text(o, "$.import", "invalid_choices");
+  if (bad == "note") {
+    m.bad_choices = invalid_choices::note;
+  } else if (!bad.empty() && bad != "error") {
+    fail("$.import.invalid_choices", "invalid_choices は error か note です。");
   }
   const std::string unowned = text(o, "$.import", "unowned_rows");
   if (unowned == "skip") {

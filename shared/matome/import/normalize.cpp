@@ -281,6 +281,29 @@ std::optional<std::string> department_names::find(std::string_view text) const {
   return std::nullopt;
 }
 
+std::optional<std::vector<std::string>> department_names::segment(std::string_view text) const {
+  std::u32string all;
+  for (char32_t c : name_form(text)) {
+    if (c != U'、' && c != U',' && c != U'，' && c != U'／' && c != U'/') all.push_back(c);
+  }
+  if (all.empty()) return std::nullopt;
+  // best[i]: how the first i characters split into names (fewest names).
+  std::vector<std::optional<std::vector<std::string>>> best(all.size() + 1);
+  best[0] = std::vector<std::string>{};
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!best[i]) continue;
+    for (const auto& [name, code] : names_) {
+      const std::u32string key = decode(name);
+      if (key.empty() || all.compare(i, key.size(), key) != 0) continue;
+      auto candidate = *best[i];
+      candidate.push_back(code);
+      auto& slot = best[i + key.size()];
+      if (!slot || slot->size() > candidate.size()) slot = std::move(candidate);
+    }
+  }
+  return best[all.size()];
+}
+
 std::vector<std::string> split_names(std::string_view text) {
   std::vector<std::string> out;
   std::u32string current;

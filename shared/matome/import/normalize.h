@@ -57,6 +57,10 @@ class department_names {
   void add(const std::string& code, std::string_view name);
   // The code for `text`, or nullopt.
   std::optional<std::string> find(std::string_view text) const;
+  // The codes of names written together or broken apart by stray spaces
+  // ("高齢介護課共生福祉課", "くらし 安 全課"): the whole text read as a run
+  // of known names, or nullopt when it is not one.
+  std::optional<std::vector<std::string>> segment(std::string_view text) const;
 
  private:
   std::vector<std::pair<std::string, std::string>> names_;  // key, code

@@ -6,6 +6,7 @@
 
 #include "matome/import/cell_values.h"
 #include "matome/import/sheet_import.h"
+#include "matome/util/utf8.h"
 
 namespace matome::import {
 namespace {
@@ -95,10 +96,12 @@ class builder {
   }
 
   void problem(severity level, int row, int column, std::string message) {
-    out_.problems.push_back({level,
-                             column < 0 ? sheet_->name + "!" + std::to_string(row + 1)
-                                        : sheet::cell_address(sheet_->name, row, column),
-                             std::move(message)});
+    const std::string where = column < 0 ? sheet_->name + "!" + std::to_string(row + 1)
+                                         : sheet::cell_address(sheet_->name, row, column);
+    for (const auto& known : out_.problems) {
+      if (known.where == where && known.message == message) return;  // one cell, several owners
+    }
+    out_.problems.push_back({level, where, std::move(message)});
   }
 
   std::string cell(int row, int column) const {
@@ -147,18 +150,50 @@ class builder {
     for (int l = level + 1; l < levels_; ++l) open_[static_cast<std::size_t>(l)] = nullptr;
   }
 
-  void open_heading(int level, const std::string& label, const std::string& title, int row) {
+  // Whether `n` is the heading `rule` read as (label, title) again.
+  static bool same_heading(const node& n, const heading_rule& rule, const std::string& label,
+                           const std::string& title) {
+    if (n.placeholder) return false;
+    switch (rule.match) {
+      case heading_match::title:
+        return n.match_title == title;
+      case heading_match::label:
+        return !label.empty() && n.item.label == label;
+      case heading_match::label_and_title:
+        break;
+    }
+    return n.item.label == label && n.match_title == title;
+  }
+
+  // A repeat may carry a better label (one that fits label_pattern where the
+  // first did not) or a title the first occurrence cut short.
+  static void improve(node& n, const heading_rule& rule, const std::string& label,
+                      const std::string& title) {
+    const auto fits = [&](const std::string& l) {
+      return !l.empty() && rule.has_label_pattern && rule.label_pattern.search(l).has_value();
+    };
+    if (n.item.label.empty() || (fits(label) && !fits(n.item.label))) n.item.label = label;
+    if (rule.match == heading_match::label && title.size() > n.item.title.size() &&
+        title.starts_with(n.item.title)) {
+      n.item.title = title;
+      n.match_title = title;
+    }
+  }
+
+  void open_heading(const heading_rule& rule, const std::string& label, const std::string& title,
+                    int row) {
     flush();
+    const int level = rule.level;
     node* current = open_[static_cast<std::size_t>(level)];
-    if (current != nullptr && !current->placeholder && current->item.label == label &&
-        current->match_title == title) {
-      return;  // the same heading repeated at the top of a page
+    if (current != nullptr && same_heading(*current, rule, label, title)) {
+      improve(*current, rule, label, title);
+      return;  // the same heading repeated at the top of a page: its rows go on
     }
     if (current != nullptr && current->placeholder) {
       // The sheet names a heading it left out before: its rows are already here.
       current->placeholder = false;
       current->item.label = label;
-      current->item.title = title;
+      current->item.title = title.empty() ? label : title;
       current->match_title = title;
       close_below(level);
       return;
@@ -166,7 +201,8 @@ class builder {
     ensure_parents(level, row);
     auto& siblings = children_of(level);
     for (auto& s : siblings) {
-      if (!s->placeholder && s->item.label == label && s->match_title == title) {
+      if (same_heading(*s, rule, label, title)) {
+        improve(*s, rule, label, title);
         open_[static_cast<std::size_t>(level)] = s.get();
         close_below(level);
         return;
@@ -201,7 +237,10 @@ class builder {
     if (value.empty()) return;
     if (rule.attribute == "page") n->item.page_ref = value;
     if (rule.attribute == "title") n->item.title = value;
-    if (rule.attribute == "description") n->item.description = join(n->item.description, value);
+    // A page's repeated description is the same text, not more of it.
+    if (rule.attribute == "description" && n->item.description.find(value) == std::string::npos) {
+      n->item.description = join(n->item.description, value);
+    }
   }
 
   bool row_is_blank(int row) const {
@@ -217,8 +256,7 @@ class builder {
     bool consumed = false;
     for (const auto& h : layout_->headings) {
       if (auto groups = matches(h.when, row)) {
-        open_heading(h.level, value_of(h.label, *groups, row), value_of(h.title, *groups, row),
-                     row);
+        open_heading(h, value_of(h.label, *groups, row), value_of(h.title, *groups, row), row);
         consumed = true;
       }
     }
@@ -319,6 +357,17 @@ class builder {
   }
 
   void build_row(const pending_row& p);
+  std::vector<std::string> read_owners(const pending_row& p, const column_rule* rule,
+                                       const std::string& text);
+  std::map<std::string, std::string> owner_grades_;  // of the row being built, by owner
+  std::string grades_field_;                         // the field those grades are of
+
+  std::string name_of(const std::string& code) const {
+    for (const auto& d : m_.base.departments) {
+      if (d.code == code) return d.name;
+    }
+    return code;
+  }
   node* place_row(std::unique_ptr<node> n, const pending_row& p);
   void read_values(const pending_row& p, node& n);
 
@@ -362,12 +411,79 @@ class builder {
   }
 };
 
+std::vector<std::string> builder::read_owners(const pending_row& p, const column_rule* rule,
+                                              const std::string& text) {
+  owner_grades_.clear();
+  grades_field_ = rule != nullptr ? rule->grades : std::string();
+  std::vector<std::string> owners;
+  auto add = [&](const std::string& code) {
+    if (std::find(owners.begin(), owners.end(), code) == owners.end()) owners.push_back(code);
+  };
+  const template_field* graded =
+      rule != nullptr && !rule->grades.empty() ? m_.base.plan_.tmpl.find(rule->grades) : nullptr;
+  std::vector<std::string> unknown;
+  for (const auto& name : split_names(text)) {
+    if (auto code = names_.find(name)) {
+      add(*code);
+      continue;
+    }
+    // "共生福祉課B": a name with its grade after it.
+    bool graded_name = false;
+    if (graded != nullptr) {
+      const std::u32string points = utf8_decode(name);
+      std::vector<std::string> options;
+      for (const auto& o : graded->options) options.push_back(o.value);
+      for (std::size_t tail = 1; tail <= 3 && tail < points.size() && !graded_name; ++tail) {
+        auto code = names_.find(utf8_encode(points.substr(0, points.size() - tail)));
+        if (code && normalize_choice(utf8_encode(points.substr(points.size() - tail)), options)) {
+          add(*code);
+          owner_grades_[*code] = utf8_encode(points.substr(points.size() - tail));
+          graded_name = true;
+        }
+      }
+    }
+    if (!graded_name) unknown.push_back(name);
+  }
+  if (unknown.empty()) return owners;
+  // Names run together or broken by stray spaces.
+  if (auto segmented = names_.segment(text)) {
+    owner_grades_.clear();
+    return *segmented;
+  }
+  const int column = rule != nullptr ? sheet_column(p, rule->column) : -1;
+  if (owners.empty()) {
+    // An unreadable owners cell: the departments the row's text is written
+    // by (【共生福祉課】 …) are its owners.
+    for (const auto& cell : p.cells) {
+      for (const auto& s : split_sections(cell)) {
+        if (auto code = names_.find(s.heading); code && !s.heading.empty()) add(*code);
+      }
+    }
+    if (!owners.empty()) {
+      std::string names;
+      for (const auto& o : owners) names += "【" + name_of(o) + "】";
+      problem(severity::warning, p.sheet_row, column,
+              "担当課の欄「" + std::string(trim(text)).substr(0, 60) + "」が読めないため、本文の " +
+                  names + " を担当課にします。");
+      return owners;
+    }
+  }
+  for (const auto& name : unknown) {
+    problem(severity::error, p.sheet_row, column,
+            "担当課「" + name +
+                "」は対応表の departments にありません。departments に加えるか、"
+                "aliases に別名として書いてください。");
+  }
+  return owners;
+}
+
 void builder::build_row(const pending_row& p) {
   auto n = std::make_unique<node>();
   n->sheet_row = p.sheet_row;
   n->sheet_name = sheet_->name;
   std::string owners_text;
   int owners_column = -1;
+  const column_rule* owners_rule = nullptr;
   for (const auto& rule : layout_->columns) {
     const std::string text = row_cell(p, rule.column);
     if (rule.target == "label") n->item.label = std::string(trim(text));
@@ -377,6 +493,7 @@ void builder::build_row(const pending_row& p) {
     if (rule.target == "owners") {
       owners_text = text;
       owners_column = rule.column;
+      owners_rule = &rule;
     }
   }
   for (const auto& [target, text] : p.extra) {
@@ -384,19 +501,14 @@ void builder::build_row(const pending_row& p) {
     if (target == "title") n->item.title = join(n->item.title, text);
   }
   if (n->item.title.empty()) n->item.title = n->item.label;
-  for (const auto& name : split_names(owners_text)) {
-    auto code = names_.find(name);
-    if (!code) {
-      problem(severity::error, p.sheet_row, sheet_column(p, owners_column),
-              "担当課「" + name +
-                  "」は対応表の departments にありません。departments に加えるか、"
-                  "aliases に別名として書いてください。");
-      continue;
-    }
-    if (std::find(n->item.owners.begin(), n->item.owners.end(), *code) == n->item.owners.end()) {
-      n->item.owners.push_back(*code);
-    }
+  if (n->item.title.empty()) {
+    // A row whose name the sheet lost: still a row, named so it can be found
+    // (and matched again when the same file is imported again).
+    n->item.title = "(事業名なし: " + std::to_string(p.sheet_row + 1) + "行目)";
+    problem(severity::warning, p.sheet_row, -1,
+            "行の名前がありません。「" + n->item.title + "」として取り込みます。");
   }
+  n->item.owners = read_owners(p, owners_rule, owners_text);
   if (n->item.owners.empty() && split_names(owners_text).empty()) {
     if (m_.unowned == unowned_rows::skip) {
       problem(severity::warning, p.sheet_row, -1,
@@ -456,7 +568,9 @@ void builder::read_values(const pending_row& p, node& n) {
     std::string text = row_cell(p, rule->column);
     if (auto extra = p.extra.find(rule->target); extra != p.extra.end())
       text = join(text, extra->second);
-    if (trim(text).empty()) continue;
+    const bool graded_by_owner = trim(text).empty() && !owner_grades_.empty() &&
+                                 field.key == grades_field_ && field.scope == field_scope::report;
+    if (trim(text).empty() && !graded_by_owner) continue;
     const int year =
         rule->year != 0 ? rule->year : (field.scope == field_scope::report ? pl.report_year : 0);
 
@@ -479,8 +593,20 @@ void builder::read_values(const pending_row& p, node& n) {
           written = earlier->values.at(field.key);
         }
       }
-      const cell_reading reading =
+      cell_reading reading =
           repeats ? cell_reading{written, {}, {}} : read_cell_value(field, written);
+      if (!reading.error.empty() && field.is_choice() && m_.bad_choices == invalid_choices::note) {
+        reading.note = std::string(trim(written));
+        problem(severity::warning, p.sheet_row, column,
+                reading.error + " 値は空のままにし、報告へのコメントとして残します。");
+        reading.error.clear();
+        if (field.scope == field_scope::report) {
+          report_for(owner, year)
+              .notes.push_back(field.label + " (" + std::to_string(year) + "年度): 「" +
+                               reading.note + "」");
+        }
+        return;
+      }
       if (!reading.error.empty()) {
         problem(severity::error, p.sheet_row, column, reading.error);
         return;
@@ -518,6 +644,10 @@ void builder::read_values(const pending_row& p, node& n) {
 
     if (field.scope == field_scope::plan) {
       store_value("", text);
+      continue;
+    }
+    if (graded_by_owner) {
+      for (const auto& [owner, grade] : owner_grades_) store_value(owner, grade);
       continue;
     }
     if (auto split = split_per_owner(field, text, n.item.owners, names_)) {
