@@ -9,10 +9,12 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "import_command.h"
 #include "matome/client/sync_engine.h"
 #include "matome/client/sync_loop.h"
 #include "matome/domain/fiscal_year.h"
@@ -594,6 +596,13 @@ int cmd_online(const context& c, const std::string& method, const std::string& t
   return 0;
 }
 
+std::string default_presets_dir() {
+  for (const char* candidate : {MATOME_INSTALLED_PRESETS, MATOME_SOURCE_PRESETS}) {
+    if (std::filesystem::exists(candidate)) return candidate;
+  }
+  return MATOME_INSTALLED_PRESETS;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -665,6 +674,20 @@ int main(int argc, char** argv) {
       bundle->add_subcommand("forward", "Coordinator: apply a department's file at the server");
   bundle_forward->add_option("file", bundle_file)->required()->check(CLI::ExistingFile);
   bundle_forward->add_option("answer", answer_file)->required();
+  matome::cli::import_request import_sheet;
+  import_sheet.preset_dir = default_presets_dir();
+  auto* import_cmd = app.add_subcommand(
+      "import", "Coordinator: import a city's workbook (XLSX, CSV, TSV) at the server (online)");
+  import_cmd->add_option("file", import_sheet.file)->required()->check(CLI::ExistingFile);
+  import_cmd
+      ->add_option("--mapping", import_sheet.mapping_file, "Mapping file (docs/file-formats.md)")
+      ->check(CLI::ExistingFile);
+  import_cmd->add_option("--preset", import_sheet.preset, "sakado, kitamoto or tsurugashima");
+  import_cmd->add_option("--preset-dir", import_sheet.preset_dir)->capture_default_str();
+  import_cmd->add_option("--encoding", import_sheet.encoding, "auto, utf-8, cp932, utf-16le")
+      ->capture_default_str();
+  import_cmd->add_flag("--dry-run", import_sheet.dry_run,
+                       "Show what would be imported; write nothing");
   auto* history = app.add_subcommand("history", "Who changed a field, when (online)");
   history->add_option("entry", entry)->required();
   history->add_option("field", field)->required();
@@ -715,6 +738,11 @@ int main(int argc, char** argv) {
       return queued_then_sent(
           local, local.queue_transition(opened->key, parse_entry_action(name).value(), comment),
           name + " of " + entry);
+    }
+    if (*import_cmd) {
+      auto session = open_signed_in(c);
+      if (!session) return fail(session.error());
+      return matome::cli::run_import(session->id.server, session->token, import_sheet, c.json);
     }
     if (*history) {
       auto opened = open_entry(c, entry);

@@ -116,6 +116,7 @@ router::router(store& s) : store_(s) {
   add_sync_routes(routes_);
   add_workflow_routes(routes_);
   add_report_routes(routes_);
+  add_import_routes(routes_);
 }
 
 result<session> router::authenticate(const api_request& request) {

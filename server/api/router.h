@@ -77,6 +77,7 @@ void add_session_routes(std::vector<route>& routes, login_throttle& by_login,
 void add_sync_routes(std::vector<route>& routes);
 void add_workflow_routes(std::vector<route>& routes);
 void add_report_routes(std::vector<route>& routes);
+void add_import_routes(std::vector<route>& routes);
 
 // Helpers shared by the handlers.
 api_response json_response(std::string body, int status = 200);

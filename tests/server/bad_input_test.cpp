@@ -83,6 +83,24 @@ TEST_CASE("malformed, mistyped, oversized and non-UTF-8 requests are refused and
        "invalid_value"},
       {"a body over the limit", "POST", plan + "/changes", std::string(100 * 1024, ' '), 413,
        "too_large"},
+      // A sheet import: the file, the mapping and the options each checked.
+      {"an import without a file", "POST", "/api/v1/import-sheet",
+       R"({"name":"a.csv","mapping":"{}"})", 400, "invalid_argument"},
+      {"an import file that is not base64", "POST", "/api/v1/import-sheet",
+       R"({"name":"a.csv","file":"***","mapping":"{}"})", 400, "invalid_argument"},
+      {"an import mapping that is not JSON", "POST", "/api/v1/import-sheet",
+       R"({"name":"a.csv","file":"YSxiCg==","mapping":"{{"})", 400, "invalid_argument"},
+      {"an import mapping of the wrong format", "POST", "/api/v1/import-sheet",
+       R"({"name":"a.csv","file":"YSxiCg==","mapping":"{\"format\":\"x\",\"version\":1}"})", 422,
+       "invalid_value"},
+      {"an import of an empty file", "POST", "/api/v1/import-sheet",
+       R"({"name":"a.csv","file":"","mapping":"{}"})", 400, "invalid_argument"},
+      {"an import of a damaged XLSX", "POST", "/api/v1/import-sheet",
+       R"({"name":"a.xlsx","file":"UEsDBHh4eHh4eHh4eHh4eA==","mapping":"{}"})", 400,
+       "invalid_argument"},
+      {"an import with dry_run as a word", "POST", "/api/v1/import-sheet",
+       R"({"name":"a.csv","file":"YSxiCg==","mapping":"{}","dry_run":"no"})", 400,
+       "invalid_argument"},
   };
   for (const auto& c : cases) {
     INFO(c.what);

@@ -279,7 +279,8 @@ struct importer {
       if (auto ok = s.add_relisting(it->second, {r.parent_id, r.label}); !ok) return ok.error();
     }
     for (const auto& u : file.users) {
-      if (before && s.find_user(u.login)) continue;  // an update keeps accounts as they are
+      // A sheet import keeps accounts that exist as they are.
+      if (mode == import_mode::create_or_update && s.find_user(u.login)) continue;
       record_id department_id = 0;
       if (!u.department.empty()) {
         auto id = department(u.department, "user " + u.login);

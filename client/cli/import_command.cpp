@@ -1,0 +1,105 @@
+#include "import_command.h"
+
+#include <sodium.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "matome/client/transport.h"
+#include "matome/util/rapidjson.h"
+
+namespace matome::cli {
+namespace {
+
+result<std::string> read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(errc::not_found, path + " を読めません。");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+std::string to_base64(const std::string& bytes) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
+std::string json_string(const std::string& text) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+int report(const error& e) {
+  std::cerr << "matome-cli: " << e.message << "\n";
+  switch (e.code) {
+    case errc::unreachable:
+      return 4;
+    case errc::storage:
+      return 5;
+    case errc::forbidden:
+    case errc::locked:
+      return 3;
+    default:
+      return 2;
+  }
+}
+
+}  // namespace
+
+int run_import(const std::string& server, const std::string& token, const import_request& request,
+               bool json) {
+  if (request.mapping_file.empty() == request.preset.empty()) {
+    return report(
+        {errc::invalid_argument, "--mapping FILE か --preset NAME のどちらかを指定してください。"});
+  }
+  auto file = read_bytes(request.file);
+  if (!file) return report(file.error());
+  const std::string mapping_path = request.mapping_file.empty()
+                                       ? request.preset_dir + "/" + request.preset + ".json"
+                                       : request.mapping_file;
+  auto mapping = read_bytes(mapping_path);
+  if (!mapping) {
+    return report({errc::not_found,
+                   request.mapping_file.empty()
+                       ? "プリセット「" + request.preset + "」がありません (" + mapping_path + ")。"
+                       : mapping.error().message});
+  }
+  const std::string body =
+      "{\"name\":" + json_string(std::filesystem::path(request.file).filename().string()) +
+      ",\"file\":\"" + to_base64(*file) + "\",\"mapping\":" + json_string(*mapping) +
+      ",\"encoding\":" + json_string(request.encoding) +
+      ",\"dry_run\":" + (request.dry_run ? "true" : "false") + "}";
+  auto answer = client::call_api(server, token, "POST", "/api/v1/import-sheet", body);
+  if (!answer) return report(answer.error());
+  if (json) {
+    std::cout << *answer << "\n";
+  }
+  rapidjson::Document doc;
+  doc.Parse(answer->data(), answer->size());
+  if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("summary")) {
+    return report({errc::storage, "サーバーの答えが読めません。"});
+  }
+  const bool ok = doc["ok"].IsBool() && doc["ok"].GetBool();
+  if (!json) {
+    std::cout << doc["summary"].GetString();
+    if (request.dry_run) {
+      std::cout << (ok ? "試行のみ: 何も書き込んでいません。--dry-run を外すと取り込みます。\n"
+                       : "試行のみ: エラーを直すまで取り込めません。\n");
+    } else if (doc["imported"].IsObject()) {
+      const auto& done = doc["imported"];
+      std::cout << (done["updated"].GetBool() ? "更新しました" : "取り込みました") << ": 計画 "
+                << done["plan_id"].GetInt64() << "、新しい行 " << done["rows"].GetInt()
+                << "、書き込んだ値 " << done["cells"].GetInt() << "\n";
+    }
+  }
+  return ok ? 0 : 2;
+}
+
+}  // namespace matome::cli
