@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "admin/admin_commands.h"
+#include "matome/import/presets.h"
 #include "matome/plan_file/plan_file.h"
 #include "net/http_server.h"
 
@@ -22,15 +23,6 @@ std::string default_demo_plan() {
     if (std::filesystem::exists(candidate)) return candidate;
   }
   return MATOME_INSTALLED_DEMO_PLAN;
-}
-
-// The shipped import presets: installed, else the source tree's (a build
-// run from its directory).
-std::string default_presets_dir() {
-  for (const char* candidate : {MATOME_INSTALLED_PRESETS, MATOME_SOURCE_PRESETS}) {
-    if (std::filesystem::exists(candidate)) return candidate;
-  }
-  return MATOME_INSTALLED_PRESETS;
 }
 
 bool is_loopback(const std::string& host) {
@@ -180,7 +172,7 @@ int main(int argc, char** argv) {
       app.add_subcommand("import-plan", "Import a plan file (docs/file-formats.md)");
   import_plan->add_option("file", file)->required()->check(CLI::ExistingFile);
   matome::server::admin::import_sheet_options sheet;
-  sheet.preset_dir = default_presets_dir();
+  sheet.preset_dir = matome::import::default_presets_dir();
   auto* import_sheet = app.add_subcommand(
       "import-sheet", "Import a city's workbook (XLSX, CSV, TSV) through a mapping or a preset");
   import_sheet->add_option("file", sheet.file)->required()->check(CLI::ExistingFile);

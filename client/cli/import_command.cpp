@@ -1,13 +1,12 @@
 #include "import_command.h"
 
-#include <sodium.h>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "matome/client/transport.h"
+#include "matome/import/presets.h"
 #include "matome/util/rapidjson.h"
 
 namespace matome::cli {
@@ -19,21 +18,6 @@ result<std::string> read_bytes(const std::string& path) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
-}
-
-std::string to_base64(const std::string& bytes) {
-  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
-std::string json_string(const std::string& text) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 int report(const error& e) {
@@ -72,10 +56,8 @@ int run_import(const std::string& server, const std::string& token, const import
                        : mapping.error().message});
   }
   const std::string body =
-      "{\"name\":" + json_string(std::filesystem::path(request.file).filename().string()) +
-      ",\"file\":\"" + to_base64(*file) + "\",\"mapping\":" + json_string(*mapping) +
-      ",\"encoding\":" + json_string(request.encoding) +
-      ",\"dry_run\":" + (request.dry_run ? "true" : "false") + "}";
+      import::import_request_body(std::filesystem::path(request.file).filename().string(), *file,
+                                  *mapping, request.encoding, request.dry_run);
   auto answer = client::call_api(server, token, "POST", "/api/v1/import-sheet", body);
   if (!answer) return report(answer.error());
   if (json) {

@@ -18,6 +18,7 @@
 #include "matome/client/sync_engine.h"
 #include "matome/client/sync_loop.h"
 #include "matome/domain/fiscal_year.h"
+#include "matome/import/presets.h"
 #include "matome/util/rapidjson.h"
 
 namespace {
@@ -596,13 +597,6 @@ int cmd_online(const context& c, const std::string& method, const std::string& t
   return 0;
 }
 
-std::string default_presets_dir() {
-  for (const char* candidate : {MATOME_INSTALLED_PRESETS, MATOME_SOURCE_PRESETS}) {
-    if (std::filesystem::exists(candidate)) return candidate;
-  }
-  return MATOME_INSTALLED_PRESETS;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -675,7 +669,7 @@ int main(int argc, char** argv) {
   bundle_forward->add_option("file", bundle_file)->required()->check(CLI::ExistingFile);
   bundle_forward->add_option("answer", answer_file)->required();
   matome::cli::import_request import_sheet;
-  import_sheet.preset_dir = default_presets_dir();
+  import_sheet.preset_dir = matome::import::default_presets_dir();
   auto* import_cmd = app.add_subcommand(
       "import", "Coordinator: import a city's workbook (XLSX, CSV, TSV) at the server (online)");
   import_cmd->add_option("file", import_sheet.file)->required()->check(CLI::ExistingFile);
