@@ -2,6 +2,7 @@
 // QML module (the static library matome_client) on the session's replica.
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -52,9 +53,18 @@ int main(int argc, char* argv[]) {
                                   QStringLiteral("URL"));
   QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("ja (default) or en"),
                                 QStringLiteral("LANG"), QStringLiteral("ja"));
-  QCommandLineOption pageOption(QStringLiteral("page"),
-                                QStringLiteral("page to open: workspace, conflicts, dashboard"),
-                                QStringLiteral("PAGE"));
+  QCommandLineOption pageOption(
+      QStringLiteral("page"),
+      QStringLiteral("page to open: workspace, conflicts, dashboard, import"),
+      QStringLiteral("PAGE"));
+  QCommandLineOption importOption(
+      QStringLiteral("import"),
+      QStringLiteral("open the import page with FILE chosen and checked (coordinators)"),
+      QStringLiteral("FILE"));
+  QCommandLineOption presetOption(QStringLiteral("preset"),
+                                  QStringLiteral("the layout for --import: sakado, kitamoto, "
+                                                 "tsurugashima"),
+                                  QStringLiteral("NAME"));
   QCommandLineOption screenshotOption(
       QStringLiteral("screenshot"),
       QStringLiteral("render the window to FILE (PNG) after the first sync, then quit"),
@@ -62,8 +72,8 @@ int main(int argc, char* argv[]) {
   QCommandLineOption sizeOption(QStringLiteral("window-size"),
                                 QStringLiteral("window size, e.g. 1366x740 (for screenshots)"),
                                 QStringLiteral("WxH"));
-  parser.addOptions(
-      {dataOption, serverOption, langOption, pageOption, screenshotOption, sizeOption});
+  parser.addOptions({dataOption, serverOption, langOption, pageOption, importOption, presetOption,
+                     screenshotOption, sizeOption});
   parser.process(app);
 
   const auto lang = parser.isSet(langOption) ? parser.value(langOption)
@@ -99,8 +109,14 @@ int main(int argc, char* argv[]) {
 
   QQmlApplicationEngine engine;
   engine.addImportPath(QStringLiteral("qrc:/"));
+  const QString importFile =
+      parser.isSet(importOption)
+          ? QUrl::fromLocalFile(QFileInfo(parser.value(importOption)).absoluteFilePath()).toString()
+          : QString();
   engine.setInitialProperties({{QStringLiteral("initialServer"), parser.value(serverOption)},
-                               {QStringLiteral("initialPage"), parser.value(pageOption)}});
+                               {QStringLiteral("initialPage"), parser.value(pageOption)},
+                               {QStringLiteral("initialImportFile"), importFile},
+                               {QStringLiteral("initialPreset"), parser.value(presetOption)}});
   engine.load(QUrl(QStringLiteral("qrc:/Matome/qml/Main.qml")));
   if (engine.rootObjects().isEmpty()) return 1;
 

@@ -2,6 +2,7 @@
 // on the demo plan (offline), as the user MATOME_TEST_LOGIN (default
 // kourei). MATOME_TEST_CONFLICT=1 adds an open conflict on 認知症サポーター
 // 養成講座's 進捗状況 first.
+#include <QCoreApplication>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlEngineExtensionPlugin>
@@ -41,6 +42,11 @@ class ViewTestSetup : public QObject {
     m_app = std::make_unique<matome::test::demo_app>(login.toStdString());
     m_serverSide = std::make_unique<ServerSide>(*m_app);
     engine->rootContext()->setContextProperty(QStringLiteral("serverSide"), m_serverSide.get());
+    // For the import page: the sample reports, and a file that is no spreadsheet.
+    engine->rootContext()->setContextProperty(QStringLiteral("presetsDir"),
+                                              QStringLiteral(MATOME_PRESETS_DIR));
+    engine->rootContext()->setContextProperty(QStringLiteral("notASpreadsheet"),
+                                              QCoreApplication::applicationFilePath());
     if (qEnvironmentVariableIsSet("MATOME_TEST_CONFLICT")) {
       const matome::cell_key key{m_app->item("認知症サポーター養成講座"),
                                  m_app->department("kourei"), 2024, "progress"};

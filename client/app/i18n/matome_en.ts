@@ -351,7 +351,7 @@
         <translation>Type here</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="281"/>
+        <location filename="../qml/FieldEditor.qml" line="248"/>
         <source>選択を外す</source>
         <translation>Clear the choice</translation>
     </message>
@@ -375,59 +375,179 @@
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="19"/>
+        <source>取り込む報告書</source>
+        <translation>Report to import</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="20"/>
+        <source>表 (*.xlsx *.csv *.tsv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="20"/>
+        <source>すべてのファイル (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="25"/>
+        <source>対応表ファイル</source>
+        <translation>Mapping file</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="26"/>
+        <source>対応表 (*.json)</source>
+        <translation>Mappings (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="34"/>
+        <source>報告書の取り込み</source>
+        <translation>Import a report</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="36"/>
+        <source>いまの報告書（XLSX、CSV、TSV）から計画・担当課・値を取り込みます。まず「確かめる」で、作られるものと問題の一覧を見てください。何も書き込みません。</source>
+        <translation>Imports the plan, departments and values from the report you have (XLSX, CSV, TSV). First “Check” shows what would be created and every problem. It writes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="47"/>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="53"/>
+        <source>選んでいません</source>
+        <translation>None chosen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="58"/>
+        <source>ファイルを選ぶ…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="62"/>
+        <location filename="../qml/ImportPage.qml" line="75"/>
+        <source>様式</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="67"/>
+        <source>対応表ファイルを使う…</source>
+        <translation>Use a mapping file…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="82"/>
+        <location filename="../qml/ImportPage.qml" line="94"/>
+        <source>文字コード</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="89"/>
+        <source>自動判定</source>
+        <translation>Detect</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="90"/>
+        <source>Shift_JIS（Excel の CSV）</source>
+        <translation>Shift_JIS (Excel&apos;s CSV)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="91"/>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="96"/>
+        <source>CSV・TSV のとき</source>
+        <translation>for CSV and TSV</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="103"/>
+        <source>確かめる（書き込みません）</source>
+        <translation>Check (writes nothing)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="109"/>
+        <source>取り込む</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="141"/>
+        <source>確かめると、作られる階層・行・担当課・値の数がここに出ます。</source>
+        <translation>After a check, the levels, rows, departments and values that would be created show here.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="151"/>
+        <source>問題 %1 件（エラー %2、注意 %3）</source>
+        <translation>%1 problem(s) (%2 error(s), %3 warning(s))</translation>
+    </message>
+    <message>
+        <location filename="../qml/ImportPage.qml" line="153"/>
+        <source>問題</source>
+        <translation>Problems</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="20"/>
+        <location filename="../qml/Main.qml" line="22"/>
         <source>%1 — Matome</source>
         <translation>%1 — Matome</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="53"/>
+        <location filename="../qml/Main.qml" line="66"/>
         <source>%1 報告</source>
         <translation>%1 report</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="54"/>
+        <location filename="../qml/Main.qml" line="67"/>
         <source>（確定済）</source>
         <translation> (finalized)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="60"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>作業</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="80"/>
         <source>競合 %1件</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="68"/>
+        <location filename="../qml/Main.qml" line="81"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="74"/>
+        <location filename="../qml/Main.qml" line="87"/>
         <source>取りまとめ</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="84"/>
+        <location filename="../qml/Main.qml" line="94"/>
+        <source>取り込み</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="104"/>
         <source>キーボード操作 (F1)</source>
         <translation>Keyboard (F1)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="89"/>
+        <location filename="../qml/Main.qml" line="109"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="116"/>
+        <location filename="../qml/Main.qml" line="136"/>
         <source>計画を受信しています…</source>
         <translation>Receiving the plan…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="117"/>
+        <location filename="../qml/Main.qml" line="137"/>
         <source>サーバーに接続できません。接続できる場所で同期するか、ファイルで取り込んでください。</source>
         <translation>Cannot reach the server. Sync where it can be reached, or import a file.</translation>
     </message>
@@ -566,6 +686,74 @@
         <location filename="../historymodel.cpp" line="57"/>
         <source>履歴はサーバーにあります。接続できるときに表示できます（%1）</source>
         <translation>The history is on the server; it shows when the server can be reached (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Matome::ImportModel</name>
+    <message>
+        <location filename="../importmodel.cpp" line="45"/>
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="45"/>
+        <source>注意</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="75"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="153"/>
+        <source>取り込むファイルを選んでください。</source>
+        <translation>Choose a file to import.</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="157"/>
+        <source>様式を選ぶか、対応表ファイルを選んでください。</source>
+        <translation>Choose a layout or a mapping file.</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="167"/>
+        <source>確かめています…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="219"/>
+        <source>エラーが %1 件あります。ファイルか対応表を直してから、もう一度確かめてください。</source>
+        <translation>%1 error(s). Fix the file or the mapping, then check again.</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="223"/>
+        <source>取り込めます（注意 %1 件）。「取り込む」でサーバーに送ります。</source>
+        <translation>Ready to import (%1 warning(s)). “Import” sends it to the server.</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="230"/>
+        <source>サーバーで取り込んでいます…</source>
+        <translation>Importing at the server…</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="237"/>
+        <source>取り込めませんでした: %1</source>
+        <translation>Not imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="244"/>
+        <source>サーバーの答えが読めません。</source>
+        <translation>The server&apos;s answer cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="250"/>
+        <source>更新しました: 新しい行 %1、書き込んだ値 %2</source>
+        <translation>Updated: %1 new row(s), %2 value(s) written</translation>
+    </message>
+    <message>
+        <location filename="../importmodel.cpp" line="251"/>
+        <source>取り込みました: 行 %1、値 %2</source>
+        <translation>Imported: %1 row(s), %2 value(s)</translation>
     </message>
 </context>
 <context>
@@ -795,13 +983,13 @@
     </message>
     <message>
         <location filename="../qml/ShortcutHelp.qml" line="18"/>
-        <source>Ctrl+1 / Ctrl+2 / Ctrl+3</source>
-        <translation>Ctrl+1 / Ctrl+2 / Ctrl+3</translation>
+        <source>Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4</source>
+        <translation>Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4</translation>
     </message>
     <message>
         <location filename="../qml/ShortcutHelp.qml" line="18"/>
-        <source>作業 / 競合 / 取りまとめ の画面へ</source>
-        <translation>Go to Work / Conflicts / Coordination</translation>
+        <source>作業 / 競合 / 取りまとめ / 取り込み の画面へ</source>
+        <translation>Go to Work / Conflicts / Coordination / Import</translation>
     </message>
     <message>
         <location filename="../qml/ShortcutHelp.qml" line="19"/>

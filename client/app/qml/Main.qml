@@ -4,13 +4,15 @@ import QtQuick.Layouts
 import Matome
 
 // The window: sign-in until a device is registered, then the workspace,
-// the conflicts and (for coordinators) the dashboard, with the sync bar
-// always at the bottom.
+// the conflicts and (for coordinators) the dashboard and the import, with
+// the sync bar always at the bottom.
 ApplicationWindow {
     id: window
 
     property string initialServer: ""
     property string initialPage: ""
+    property string initialImportFile: ""  // --import FILE: the import page, that file checked
+    property string initialPreset: ""
 
     width: 1366
     height: 740
@@ -20,17 +22,28 @@ ApplicationWindow {
     title: Session.hasPlan ? qsTr("%1 — Matome").arg(Session.planTitle) : "Matome"
 
     function showPage(name) {
-        const index = ["workspace", "conflicts", "dashboard"].indexOf(name)
+        const index = ["workspace", "conflicts", "dashboard", "import"].indexOf(name)
         if (index >= 0 && pageTabs.itemAt(index) && pageTabs.itemAt(index).visible)
             pageTabs.currentIndex = index
     }
 
-    Component.onCompleted: if (initialPage !== "") Qt.callLater(showPage, initialPage)
+    function openImport() {
+        showPage("import")
+        if (initialPreset !== "") importPage.importer.choosePreset(initialPreset)
+        importPage.importer.fileUrl = initialImportFile
+        importPage.importer.check()
+    }
+
+    Component.onCompleted: {
+        if (initialPage !== "") Qt.callLater(showPage, initialPage)
+        if (initialImportFile !== "") Qt.callLater(openImport)
+    }
 
     Shortcut { sequences: ["F5", "Ctrl+R"]; onActivated: SyncController.syncNow() }
     Shortcut { sequence: "Ctrl+1"; onActivated: window.showPage("workspace") }
     Shortcut { sequence: "Ctrl+2"; onActivated: window.showPage("conflicts") }
     Shortcut { sequence: "Ctrl+3"; onActivated: window.showPage("dashboard") }
+    Shortcut { sequence: "Ctrl+4"; onActivated: window.showPage("import") }
     Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: shortcutHelp.open() }
 
     ShortcutHelp { id: shortcutHelp }
@@ -75,6 +88,13 @@ ApplicationWindow {
                     visible: Session.isCoordinator
                     width: visible ? implicitWidth : 0
                     ToolTip.text: "Ctrl+3"
+                    ToolTip.visible: hovered
+                }
+                TabButton {
+                    text: qsTr("取り込み")
+                    visible: Session.isCoordinator
+                    width: visible ? implicitWidth : 0
+                    ToolTip.text: "Ctrl+4"
                     ToolTip.visible: hovered
                 }
             }
@@ -123,5 +143,6 @@ ApplicationWindow {
         WorkspacePage { id: workspace; onConflictsRequested: window.showPage("conflicts") }
         ConflictsPage {}
         DashboardPage {}
+        ImportPage { id: importPage }
     }
 }

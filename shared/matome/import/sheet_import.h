@@ -63,5 +63,8 @@ result<import_summary> write_import(matome::store& s, const sheet_import& built,
 // The dry run as text for a terminal: what would be created and every
 // problem with its cell.
 std::string describe(const sheet_import& result);
+// Only what would be created (levels, rows, departments, values per field
+// and year), for a view that lists the problems in a table of its own.
+std::string describe_plan(const sheet_import& result);
 
 }  // namespace matome::import

@@ -64,7 +64,7 @@ import_counts sheet_import::counts() const {
   return c.counts;
 }
 
-std::string describe(const sheet_import& result) {
+std::string describe_plan(const sheet_import& result) {
   const import_counts c = result.counts();
   const plan& p = result.file.plan_;
   std::ostringstream out;
@@ -86,6 +86,12 @@ std::string describe(const sheet_import& result) {
   for (const auto& [year, n] : c.values_per_year) {
     out << "  " << fiscal_year_label(year) << ": " << n << "\n";
   }
+  return out.str();
+}
+
+std::string describe(const sheet_import& result) {
+  std::ostringstream out;
+  out << describe_plan(result);
   int errors = 0;
   int warnings = 0;
   for (const auto& problem : result.problems) {
