@@ -18,6 +18,7 @@
 #include "matome/client/sync_engine.h"
 #include "matome/client/sync_loop.h"
 #include "matome/domain/fiscal_year.h"
+#include "matome/domain/table_value.h"
 #include "matome/import/presets.h"
 #include "matome/util/rapidjson.h"
 
@@ -336,6 +337,19 @@ int cmd_list(const context& c, bool all, const std::string& status_filter) {
 }
 
 // An entry named on the command line, in the user's replica.
+// A value as a terminal shows it: a table one row per line under the label.
+std::string shown(const template_field* f, const std::string& value) {
+  if (f == nullptr || f->type != field_type::table || value.empty()) return value;
+  std::string out;
+  std::string text = table_as_text(*f, value);
+  for (std::size_t start = 0; start < text.size();) {
+    const auto end = text.find('\n', start);
+    out += "\n      " + text.substr(start, end - start);
+    start = end == std::string::npos ? text.size() : end + 1;
+  }
+  return out;
+}
+
 struct opened_entry {
   replica local;
   plan_index index;
@@ -401,8 +415,8 @@ int cmd_show(const context& c, const std::string& entry_text) {
       const std::string mark = state == "refused"  ? "  (送信を拒否: " + reason + ")"
                                : state == "unsent" ? "  (未送信)"
                                                    : "";
-      std::cout << "  " << f.key << " 「" << f.label << "」: " << local.value_of(*cell) << mark
-                << "\n";
+      std::cout << "  " << f.key << " 「" << f.label << "」: " << shown(&f, local.value_of(*cell))
+                << mark << "\n";
     }
   }
   if (c.json) {
@@ -436,7 +450,15 @@ int cmd_set(const context& c, const std::string& entry_text, const std::string& 
   if (!opened) return fail(opened.error());
   auto cell = opened->cell(field);
   if (!cell) return fail(cell.error());
-  if (auto done = opened->local.edit(*cell, value); !done) return fail(done.error());
+  std::string stored = value;
+  // A table is typed as JSON in any spacing and order; it is kept canonical.
+  if (const template_field* f = opened->index.plan.tmpl.find(cell->field);
+      f != nullptr && f->type == field_type::table) {
+    auto canonical = canonical_table_value(*f, value);
+    if (!canonical) return fail(canonical.error());
+    stored = *canonical;
+  }
+  if (auto done = opened->local.edit(*cell, stored); !done) return fail(done.error());
   std::cout << "saved (not yet sent: run `sync`)\n";
   return 0;
 }
@@ -556,7 +578,9 @@ int cmd_conflicts(const context& c) {
   if (!id) return fail({errc::unauthenticated, "先に `login USER` でサインインしてください。"});
   json_out out;
   if (c.json) out.w.StartArray();
+  auto index = local->plan();
   for (const auto& k : local->db().open_conflicts(id->plan_id)) {
+    const template_field* f = index ? index->plan.tmpl.find(k.key.field) : nullptr;
     if (c.json) {
       out.w.StartObject();
       out.member("id", k.id);
@@ -570,10 +594,10 @@ int cmd_conflicts(const context& c) {
     } else {
       std::cout << "conflict " << k.id << ": item " << k.key.item_id << " department "
                 << k.key.department_id << " year " << k.key.year << " field " << k.key.field << "\n"
-                << "  base:     " << k.base_value << "\n"
-                << "  server:   " << k.server_value << "\n"
-                << "  incoming: " << k.incoming_value << " (" << k.user << ", " << k.device
-                << ")\n";
+                << "  base:     " << shown(f, k.base_value) << "\n"
+                << "  server:   " << shown(f, k.server_value) << "\n"
+                << "  incoming: " << shown(f, k.incoming_value) << " (" << k.user << ", "
+                << k.device << ")\n";
     }
   }
   if (c.json) {

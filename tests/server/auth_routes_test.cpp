@@ -77,6 +77,9 @@ TEST_CASE("every route needs a valid token and refuses the wrong role or departm
       {"POST /api/v1/plans/{plan}/actions",
        {plan + "/actions", R"({"protocol":1,"plan":0,"actions":[]})", ""}},
       {"POST /api/v1/bundles", {"/api/v1/bundles", "MATOME-BUNDLE 1\n", "fukushi1"}},
+      {"POST /api/v1/import-sheet",
+       {"/api/v1/import-sheet", R"({"name":"a.csv","file":"YSxiCg==","mapping":"{}"})",
+        "fukushi1"}},
   };
 
   store listing = store::open(dir.file("routes.db")).value();

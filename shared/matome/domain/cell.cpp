@@ -18,7 +18,15 @@ result<const template_field*> validate_cell(const plan& p, const plan_item& item
     return make_error(errc::invalid_value,
                       "項目「" + key.field + "」はこの計画の様式にありません。");
   }
-  if (!p.is_row(item)) {
+  if (field->level >= 0) {
+    // A section: written on the headings of its level, not on rows.
+    if (item.level != field->level) {
+      return make_error(errc::invalid_value,
+                        "「" + field->label + "」は" +
+                            p.level_names[static_cast<std::size_t>(field->level)] +
+                            "の見出しに書く項目です。「" + item.title + "」には書けません。");
+    }
+  } else if (!p.is_row(item)) {
     return make_error(errc::invalid_value,
                       "「" + item.title + "」は報告の対象になる事業の行ではありません。");
   }

@@ -21,6 +21,14 @@ result<void> validate_plan(const plan& p) {
     return make_error(errc::invalid_value,
                       "計画の階層名（基本目標・施策・事業など）がありません。");
   }
+  for (const auto& f : p.tmpl.fields) {
+    if (f.level >= static_cast<int>(p.level_names.size()) - 1) {
+      return make_error(errc::invalid_value,
+                        "項目「" + f.label + "」の level " + std::to_string(f.level) +
+                            " は見出しの階層ではありません (0〜" +
+                            std::to_string(static_cast<int>(p.level_names.size()) - 2) + ")。");
+    }
+  }
   return validate_template(p.tmpl);
 }
 

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <set>
 
+#include "matome/domain/table_value.h"
 #include "matome/util/utf8.h"
 
 namespace matome {
@@ -29,6 +30,7 @@ constexpr std::pair<std::string_view, field_type> type_names[] = {
     {"multi_choice", field_type::multi_choice},
     {"number", field_type::number},
     {"year_series", field_type::year_series},
+    {"table", field_type::table},
 };
 constexpr std::pair<std::string_view, field_scope> scope_names[] = {
     {"plan", field_scope::plan},
@@ -86,6 +88,18 @@ field_type template_field::cell_type() const {
   return type == field_type::year_series ? element_type : type;
 }
 
+std::size_t table_column::length_limit() const {
+  if (max_length > 0) return static_cast<std::size_t>(max_length);
+  switch (type) {
+    case field_type::short_text:
+      return default_short_text_limit;
+    case field_type::number:
+      return default_number_limit;
+    default:
+      return default_long_text_limit;
+  }
+}
+
 std::size_t template_field::length_limit() const {
   if (max_length > 0) return static_cast<std::size_t>(max_length);
   switch (cell_type()) {
@@ -93,6 +107,8 @@ std::size_t template_field::length_limit() const {
       return default_short_text_limit;
     case field_type::number:
       return default_number_limit;
+    case field_type::table:
+      return default_table_limit;
     default:
       return default_long_text_limit;  // choices are bounded by their options anyway
   }
@@ -132,6 +148,12 @@ result<void> validate_template(const report_template& tmpl) {
     }
     if (f.is_choice() && f.options.empty()) {
       return make_error(errc::invalid_value, "choice field \"" + f.key + "\" has no options");
+    }
+    if (auto columns = validate_table_columns(f); !columns) return columns;
+    if (f.level != -1 && (f.level < 0 || f.scope != field_scope::plan)) {
+      return make_error(
+          errc::invalid_value,
+          "field \"" + f.key + "\": only a plan field may sit on headings (level 0 and up)");
     }
   }
   for (const auto& f : tmpl.fields) {
@@ -180,6 +202,8 @@ result<void> validate_value(const template_field& field, std::string_view value)
       }
       break;
     }
+    case field_type::table:
+      return validate_table_value(field, value);
     case field_type::number:
       if (!is_number(value)) {
         return make_error(errc::invalid_value,

@@ -21,6 +21,7 @@ enum class field_type {
   multi_choice,   // value: the chosen option values, one per line
   number,         // value: a decimal number as typed ("1,234", "65.4")
   year_series,    // one cell per fiscal year; element_type says what a cell holds
+  table,          // rows of typed columns in one cell (table_value.h): paragraphs, indicators
 };
 
 // plan: set by the coordinator, one value per plan item (事業内容, 目標).
@@ -37,6 +38,21 @@ struct choice_option {
   std::string definition;  // the printed meaning of the grade, shown to the user
 };
 
+// One column of a table field: what each row holds (heading + text, code +
+// name, indicator name + unit + value). Types: short_text, long_text,
+// number, single_choice.
+struct table_column {
+  std::string key;
+  std::string label;
+  field_type type = field_type::short_text;
+  std::vector<std::string> options;  // for single_choice
+  int max_length = 0;                // 0: the default of its type
+  bool required = false;             // every row must fill it
+
+  // The most characters one value of this column may hold.
+  std::size_t length_limit() const;
+};
+
 struct template_field {
   std::string key;    // stable identifier: "progress", "grade"
   std::string label;  // printed column title: "令和5年度の進捗状況"
@@ -45,9 +61,15 @@ struct template_field {
   field_type element_type = field_type::short_text;  // for year_series only
   std::vector<choice_option> options;                // for choices (and choice series)
   std::string unit;                                  // for numbers: "人", "%"
-  int max_length = 0;        // in characters; 0 = the default for its type (length_limit)
-  bool required = false;     // must be filled before submit
-  std::string reason_field;  // key of a field that must be filled when this one is
+  int max_length = 0;                 // in characters; 0 = the default for its type (length_limit)
+  bool required = false;              // must be filled before submit
+  std::string reason_field;           // key of a field that must be filled when this one is
+  std::vector<table_column> columns;  // for a table
+  // Where a plan-scope field is written: -1 on the rows (the default), or on
+  // the headings of that level (a section: a 基本目標's background text, a
+  // leading project's yearly policy as a year series). Report fields are
+  // always on rows.
+  int level = -1;
 
   bool is_choice() const;
   // The type a single cell of this field holds (element_type for a series).
@@ -63,6 +85,7 @@ struct template_field {
 inline constexpr std::size_t default_short_text_limit = 200;
 inline constexpr std::size_t default_long_text_limit = 4000;
 inline constexpr std::size_t default_number_limit = 40;
+inline constexpr std::size_t default_table_limit = 20'000;  // the whole table, as stored
 inline constexpr int max_text_limit = 100'000;
 
 struct report_template {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "matome/domain/table_value.h"
 #include "matome/util/utf8.h"
 
 namespace matome::import {
@@ -46,6 +47,31 @@ cell_reading read_cell_value(const template_field& field, std::string_view text)
     case field_type::year_series:
       out.value = std::string(text);
       return out;
+    case field_type::table: {
+      // JSON as Matome writes it; else 【見出し】 sections as heading + text
+      // rows (for a table of two columns or more), else one row per line.
+      if (auto canonical = canonical_table_value(field, trim(text))) {
+        out.value = *canonical;
+        return out;
+      }
+      std::vector<table_row> rows;
+      const auto sections = split_sections(text);
+      if (field.columns.size() >= 2 && sections.size() > 1) {
+        for (const auto& s : sections) rows.push_back({s.heading, s.body});
+      } else {
+        std::size_t start = 0;
+        while (start <= text.size()) {
+          const std::size_t end = std::min(text.find('\n', start), text.size());
+          if (auto line = trim(text.substr(start, end - start)); !line.empty()) {
+            rows.push_back({std::string(line)});
+          }
+          start = end + 1;
+        }
+      }
+      for (auto& row : rows) row.resize(field.columns.size());
+      out.value = write_table_value(field, rows);
+      return out;
+    }
     case field_type::number:
       if (auto number = normalize_number(text)) {
         out.value = *number;

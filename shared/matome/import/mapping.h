@@ -63,12 +63,14 @@ struct heading_rule {
 };
 
 // A row that sets an attribute ("page", "description", "title") of the open
-// heading of `level`.
+// heading of `level`, or one of its sections (a plan field whose level is
+// that heading level; `year` for a section that is a year series).
 struct attribute_rule {
   int level = 0;
   row_match when;
   std::string attribute;
   value_spec value;
+  int year = 0;
 };
 
 // Where one column of a row goes: an item attribute (label, title,

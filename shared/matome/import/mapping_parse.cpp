@@ -165,7 +165,21 @@ sheet_layout parse_sheet(const json& s, const std::string& path, const mapping& 
     rule.when = parse_row_match(a, at);
     rule.attribute = text(a, at, "set", true);
     if (rule.attribute != "page" && rule.attribute != "description" && rule.attribute != "title") {
-      fail(at + ".set", "set は page、description、title のいずれかです。");
+      const template_field* section = m.base.plan_.tmpl.find(rule.attribute);
+      if (section == nullptr || section->scope != field_scope::plan ||
+          section->level != rule.level) {
+        fail(at + ".set", "set は page、description、title か、この階層 (level " +
+                              std::to_string(rule.level) + ") の見出しに書く項目のキーです。");
+      }
+      if (section->type == field_type::year_series) {
+        auto y = a.FindMember("year");
+        if (y == a.MemberEnd()) fail(at + ".year", "年度ごとの項目には year が要ります。");
+        auto parsed = y->value.IsInt()
+                          ? result<int>(y->value.GetInt())
+                          : normalize_year(text(y->value, at + ".year"), m.default_era);
+        if (!parsed) fail(at + ".year", parsed.error().message);
+        rule.year = *parsed;
+      }
     }
     rule.value = parse_value(a, at, "value");
     if (rule.value.templ.empty() && rule.value.column < 0) rule.value.templ = "$0";

@@ -235,6 +235,27 @@ class builder {
       return;
     }
     if (value.empty()) return;
+    if (const template_field* section = m_.base.plan_.tmpl.find(rule.attribute)) {
+      const cell_reading reading = read_cell_value(*section, value);
+      if (!reading.error.empty() || !reading.value) {
+        problem(severity::error, row, rule.when.first.column,
+                reading.error.empty()
+                    ? "「" + value + "」は「" + section->label + "」の値になりません。"
+                    : reading.error);
+        return;
+      }
+      const std::string key = section->type == field_type::year_series
+                                  ? section->key + "@" + std::to_string(rule.year)
+                                  : section->key;
+      // A page's repeated section is the same text, not more of it.
+      auto& kept = n->item.plan_values[key];
+      if (kept.empty() || section->cell_type() != field_type::long_text) {
+        kept = *reading.value;
+      } else if (kept.find(*reading.value) == std::string::npos) {
+        kept = join(kept, *reading.value);
+      }
+      return;
+    }
     if (rule.attribute == "page") n->item.page_ref = value;
     if (rule.attribute == "title") n->item.title = value;
     // A page's repeated description is the same text, not more of it.

@@ -144,9 +144,11 @@ struct importer {
       if (auto nested = add_values(index, node.children); !nested) return nested;
       if (!node.relist_of.empty() || (node.plan_values.empty() && node.reports.empty())) continue;
       const plan_item* item = index.find_item(node_ids.at(&node));
-      if (!index.plan.is_row(*item)) {
+      // A heading holds only its sections' plan values (validate_cell checks
+      // each against its level); reports belong to rows.
+      if (!index.plan.is_row(*item) && !node.reports.empty()) {
         return make_error(errc::invalid_value,
-                          "「" + node.title + "」: values can only be given on rows");
+                          "「" + node.title + "」: reports can only be given on rows");
       }
       std::vector<cell_change> plan_changes;
       for (const auto& [field, value] : node.plan_values) {

@@ -1,6 +1,7 @@
 // Parsing the plan file with rapidjson's DOM. Every error names the JSON path
 // of the offending value, so whoever wrote the file can find it.
 #include "matome/domain/fiscal_year.h"
+#include "matome/domain/table_value.h"
 #include "matome/plan_file/json_reader.h"
 #include "matome/plan_file/plan_file.h"
 #include "matome/util/utf8.h"
@@ -29,6 +30,15 @@ template_field parse_field(const json& v, const std::string& path) {
   if (v.HasMember("max_length")) f.max_length = integer(v, path, "max_length");
   f.required = flag(v, path, "required");
   f.reason_field = text(v, path, "reason_field");
+  if (auto c = v.FindMember("columns"); c != v.MemberEnd()) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    c->value.Accept(w);
+    auto columns = parse_table_columns({buffer.GetString(), buffer.GetSize()});
+    if (!columns) fail(path, columns.error().message);
+    f.columns = std::move(*columns);
+  }
+  if (v.HasMember("level")) f.level = integer(v, path, "level");
   int i = 0;
   for (const auto& o : array(v, path, "options")) {
     const std::string option_path = path + ".options[" + std::to_string(i++) + "]";

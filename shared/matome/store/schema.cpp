@@ -407,6 +407,13 @@ ALTER TABLE outbox ADD COLUMN rebase INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE outbox ADD COLUMN rebase_on TEXT;
 )sql";
 
+// Step 10: template fields that are tables (their columns, as JSON) and
+// sections written on headings (level: -1 on rows, 0.. a heading level).
+constexpr std::string_view v10_tables_and_sections = R"sql(
+ALTER TABLE template_fields ADD COLUMN table_columns TEXT NOT NULL DEFAULT '';
+ALTER TABLE template_fields ADD COLUMN level INTEGER NOT NULL DEFAULT -1;
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -417,6 +424,7 @@ constexpr migration migrations[] = {
     {7, "the server value a queued resolution was decided on", v7_resolution_seen_version},
     {8, "change and action ids scoped to their sender", v8_ids_per_device},
     {9, "the database's timeline; own values and rebasing on a replica", v9_timelines},
+    {10, "table fields and sections on headings", v10_tables_and_sections},
 };
 
 }  // namespace

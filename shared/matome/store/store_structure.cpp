@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "matome/domain/table_value.h"
 #include "matome/store/schema.h"
 #include "matome/store/store.h"
 #include "matome/util/uuid.h"
@@ -116,7 +117,8 @@ void store::write_template(record_id plan_id, const report_template& tmpl) {
   clear.bind(1, plan_id).run();
   auto field = db_.prepare(
       "INSERT INTO template_fields(plan_id, key, position, label, type, scope, element_type, unit,"
-      " max_length, required, reason_field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " max_length, required, reason_field, table_columns, level)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto option = db_.prepare(
       "INSERT INTO template_options(plan_id, field_key, position, value, definition) VALUES (?, ?, "
       "?, ?, ?)");
@@ -128,7 +130,8 @@ void store::write_template(record_id plan_id, const report_template& tmpl) {
         .bind(4, f.label)
         .bind(5, to_string(f.type));
     field.bind(6, to_string(f.scope)).bind(7, to_string(f.element_type)).bind(8, f.unit);
-    field.bind(9, f.max_length).bind(10, f.required ? 1 : 0).bind(11, f.reason_field).run();
+    field.bind(9, f.max_length).bind(10, f.required ? 1 : 0).bind(11, f.reason_field);
+    field.bind(12, write_table_columns(f.columns)).bind(13, f.level).run();
     int option_position = 0;
     for (const auto& o : f.options) {
       option.bind(1, plan_id).bind(2, f.key).bind(3, option_position++).bind(4, o.value);
@@ -197,8 +200,8 @@ result<plan> store::load_plan(record_id plan_id) {
   p.department_check = stmt.int64(7) != 0;
 
   auto fields = db_.prepare(
-      "SELECT key, label, type, scope, element_type, unit, max_length, required, reason_field"
-      " FROM template_fields WHERE plan_id = ? ORDER BY position");
+      "SELECT key, label, type, scope, element_type, unit, max_length, required, reason_field,"
+      " table_columns, level FROM template_fields WHERE plan_id = ? ORDER BY position");
   fields.bind(1, plan_id);
   while (fields.step()) {
     template_field f;
@@ -211,6 +214,8 @@ result<plan> store::load_plan(record_id plan_id) {
     f.max_length = fields.integer(6);
     f.required = fields.int64(7) != 0;
     f.reason_field = fields.text(8);
+    f.columns = parse_table_columns(fields.text(9)).value();
+    f.level = fields.integer(10);
     p.tmpl.fields.push_back(std::move(f));
   }
   auto options = db_.prepare(

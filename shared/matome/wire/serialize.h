@@ -125,13 +125,14 @@ void serialize(Archive& ar, choice_option& o) {
 }
 
 template <class Archive>
-void serialize(Archive& ar, template_field& f) {
-  ar(cereal::make_nvp("key", f.key), cereal::make_nvp("label", f.label),
-     cereal::make_nvp("type", f.type), cereal::make_nvp("scope", f.scope),
-     cereal::make_nvp("element_type", f.element_type), cereal::make_nvp("options", f.options),
-     cereal::make_nvp("unit", f.unit), cereal::make_nvp("max_length", f.max_length),
-     cereal::make_nvp("required", f.required), cereal::make_nvp("reason_field", f.reason_field));
+void serialize(Archive& ar, table_column& c) {
+  ar(cereal::make_nvp("key", c.key), cereal::make_nvp("label", c.label),
+     cereal::make_nvp("type", c.type), cereal::make_nvp("options", c.options),
+     cereal::make_nvp("max_length", c.max_length), cereal::make_nvp("required", c.required));
 }
+
+template <class Archive>
+void serialize(Archive& ar, template_field& f);
 
 template <class Archive>
 void serialize(Archive& ar, plan& p) {
@@ -185,6 +186,18 @@ void trailing_optional(Archive& ar, const char* name, T& value) {
     if (next == nullptr || std::string_view(next) != name) return;
   }
   ar(cereal::make_nvp(name, value));
+}
+
+template <class Archive>
+void serialize(Archive& ar, template_field& f) {
+  ar(cereal::make_nvp("key", f.key), cereal::make_nvp("label", f.label),
+     cereal::make_nvp("type", f.type), cereal::make_nvp("scope", f.scope),
+     cereal::make_nvp("element_type", f.element_type), cereal::make_nvp("options", f.options),
+     cereal::make_nvp("unit", f.unit), cereal::make_nvp("max_length", f.max_length),
+     cereal::make_nvp("required", f.required), cereal::make_nvp("reason_field", f.reason_field));
+  // Since schema 10: tables and sections on headings.
+  trailing_optional(ar, "columns", f.columns);
+  trailing_optional(ar, "level", f.level);
 }
 
 template <class Archive>
