@@ -2,6 +2,7 @@
 
 #include "displaytext.h"
 #include "matome/domain/fiscal_year.h"
+#include "matome/domain/table_value.h"
 #include "qtconvert.h"
 #include "session.h"
 #include "synccontroller.h"
@@ -63,9 +64,9 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
     case TheirsRole:
       return qs(c.server_value);
     case MineHtmlRole:
-      return diffHtml(c.base_value, c.incoming_value);
+      return diffHtml(row.base_text, row.mine_text);
     case TheirsHtmlRole:
-      return diffHtml(c.base_value, c.server_value);
+      return diffHtml(row.base_text, row.theirs_text);
     case MineIsOwnRole: {
       auto* session = Session::instance();
       return session && session->userName() == qs(c.user);
@@ -101,6 +102,15 @@ void ConflictListModel::reload() {
         row.field += QStringLiteral("（%1）").arg(qs(matome::fiscal_year_label(c.key.year)));
       row.department = session->departmentNameOf(c.key.department_id);
       row.queued = std::ranges::find(queued, c.id) != queued.end();
+      auto text = [&](const std::string& value) {
+        return field && field->type == matome::field_type::table
+                   ? matome::table_as_text(*field, value)
+                   : value;
+      };
+      row.base_text = text(c.base_value);
+      row.mine_text = text(c.incoming_value);
+      row.theirs_text = text(c.server_value);
+      if (field && field->type == matome::field_type::table) row.table = field;
       row.conflict = std::move(c);
       rows.push_back(std::move(row));
     }
@@ -127,8 +137,19 @@ bool ConflictListModel::merge(int row, const QString& value) {
 bool ConflictListModel::resolve(int row, const char* take, const QString& merged) {
   auto* session = Session::instance();
   if (!session || row < 0 || row >= rowCount()) return false;
+  std::string value = utf8(merged);
+  // A merged table, typed as JSON, is kept in its canonical form.
+  if (const auto* table = m_rows[static_cast<std::size_t>(row)].table;
+      table != nullptr && std::string_view(take) == "merged") {
+    auto canonical = matome::canonical_table_value(*table, value);
+    if (!canonical) {
+      setError(qs(canonical.error().message));
+      return false;
+    }
+    value = *canonical;
+  }
   auto queued = session->replica().queue_resolution(
-      m_rows[static_cast<std::size_t>(row)].conflict.id, take, utf8(merged));
+      m_rows[static_cast<std::size_t>(row)].conflict.id, take, value);
   if (!queued) {
     setError(qs(queued.error().message));
     return false;

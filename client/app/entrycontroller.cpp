@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "matome/domain/fiscal_year.h"
+#include "matome/domain/table_value.h"
 #include "qtconvert.h"
 #include "session.h"
 #include "statuslabel.h"
@@ -190,6 +191,26 @@ void EntryController::discardEdit(const QString& key, int year) {
   reload();
 }
 
+QString EntryController::tableValue(const QString& key, const QVariantList& rows) const {
+  auto* session = Session::instance();
+  if (!session) return {};
+  auto index = session->replica().plan();
+  if (!index) return {};
+  const matome::template_field* field = index->plan.tmpl.find(utf8(key));
+  if (field == nullptr || field->type != matome::field_type::table) return {};
+  std::vector<matome::table_row> table;
+  for (const auto& row : rows) {
+    matome::table_row cells;
+    bool empty = true;
+    for (const auto& cell : row.toList()) {
+      cells.push_back(utf8(cell.toString()));
+      empty = empty && cells.back().empty();
+    }
+    if (!empty) table.push_back(std::move(cells));
+  }
+  return qs(matome::write_table_value(*field, table));
+}
+
 bool EntryController::act(const QString& action, const QString& comment) {
   auto* session = Session::instance();
   if (!session || !m_valid) return false;
@@ -333,6 +354,7 @@ void EntryController::reload() {
   std::vector<FormField> fields;
   m_hasLastYear = false;
   for (const auto& t : plan.tmpl.fields) {
+    if (t.level >= 0) continue;  // a section: written on headings, not in a row's form
     FormField f;
     f.key = qs(t.key);
     f.label = qs(t.label);
@@ -378,6 +400,24 @@ void EntryController::reload() {
       }
     } else {
       f.value = shown(key);
+      if (t.type == matome::field_type::table) {
+        for (const auto& c : t.columns) {
+          QStringList options;
+          for (const auto& o : c.options) options << qs(o);
+          f.columns.append(QVariantMap{{QStringLiteral("key"), qs(c.key)},
+                                       {QStringLiteral("label"), qs(c.label)},
+                                       {QStringLiteral("type"), qs(matome::to_string(c.type))},
+                                       {QStringLiteral("options"), options},
+                                       {QStringLiteral("required"), c.required}});
+        }
+        if (auto rows = matome::parse_table_value(t, utf8(f.value))) {
+          for (const auto& row : *rows) {
+            QStringList cells;
+            for (const auto& cell : row) cells << qs(cell);
+            f.tableRows.append(QVariant(cells));
+          }
+        }
+      }
       const auto onServer = db.find_cell(key);  // read once: version, and theirs when stale
       f.version = onServer ? onServer->version : 0;
       f.editable = mayWrite(key);

@@ -83,6 +83,9 @@ class EntryController : public QObject {
   // Adds or removes one option of a multiple-choice field (stored one per
   // line, in the template's order).
   Q_INVOKABLE void setChoice(const QString& key, const QString& option, bool chosen);
+  // The stored text of a table field holding `rows` (lists of column texts);
+  // rows left wholly empty are dropped (a row being added is not saved yet).
+  Q_INVOKABLE QString tableValue(const QString& key, const QVariantList& rows) const;
   // Fills this year's empty report fields from last year's entry.
   Q_INVOKABLE int copyFromLastYear();
   // Drops the user's unsent (or refused) value of a field.

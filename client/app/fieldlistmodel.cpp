@@ -30,7 +30,9 @@ QHash<int, QByteArray> FieldListModel::roleNames() const {
           {ProblemRole, "problem"},
           {VersionRole, "version"},
           {StaleRole, "stale"},
-          {TheirsRole, "theirs"}};
+          {TheirsRole, "theirs"},
+          {ColumnsRole, "columns"},
+          {TableRowsRole, "tableRows"}};
 }
 
 QVariant FieldListModel::data(const QModelIndex& index, int role) const {
@@ -56,6 +58,10 @@ QVariant FieldListModel::data(const QModelIndex& index, int role) const {
       return f.options;
     case SeriesRole:
       return f.series;
+    case ColumnsRole:
+      return f.columns;
+    case TableRowsRole:
+      return f.tableRows;
     case TargetRole:
       return f.target;
     case HasTargetRole:

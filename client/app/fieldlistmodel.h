@@ -22,9 +22,11 @@ struct FormField {
   QString value;        // this year's value (a plan field's value)
   qint64 version = 0;   // the server version behind `value`, the base of an edit of it
   QString lastYearValue;
-  QVariantList options;  // [{value, definition}]
-  QVariantList series;   // [{year, label, value, version, editable, current}] for year_series
-  double target = 0;     // a series' target line (from the plan field "<key>_target")
+  QVariantList options;    // [{value, definition}]
+  QVariantList series;     // [{year, label, value, version, editable, current}] for year_series
+  QVariantList columns;    // [{key, label, type, options, required}] for a table
+  QVariantList tableRows;  // [[text per column], …]: the table's value, parsed
+  double target = 0;       // a series' target line (from the plan field "<key>_target")
   bool hasTarget = false;
   QString unit;
   int maxLength = 0;
@@ -71,6 +73,8 @@ class FieldListModel : public QAbstractListModel {
     VersionRole,
     StaleRole,
     TheirsRole,
+    ColumnsRole,
+    TableRowsRole,
   };
   Q_ENUM(Roles)
 

@@ -38,3 +38,32 @@ TEST_CASE("The conflict list names the cell and marks what each side changed", "
   CHECK_FALSE(conflicts.takeMine(5));  // no such row: nothing queued
   CHECK(app.session->replica().actions().size() == 1);
 }
+
+TEST_CASE("Two tables in conflict show side by side, row by row; a merge is kept canonical",
+          "[app][conflicts]") {
+  demo_app app("kourei");
+  const cell_key key{app.item("認知症サポーター養成講座"), app.department("kourei"), 2024,
+                     "activities"};
+  const std::string base = R"([{"name":"養成講座","count":"7","note":""}])";
+  const std::string mine =
+      R"([{"name":"養成講座","count":"9","note":""},{"name":"研修","count":"2","note":""}])";
+  const std::string theirs = R"([{"name":"養成講座","count":"7","note":"企業向け"}])";
+  app.add_conflict(key, base, mine, theirs, "kourei");
+  ConflictListModel conflicts;
+  REQUIRE(conflicts.rowCount() == 1);
+  const auto row = conflicts.index(0);
+  const auto mine_html = conflicts.data(row, ConflictListModel::MineHtmlRole).toString();
+  CHECK(mine_html.contains(QStringLiteral("1. 養成講座 ｜ ")));
+  CHECK(mine_html.contains(QStringLiteral("2. 研修 ｜ 2")));
+  CHECK_FALSE(mine_html.contains(QStringLiteral("\"name\"")));  // rows, not JSON
+  const auto theirs_html = conflicts.data(row, ConflictListModel::TheirsHtmlRole).toString();
+  CHECK(theirs_html.contains(QStringLiteral("企業向け")));
+
+  CHECK_FALSE(conflicts.merge(0, QStringLiteral("[{\"name\":\"\"}]")));  // an empty row
+  CHECK(conflicts.error().contains(QStringLiteral("空")));
+  REQUIRE(conflicts.merge(
+      0, QStringLiteral(R"([ {"count":"9","name":"養成講座","note":"企業向け"} ])")));
+  const auto actions = app.session->replica().actions();
+  REQUIRE(actions.size() == 1);
+  CHECK(actions[0].action.text == R"([{"name":"養成講座","count":"9","note":"企業向け"}])");
+}

@@ -110,7 +110,7 @@ TEST_CASE("前年度の内容をコピー fills only the empty fields", "[app][e
   open(entry, app.item("認知症サポーター養成講座"), app.department("kourei"));
   REQUIRE(entry.hasLastYear());
   entry.setValue(QStringLiteral("progress"), QStringLiteral("今年の実績。"));
-  CHECK(entry.copyFromLastYear() == 3);  // grade, reason, next_goal
+  CHECK(entry.copyFromLastYear() == 4);  // grade, reason, activities (a table), next_goal
   CHECK(field(entry, "progress", FieldListModel::ValueRole) == QStringLiteral("今年の実績。"));
   CHECK(field(entry, "grade", FieldListModel::ValueRole) == QStringLiteral("B"));
   CHECK(field(entry, "reason", FieldListModel::ValueRole) ==

@@ -37,12 +37,18 @@ TEST_CASE("the demo plan loads with the structure of 北本市's report", "[plan
   CHECK(p.report_year == 2024);
   CHECK(p.level_names == std::vector<std::string>{"目標", "施策", "取組", "事業"});
 
-  // The template of sample 001, grades with their printed definitions.
+  // The template of sample 001, grades with their printed definitions, and
+  // what a richer report has: a section on the 目標, the 17 SDGs, a table.
   std::vector<std::string> keys;
   for (const auto& f : p.tmpl.fields) keys.push_back(f.key);
-  CHECK(keys == std::vector<std::string>{"content", "final_goal", "progress", "grade", "reason",
-                                         "next_goal", "indicator_name", "indicator",
-                                         "indicator_target"});
+  CHECK(keys == std::vector<std::string>{"goal_background", "content", "final_goal", "sdgs",
+                                         "progress", "grade", "reason", "activities", "next_goal",
+                                         "indicator_name", "indicator", "indicator_target"});
+  CHECK(p.tmpl.find("goal_background")->level == 0);
+  CHECK(p.tmpl.find("sdgs")->options.size() == 17);
+  CHECK(p.tmpl.find("sdgs")->options[16].definition == "パートナーシップで目標を達成しよう");
+  CHECK(p.tmpl.find("activities")->type == field_type::table);
+  CHECK(p.tmpl.find("activities")->columns.size() == 3);
   const auto* indicator = p.tmpl.find("indicator");
   REQUIRE(indicator != nullptr);
   CHECK(indicator->type == field_type::year_series);

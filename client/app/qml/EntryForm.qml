@@ -253,6 +253,7 @@ Pane {
                     Layout.rightMargin: 16
                     onEdited: (key, value, year, seenVersion) => entry.setValue(key, value, year, seenVersion)
                     onChoiceToggled: (key, option, chosen) => entry.setChoice(key, option, chosen)
+                    onTableEdited: (key, rows, seenVersion) => entry.setValue(key, entry.tableValue(key, rows), 0, seenVersion)
                     onConflictRequested: form.conflictsRequested()
                     onDiscardRequested: key => entry.discardEdit(key)
                     onHistoryRequested: (key, year) => {

@@ -30,10 +30,13 @@ Frame {
     required property real version
     required property bool stale
     required property string theirs
+    required property var columns
+    required property var tableRows
 
     // `seenVersion`: the version of the value the user began typing on.
     signal edited(string key, string value, int year, real seenVersion)
     signal choiceToggled(string key, string option, bool chosen)
+    signal tableEdited(string key, var rows, real seenVersion)
     signal discardRequested(string key)
     signal historyRequested(string key, int year)
     signal conflictRequested()
@@ -105,6 +108,7 @@ Frame {
                                : editor.type === "single_choice" ? singleChoice
                                : editor.type === "multi_choice" ? multiChoice
                                : editor.type === "year_series" ? yearSeries
+                               : editor.type === "table" ? tableField
                                : shortText
             }
             // Last year's report, for reference and for copying.
@@ -252,14 +256,19 @@ Frame {
     }
     Component {
         id: multiChoice
-        ColumnLayout {
-            spacing: 2
+        // Many options (the 17 SDGs) sit in a compact grid, each with its number.
+        GridLayout {
+            columns: editor.options.length > 8 ? 3 : 1
+            columnSpacing: 12
+            rowSpacing: 0
             function forceActiveFocus() { if (multiRepeater.count > 0) multiRepeater.itemAt(0).forceActiveFocus() }
             Repeater {
                 id: multiRepeater
                 model: editor.options
                 CheckBox {
                     required property var modelData
+                    objectName: "choice_" + editor.key + "_" + modelData.value
+                    Layout.fillWidth: true
                     enabled: editor.editable
                     text: modelData.definition !== "" ? modelData.value + "　" + modelData.definition
                                                       : modelData.value
@@ -267,6 +276,16 @@ Frame {
                     onClicked: editor.choiceToggled(editor.key, modelData.value, checked)
                 }
             }
+        }
+    }
+    Component {
+        id: tableField
+        TableEditor {
+            columns: editor.columns
+            rows: editor.tableRows
+            editable: editor.editable
+            fieldKey: editor.key
+            onChanged: rows => editor.tableEdited(editor.key, rows, editor.version)
         }
     }
     Component {

@@ -653,16 +653,26 @@ result<std::string> replica::queue_resolution(record_id conflict_id, std::string
       (conflict->key.is_plan_cell() || conflict->key.department_id != id->department_id)) {
     return make_error(errc::forbidden, "この競合を解決できるのは担当課か取りまとめ担当です。");
   }
+  // A merged value gets the server's checks offline (a table row left
+  // empty, a grade not in the options), so it is not refused after a sync.
+  if (take == "merged") {
+    auto index = plan();
+    if (!index) return index.error();
+    const plan_item* item = index->find_item(conflict->key.item_id);
+    if (item == nullptr) return make_error(errc::not_found, "この競合の行はもうありません。");
+    if (auto valid = validate_cell(index->plan, *item, conflict->key, merged_value); !valid) {
+      return valid.error();
+    }
+  }
   // Decided on the server value this replica shows now: if the server's
   // moves on before this arrives, the server refuses it as stale.
-  insert_action(store_, {new_uuid(),
-                         action_kind::resolve,
-                         {},
-                         std::string(take),
-                         conflict_id,
-                         std::string(merged_value),
-                         conflict->server_version});
-  return {};
+  return insert_action(store_, {new_uuid(),
+                                action_kind::resolve,
+                                {},
+                                std::string(take),
+                                conflict_id,
+                                std::string(merged_value),
+                                conflict->server_version});
 }
 
 result<std::string> replica::queue_comment(const entry_key& key, std::string_view body) {

@@ -68,6 +68,11 @@ Item {
             verify(SyncController.pending >= 1)
         }
 
+        // Real key events, one character at a time (ASCII: what keyClick types).
+        function typeText(text) {
+            for (const c of text) keyClick(c)
+        }
+
         function valueOf(key) {
             const fields = page.form.controller.fields
             return fields.data(fields.index(fields.indexOfKey(key), 0), FieldListModel.ValueRole)
@@ -209,6 +214,56 @@ Item {
             // The form moves the focus to the field to fill in.
             tryVerify(() => Helpers.findByName(page.form, "editor_progress").activeFocus)
             compare(page.form.controller.pendingAction, "")  // nothing queued
+        }
+
+        // A table field: typed into by keyboard, rows added, moved and removed,
+        // kept as one canonical value.
+        function test_tableFieldIsEditedRowByRow() {
+            tryCompare(page.form.controller, "valid", true)
+            const add = Helpers.findByName(page.form, "addRow_activities")
+            verify(add, "the table has an add-row button")
+            add.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            let name = null
+            tryVerify(() => (name = Helpers.findByName(page.form, "cell_activities_0_0")) && name.activeFocus)
+            typeText("Kouza")
+            keyClick(Qt.Key_Tab)                    // to 回数: the name is saved
+            typeText("7")
+            keyClick(Qt.Key_Tab)                    // to 内容
+            page.form.controller.flush()
+            compare(valueOf("activities"), '[{"name":"Kouza","count":"7","note":""}]')
+
+            add.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            let second = null
+            tryVerify(() => (second = Helpers.findByName(page.form, "cell_activities_1_0")) && second.activeFocus)
+            typeText("Kensyu")
+            keyClick(Qt.Key_Up, Qt.AltModifier)     // the row moves up
+            page.form.controller.flush()
+            compare(valueOf("activities"),
+                    '[{"name":"Kensyu","count":"","note":""},{"name":"Kouza","count":"7","note":""}]')
+            const remove = Helpers.findByName(page.form, "removeRow_activities_0")
+            remove.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            page.form.controller.flush()
+            compare(valueOf("activities"), '[{"name":"Kouza","count":"7","note":""}]')
+        }
+
+        // The 17 SDGs: a compact grid of check boxes with their numbers; a
+        // plan field, so 高齢介護課 sees it and cannot change it.
+        function test_sdgsShowAsAGridOfNumberedBoxes() {
+            tryCompare(page.form.controller, "valid", true)
+            const goal17 = Helpers.findByName(page.form, "choice_sdgs_17")
+            verify(goal17, "seventeen options")
+            verify(goal17.text.indexOf("17　パートナーシップ") === 0, goal17.text)
+            verify(!goal17.enabled)
+            const goal1 = Helpers.findByName(page.form, "choice_sdgs_1")
+            const goal2 = Helpers.findByName(page.form, "choice_sdgs_2")
+            const goal4 = Helpers.findByName(page.form, "choice_sdgs_4")
+            compare(goal2.y, goal1.y)        // side by side
+            verify(goal2.x > goal1.x)
+            compare(goal4.x, goal1.x)        // three to a line: 4 under 1
+            verify(goal4.y > goal1.y)
         }
     }
     Component { id: signalSpy; SignalSpy {} }
