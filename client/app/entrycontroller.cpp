@@ -191,6 +191,22 @@ void EntryController::discardEdit(const QString& key, int year) {
   reload();
 }
 
+bool EntryController::setSection(qint64 itemId, const QString& key, int year,
+                                 const QString& value) {
+  auto* session = Session::instance();
+  if (!session) return false;
+  const matome::cell_key k{itemId, 0, year, utf8(key)};
+  if (session->replica().value_of(k) == utf8(value)) return true;
+  auto done = session->replica().edit(k, utf8(value));
+  if (!done) {
+    setMessage(tr("保存できません: %1").arg(qs(done.error().message)), true);
+    return false;
+  }
+  if (auto* sync = SyncController::instance()) sync->scheduleSync();
+  reload();
+  return true;
+}
+
 QString EntryController::tableValue(const QString& key, const QVariantList& rows) const {
   auto* session = Session::instance();
   if (!session) return {};
@@ -338,6 +354,31 @@ void EntryController::reload() {
     }
   }
 
+  // The headings' sections, outermost first: read by everyone, written by
+  // the coordinator (plan cells on the heading items).
+  m_sections.clear();
+  std::vector<const matome::plan_item*> headings;
+  for (auto* p = index->find_item(item->parent_id); p; p = index->find_item(p->parent_id))
+    headings.insert(headings.begin(), p);
+  for (const auto* heading : headings) {
+    for (const auto& t : plan.tmpl.fields) {
+      if (t.level != heading->level) continue;
+      const int year = t.type == matome::field_type::year_series ? m_key.year : 0;
+      const matome::cell_key k{heading->id, 0, year, t.key};
+      const bool editable = static_cast<bool>(matome::check_write_right(
+          who, *heading, k, matome::entry_status::not_started, isFinalized(year)));
+      m_sections.append(QVariantMap{
+          {QStringLiteral("itemId"), static_cast<qint64>(heading->id)},
+          {QStringLiteral("key"), qs(t.key)},
+          {QStringLiteral("label"),
+           year != 0 ? qs(t.label + "（" + matome::fiscal_year_label(year) + "）") : qs(t.label)},
+          {QStringLiteral("heading"), qs(heading->label + " " + heading->title)},
+          {QStringLiteral("value"), qs(local.value_of(k))},
+          {QStringLiteral("year"), year},
+          {QStringLiteral("editable"), editable}});
+    }
+  }
+
   std::map<matome::cell_key, matome::client::outbox_entry> outbox;
   for (auto& o : local.outbox()) outbox.emplace(o.change.key, std::move(o));
   std::vector<matome::cell_key> conflicted;
@@ -422,7 +463,10 @@ void EntryController::reload() {
       f.version = onServer ? onServer->version : 0;
       f.editable = mayWrite(key);
       if (!planScope) {
-        f.lastYearValue = qs(local.value_of({key.item_id, key.department_id, key.year - 1, t.key}));
+        const auto lastYear = local.value_of({key.item_id, key.department_id, key.year - 1, t.key});
+        // A table reads as its rows, one per line, not as the stored JSON.
+        f.lastYearValue =
+            qs(t.type == matome::field_type::table ? matome::table_as_text(t, lastYear) : lastYear);
         m_hasLastYear = m_hasLastYear || !f.lastYearValue.isEmpty();
       }
       std::optional<matome::version_t> typedOn;  // the base of the user's own text

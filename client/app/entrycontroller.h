@@ -41,6 +41,9 @@ class EntryController : public QObject {
   Q_PROPERTY(QString message READ message NOTIFY messageChanged)
   Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
   Q_PROPERTY(FieldListModel* fields READ fields CONSTANT)
+  // The sections of the row's headings (a 目標's background, a yearly policy):
+  // [{itemId, key, label, heading, value, year, editable}], outermost first.
+  Q_PROPERTY(QVariantList sections READ sections NOTIFY stateChanged)
   Q_PROPERTY(CommentListModel* comments READ comments CONSTANT)
 
  public:
@@ -60,6 +63,7 @@ class EntryController : public QObject {
   QString pageRef() const { return m_pageRef; }
   QString departmentName() const;
   QVariantList owners() const { return m_owners; }
+  QVariantList sections() const { return m_sections; }
   QString status() const;
   QString statusLabel() const;
   QString returnComment() const;
@@ -86,6 +90,8 @@ class EntryController : public QObject {
   // The stored text of a table field holding `rows` (lists of column texts);
   // rows left wholly empty are dropped (a row being added is not saved yet).
   Q_INVOKABLE QString tableValue(const QString& key, const QVariantList& rows) const;
+  // Writes a heading's section (coordinators), saved at once like a choice.
+  Q_INVOKABLE bool setSection(qint64 itemId, const QString& key, int year, const QString& value);
   // Fills this year's empty report fields from last year's entry.
   Q_INVOKABLE int copyFromLastYear();
   // Drops the user's unsent (or refused) value of a field.
@@ -120,6 +126,7 @@ class EntryController : public QObject {
   QString m_itemPath;
   QString m_pageRef;
   QVariantList m_owners;
+  QVariantList m_sections;
   matome::entry_status m_status = matome::entry_status::not_started;
   bool m_canEdit = false;
   bool m_hasLastYear = false;

@@ -110,6 +110,10 @@ TEST_CASE("前年度の内容をコピー fills only the empty fields", "[app][e
   open(entry, app.item("認知症サポーター養成講座"), app.department("kourei"));
   REQUIRE(entry.hasLastYear());
   entry.setValue(QStringLiteral("progress"), QStringLiteral("今年の実績。"));
+  // Last year's table reads as rows beside the field, not as JSON.
+  CHECK(field(entry, "activities", FieldListModel::LastYearValueRole) ==
+        QStringLiteral("1. 養成講座 ｜ 7 ｜ 自治会・企業向けに開催\n2. フォローアップ研修 ｜ 2 ｜ "
+                       "修了者の活動の場づくり\n"));
   CHECK(entry.copyFromLastYear() == 4);  // grade, reason, activities (a table), next_goal
   CHECK(field(entry, "progress", FieldListModel::ValueRole) == QStringLiteral("今年の実績。"));
   CHECK(field(entry, "grade", FieldListModel::ValueRole) == QStringLiteral("B"));
@@ -185,4 +189,37 @@ TEST_CASE("An accepted year is read-only for the department; the coordinator may
   CHECK_FALSE(entry.act(QStringLiteral("return")));  // a return needs its reason
   CHECK(entry.messageIsError());
   CHECK(entry.act(QStringLiteral("return"), QStringLiteral("実施校数を明記してください。")));
+}
+
+TEST_CASE("A row's form shows its headings' sections; only the coordinator writes them",
+          "[app][entry]") {
+  {
+    demo_app app("kourei");
+    EntryController entry;
+    open(entry, app.item("認知症サポーター養成講座"), app.department("kourei"));
+    const auto sections = entry.sections();
+    REQUIRE(sections.size() == 1);
+    const auto background = sections[0].toMap();
+    CHECK(background[QStringLiteral("label")] == QStringLiteral("目標の背景"));
+    CHECK(background[QStringLiteral("heading")].toString().startsWith(QStringLiteral("目標")));
+    CHECK(background[QStringLiteral("value")].toString().startsWith(
+        QStringLiteral("地域のつながり")));
+    CHECK_FALSE(background[QStringLiteral("editable")].toBool());
+    CHECK_FALSE(entry.setSection(background[QStringLiteral("itemId")].toLongLong(),
+                                 QStringLiteral("goal_background"), 0, QStringLiteral("書き換え")));
+    CHECK(app.session->replica().outbox().empty());
+  }
+  demo_app app("coord");
+  EntryController entry;
+  open(entry, app.item("認知症サポーター養成講座"), app.department("kourei"));
+  const auto background = entry.sections().at(0).toMap();
+  REQUIRE(background[QStringLiteral("editable")].toBool());
+  const auto heading = background[QStringLiteral("itemId")].toLongLong();
+  REQUIRE(entry.setSection(heading, QStringLiteral("goal_background"), 0,
+                           QStringLiteral("担い手の高齢化が進んでいる。")));
+  CHECK(app.session->replica().value_of({heading, 0, 0, "goal_background"}) ==
+        "担い手の高齢化が進んでいる。");
+  CHECK(app.session->replica().outbox().size() == 1);
+  CHECK(entry.sections().at(0).toMap()[QStringLiteral("value")] ==
+        QStringLiteral("担い手の高齢化が進んでいる。"));
 }

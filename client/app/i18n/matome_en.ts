@@ -253,17 +253,32 @@
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="283"/>
+        <location filename="../qml/EntryForm.qml" line="262"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="273"/>
+        <source>入力してください</source>
+        <translation>Type here</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="273"/>
+        <source>（空欄）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="327"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="283"/>
+        <location filename="../qml/EntryForm.qml" line="327"/>
         <source>課内差戻しの理由</source>
         <translation>Reason for sending back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="292"/>
+        <location filename="../qml/EntryForm.qml" line="336"/>
         <source>担当課に伝える理由（必須）</source>
         <translation>Reason for the department (required)</translation>
     </message>
@@ -271,87 +286,87 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="65"/>
+        <location filename="../qml/FieldEditor.qml" line="68"/>
         <source>必須</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="68"/>
+        <location filename="../qml/FieldEditor.qml" line="71"/>
         <source>計画の項目（取りまとめ担当が設定）</source>
         <translation>Plan field (set by the coordinator)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="72"/>
+        <location filename="../qml/FieldEditor.qml" line="75"/>
         <source>● 未送信</source>
         <translation>● Not sent</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="73"/>
+        <location filename="../qml/FieldEditor.qml" line="76"/>
         <source>競合あり</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="76"/>
+        <location filename="../qml/FieldEditor.qml" line="79"/>
         <source>競合を見る</source>
         <translation>See the conflict</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="84"/>
+        <location filename="../qml/FieldEditor.qml" line="87"/>
         <source>%1 / %2 字</source>
         <translation>%1 / %2 characters</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="85"/>
+        <location filename="../qml/FieldEditor.qml" line="88"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="90"/>
+        <location filename="../qml/FieldEditor.qml" line="93"/>
         <source>履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="93"/>
+        <location filename="../qml/FieldEditor.qml" line="96"/>
         <source>誰がいつ変更したか（サーバーに接続が必要）</source>
         <translation>Who changed it and when (needs the server)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="123"/>
+        <location filename="../qml/FieldEditor.qml" line="127"/>
         <source>前年度: %1</source>
         <translation>Last year: %1</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="139"/>
+        <location filename="../qml/FieldEditor.qml" line="143"/>
         <source>入力中に、この欄の値がサーバーで変わりました: 「%1」。このまま送ると、同期のあと競合として両方の値が残ります。</source>
         <translation>While you were typing, this field changed on the server: “%1”. If you send yours as it is, both values are kept as a conflict after the sync.</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="140"/>
+        <location filename="../qml/FieldEditor.qml" line="144"/>
         <source>（空欄）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="145"/>
+        <location filename="../qml/FieldEditor.qml" line="149"/>
         <source>サーバーの値にする</source>
         <translation>Use the server’s value</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="160"/>
+        <location filename="../qml/FieldEditor.qml" line="164"/>
         <source>サーバーが受け付けませんでした: %1</source>
         <translation>The server refused it: %1</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="164"/>
+        <location filename="../qml/FieldEditor.qml" line="168"/>
         <source>この変更を取り消す</source>
         <translation>Discard this change</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="182"/>
+        <location filename="../qml/FieldEditor.qml" line="186"/>
         <source>入力してください</source>
         <translation>Type here</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="248"/>
+        <location filename="../qml/FieldEditor.qml" line="252"/>
         <source>選択を外す</source>
         <translation>Clear the choice</translation>
     </message>
@@ -625,57 +640,58 @@
 <context>
     <name>Matome::EntryController</name>
     <message>
-        <location filename="../entrycontroller.cpp" line="70"/>
+        <location filename="../entrycontroller.cpp" line="71"/>
         <source>提出</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="71"/>
+        <location filename="../entrycontroller.cpp" line="72"/>
         <source>課内承認</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="72"/>
+        <location filename="../entrycontroller.cpp" line="73"/>
         <source>課内差戻し</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="73"/>
+        <location filename="../entrycontroller.cpp" line="74"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="74"/>
+        <location filename="../entrycontroller.cpp" line="75"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="75"/>
+        <location filename="../entrycontroller.cpp" line="76"/>
         <source>確定の取消</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="150"/>
+        <location filename="../entrycontroller.cpp" line="151"/>
+        <location filename="../entrycontroller.cpp" line="202"/>
         <source>保存できません: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="176"/>
+        <location filename="../entrycontroller.cpp" line="177"/>
         <source>前年度の内容を%1項目コピーしました。入力済みの項目はそのままです。</source>
         <translation>Copied %1 field(s) from last year. Fields already filled in were kept.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="177"/>
+        <location filename="../entrycontroller.cpp" line="178"/>
         <source>コピーできる前年度の内容はありません（空欄の項目だけにコピーします）。</source>
         <translation>Nothing to copy from last year (only empty fields are filled).</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="223"/>
+        <location filename="../entrycontroller.cpp" line="260"/>
         <source>「%1」を記録しました。次の同期でサーバーに送られます。</source>
         <translation>&quot;%1&quot; recorded. It goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="310"/>
+        <location filename="../entrycontroller.cpp" line="347"/>
         <source>「%1」はサーバーに受け付けられませんでした: %2</source>
         <translation>The server refused &quot;%1&quot;: %2</translation>
     </message>
@@ -1033,21 +1049,31 @@
     </message>
     <message>
         <location filename="../qml/ShortcutHelp.qml" line="23"/>
+        <source>Alt+↑ / Alt+↓ / Alt+Delete（表の中で）</source>
+        <translation>Alt+↑ / Alt+↓ / Alt+Delete (in a table)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="23"/>
+        <source>行を上へ / 下へ / 削除</source>
+        <translation>Move the row up / down / remove it</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutHelp.qml" line="24"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutHelp.qml" line="23"/>
+        <location filename="../qml/ShortcutHelp.qml" line="24"/>
         <source>事業を検索</source>
         <translation>Search rows</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutHelp.qml" line="24"/>
+        <location filename="../qml/ShortcutHelp.qml" line="25"/>
         <source>F5 / Ctrl+R</source>
         <translation>F5 / Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutHelp.qml" line="24"/>
+        <location filename="../qml/ShortcutHelp.qml" line="25"/>
         <source>今すぐ同期</source>
         <translation>Sync now</translation>
     </message>
@@ -1192,6 +1218,44 @@
         <location filename="../qml/SyncBar.qml" line="115"/>
         <source>同期の問題の記録（新しい順）</source>
         <translation>Sync problems (newest first)</translation>
+    </message>
+</context>
+<context>
+    <name>TableEditor</name>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="72"/>
+        <source>行がありません。「行を追加」で始めます。</source>
+        <translation>No rows yet. “Add a row” starts one.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="72"/>
+        <source>（空欄）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="146"/>
+        <source>上へ (Alt+↑)</source>
+        <translation>Up (Alt+↑)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="154"/>
+        <source>下へ (Alt+↓)</source>
+        <translation>Down (Alt+↓)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="160"/>
+        <source>削除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="162"/>
+        <source>この行を削除 (Alt+Delete)</source>
+        <translation>Remove this row (Alt+Delete)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="180"/>
+        <source>行を追加</source>
+        <translation>Add a row</translation>
     </message>
 </context>
 </TS>

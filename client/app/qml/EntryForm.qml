@@ -244,6 +244,49 @@ Pane {
                 color: entry.messageIsError ? "#b3261e" : "#1e8e3e"
             }
 
+            // The headings' sections above the row: a 目標's background, a
+            // yearly policy. The coordinator writes them; everyone reads them.
+            Repeater {
+                model: entry.sections
+                Frame {
+                    id: section
+                    required property var modelData
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                    background: Rectangle { color: "#f8f9fa"; border.color: "#dadce0"; radius: 6 }
+                    ColumnLayout {
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        Label {
+                            text: qsTr("%1 — %2").arg(section.modelData.heading).arg(section.modelData.label)
+                            font.bold: true
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        TextArea {
+                            objectName: "section_" + section.modelData.key
+                            Layout.fillWidth: true
+                            text: section.modelData.value
+                            readOnly: !section.modelData.editable
+                            wrapMode: TextEdit.Wrap
+                            placeholderText: section.modelData.editable ? qsTr("入力してください") : qsTr("（空欄）")
+                            background: Rectangle {
+                                visible: section.modelData.editable
+                                border.color: parent.activeFocus ? "#1a73e8" : "#dadce0"
+                                radius: 3
+                            }
+                            onEditingFinished: if (section.modelData.editable)
+                                entry.setSection(section.modelData.itemId, section.modelData.key,
+                                                 section.modelData.year, text)
+                            KeyNavigation.priority: KeyNavigation.BeforeItem
+                            Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(); event.accepted = true }
+                            Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(); event.accepted = true }
+                        }
+                    }
+                }
+            }
+
             Repeater {
                 id: fieldRepeater
                 model: entry.fields

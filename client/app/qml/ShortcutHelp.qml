@@ -20,6 +20,7 @@ Dialog {
         [qsTr("Ctrl+Enter / Ctrl+Shift+Enter"), qsTr("次の入力欄 / 前の入力欄へ")],
         [qsTr("Tab / Shift+Tab"), qsTr("次の項目 / 前の項目へ（長い文章の欄でも）")],
         [qsTr("↑ ↓（選択肢の上で）"), qsTr("選択肢を選ぶ")],
+        [qsTr("Alt+↑ / Alt+↓ / Alt+Delete（表の中で）"), qsTr("行を上へ / 下へ / 削除")],
         [qsTr("Ctrl+F"), qsTr("事業を検索")],
         [qsTr("F5 / Ctrl+R"), qsTr("今すぐ同期")]
     ]

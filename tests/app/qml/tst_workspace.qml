@@ -249,6 +249,16 @@ Item {
             compare(valueOf("activities"), '[{"name":"Kouza","count":"7","note":""}]')
         }
 
+        // The row's 目標 carries a section: shown above the fields, read only
+        // for a department.
+        function test_headingSectionIsShownReadOnly() {
+            tryCompare(page.form.controller, "valid", true)
+            const background = Helpers.findByName(page.form, "section_goal_background")
+            verify(background, "the 目標's background is in the form")
+            verify(background.text.indexOf("地域のつながり") === 0)
+            verify(background.readOnly)
+        }
+
         // The 17 SDGs: a compact grid of check boxes with their numbers; a
         // plan field, so 高齢介護課 sees it and cannot change it.
         function test_sdgsShowAsAGridOfNumberedBoxes() {
