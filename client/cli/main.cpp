@@ -14,6 +14,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "export_command.h"
 #include "import_command.h"
 #include "matome/client/sync_engine.h"
 #include "matome/client/sync_loop.h"
@@ -692,6 +693,17 @@ int main(int argc, char** argv) {
       bundle->add_subcommand("forward", "Coordinator: apply a department's file at the server");
   bundle_forward->add_option("file", bundle_file)->required()->check(CLI::ExistingFile);
   bundle_forward->add_option("answer", answer_file)->required();
+  matome::cli::export_request export_data;
+  auto* export_cmd =
+      app.add_subcommand("export", "The year's data as CSV or JSON, from this replica (offline)");
+  export_cmd->add_option("--year", export_data.year,
+                         "R6, 令和6年度 or 2024 (default: the report year)");
+  export_cmd->add_option("--format", export_data.format, "csv, csv-long or json")
+      ->capture_default_str();
+  export_cmd->add_option("--department", export_data.department,
+                         "Only this department's rows (code)");
+  export_cmd->add_flag("--accepted-only", export_data.accepted_only, "Only accepted entries");
+  export_cmd->add_option("--out", export_data.out, "The file to write")->required();
   matome::cli::import_request import_sheet;
   import_sheet.preset_dir = matome::import::default_presets_dir();
   auto* import_cmd = app.add_subcommand(
@@ -756,6 +768,11 @@ int main(int argc, char** argv) {
       return queued_then_sent(
           local, local.queue_transition(opened->key, parse_entry_action(name).value(), comment),
           name + " of " + entry);
+    }
+    if (*export_cmd) {
+      auto local = open_replica(c);
+      if (!local) return fail(local.error());
+      return matome::cli::run_export(*local, export_data);
     }
     if (*import_cmd) {
       auto session = open_signed_in(c);
