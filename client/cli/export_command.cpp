@@ -3,30 +3,24 @@
 #include <fstream>
 #include <iostream>
 
+#include "exit_codes.h"
 #include "matome/client/replica.h"
 #include "matome/domain/fiscal_year.h"
 #include "matome/report/data_export.h"
 
 namespace matome::cli {
-namespace {
-
-int report(const error& e) {
-  std::cerr << "matome-cli: " << e.message << "\n";
-  return e.code == errc::storage ? 5 : 2;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int run_export(client::replica& local, const export_request& request) {
   auto index = local.plan();
-  if (!index) return report(index.error());
+  if (!index) return fail(index.error());
   export_options options;
   options.year = index->plan.report_year;
   if (!request.year.empty()) {
     auto year = parse_fiscal_year(request.year);
-    if (!year) return report(year.error());
+    if (!year) return fail(year.error());
     if (!index->plan.contains_year(*year)) {
-      return report({errc::invalid_argument, fiscal_year_label(*year) + "は計画期間の外です。"});
+      return fail({errc::invalid_argument, fiscal_year_label(*year) + "は計画期間の外です。"});
     }
     options.year = *year;
   }
@@ -37,7 +31,7 @@ int run_export(client::replica& local, const export_request& request) {
                        local.db().departments()};
   if (!request.department.empty()) {
     auto d = local.db().find_department_by_code(request.department);
-    if (!d) return report(d.error());
+    if (!d) return fail(d.error());
     options.department_id = d->id;
   }
   std::string text;
@@ -48,14 +42,14 @@ int run_export(client::replica& local, const export_request& request) {
   } else if (request.format == "json") {
     text = to_json(*index, source, options) + "\n";
   } else {
-    return report(
+    return fail(
         {errc::invalid_argument,
          "形式「" + request.format + "」は書き出せません。csv、csv-long、json のいずれかです。"});
   }
   std::ofstream out(request.out, std::ios::binary | std::ios::trunc);
   out << text;
   out.close();
-  if (!out) return report({errc::storage, request.out + " に書き込めません。"});
+  if (!out) return fail({errc::storage, request.out + " に書き込めません。"});
   std::cout << "wrote " << request.out << " (" << fiscal_year_label(options.year) << ", "
             << request.format << ")\n";
   return 0;

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "exit_codes.h"
 #include "matome/client/transport.h"
 #include "matome/import/presets.h"
 #include "matome/util/rapidjson.h"
@@ -20,53 +21,38 @@ result<std::string> read_bytes(const std::string& path) {
   return bytes.str();
 }
 
-int report(const error& e) {
-  std::cerr << "matome-cli: " << e.message << "\n";
-  switch (e.code) {
-    case errc::unreachable:
-      return 4;
-    case errc::storage:
-      return 5;
-    case errc::forbidden:
-    case errc::locked:
-      return 3;
-    default:
-      return 2;
-  }
-}
-
 }  // namespace
 
 int run_import(const std::string& server, const std::string& token, const import_request& request,
                bool json) {
   if (request.mapping_file.empty() == request.preset.empty()) {
-    return report(
+    return fail(
         {errc::invalid_argument, "--mapping FILE か --preset NAME のどちらかを指定してください。"});
   }
   auto file = read_bytes(request.file);
-  if (!file) return report(file.error());
+  if (!file) return fail(file.error());
   const std::string mapping_path = request.mapping_file.empty()
                                        ? request.preset_dir + "/" + request.preset + ".json"
                                        : request.mapping_file;
   auto mapping = read_bytes(mapping_path);
   if (!mapping) {
-    return report({errc::not_found,
-                   request.mapping_file.empty()
-                       ? "プリセット「" + request.preset + "」がありません (" + mapping_path + ")。"
-                       : mapping.error().message});
+    return fail({errc::not_found,
+                 request.mapping_file.empty()
+                     ? "プリセット「" + request.preset + "」がありません (" + mapping_path + ")。"
+                     : mapping.error().message});
   }
   const std::string body =
       import::import_request_body(std::filesystem::path(request.file).filename().string(), *file,
                                   *mapping, request.encoding, request.dry_run);
   auto answer = client::call_api(server, token, "POST", "/api/v1/import-sheet", body);
-  if (!answer) return report(answer.error());
+  if (!answer) return fail(answer.error());
   if (json) {
     std::cout << *answer << "\n";
   }
   rapidjson::Document doc;
   doc.Parse(answer->data(), answer->size());
   if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("summary")) {
-    return report({errc::storage, "サーバーの答えが読めません。"});
+    return fail({errc::storage, "サーバーの答えが読めません。"});
   }
   const bool ok = doc["ok"].IsBool() && doc["ok"].GetBool();
   if (!json) {

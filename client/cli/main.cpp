@@ -14,6 +14,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "exit_codes.h"
 #include "export_command.h"
 #include "import_command.h"
 #include "matome/client/sync_engine.h"
@@ -28,24 +29,8 @@ namespace {
 using namespace matome;
 using namespace matome::client;
 
-int exit_code(const error& e) {
-  switch (e.code) {
-    case errc::unreachable:
-      return 4;
-    case errc::storage:
-      return 5;
-    case errc::forbidden:
-    case errc::locked:
-      return 3;
-    default:
-      return 2;
-  }
-}
-
-int fail(const error& e) {
-  std::cerr << "matome-cli: " << e.message << "\n";
-  return exit_code(e);
-}
+using cli::exit_code;
+using cli::fail;
 
 std::string read_password() {
   if (const char* env = std::getenv("MATOME_PASSWORD")) return env;

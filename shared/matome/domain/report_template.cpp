@@ -37,17 +37,6 @@ constexpr std::pair<std::string_view, field_scope> scope_names[] = {
     {"report", field_scope::report},
 };
 
-bool is_number(std::string_view text) {
-  std::string digits;
-  for (char c : text) {
-    if (c != ',') digits += c;
-  }
-  if (digits.empty()) return false;
-  double parsed = 0;
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), parsed);
-  return ec == std::errc{} && end == digits.data() + digits.size();
-}
-
 bool has_option(const template_field& field, std::string_view value) {
   return std::ranges::any_of(field.options, [&](const auto& o) { return o.value == value; });
 }
@@ -59,6 +48,17 @@ std::string option_list(const template_field& field) {
 }
 
 }  // namespace
+
+bool is_decimal_number(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c != ',') digits += c;
+  }
+  if (digits.empty()) return false;
+  double parsed = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), parsed);
+  return ec == std::errc{} && end == digits.data() + digits.size();
+}
 
 std::string_view to_string(field_type type) {
   for (const auto& [name, value] : type_names) {
@@ -205,7 +205,7 @@ result<void> validate_value(const template_field& field, std::string_view value)
     case field_type::table:
       return validate_table_value(field, value);
     case field_type::number:
-      if (!is_number(value)) {
+      if (!is_decimal_number(value)) {
         return make_error(errc::invalid_value,
                           "「" + field.label + "」は半角の数値で入力してください（「" +
                               std::string(value) + "」は数値ではありません）。");

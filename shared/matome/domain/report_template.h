@@ -100,6 +100,10 @@ struct report_template {
 // Keys unique and non-empty, choices with options, references resolvable.
 result<void> validate_template(const report_template& tmpl);
 
+// Whether `text` is a decimal number as a number field holds it ("1,234",
+// "65.4", "-5"): what a number cell and a table's number column accept.
+bool is_decimal_number(std::string_view text);
+
 // Whether `value` may be stored in one cell of `field`. An empty value is
 // always valid (it clears the cell); required-ness is checked at submit.
 result<void> validate_value(const template_field& field, std::string_view value);

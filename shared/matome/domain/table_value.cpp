@@ -10,17 +10,6 @@
 namespace matome {
 namespace {
 
-bool is_number(std::string_view text) {
-  std::string digits;
-  for (char c : text) {
-    if (c != ',') digits += c;
-  }
-  if (digits.empty()) return false;
-  double parsed = 0;
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), parsed);
-  return ec == std::errc{} && end == digits.data() + digits.size();
-}
-
 error bad(const template_field& field, const std::string& what) {
   return make_error(errc::invalid_value, "表「" + field.label + "」: " + what);
 }
@@ -140,7 +129,7 @@ result<void> validate_table_value(const template_field& field, std::string_view 
       if (column.type == field_type::short_text && value.find('\n') != std::string::npos) {
         return bad(field, where + "は1行で入力してください。");
       }
-      if (column.type == field_type::number && !is_number(value)) {
+      if (column.type == field_type::number && !is_decimal_number(value)) {
         return bad(field, where + "は半角の数値で入力してください。");
       }
       if (column.type == field_type::single_choice &&
