@@ -7,6 +7,7 @@
 #include "matome/client/replica.h"
 #include "matome/domain/fiscal_year.h"
 #include "matome/report/data_export.h"
+#include "matome/report/report_xlsx.h"
 
 namespace matome::cli {
 namespace {}  // namespace
@@ -34,6 +35,22 @@ int run_export(client::replica& local, const export_request& request) {
     if (!d) return fail(d.error());
     options.department_id = d->id;
   }
+  if (request.format == "xlsx") {
+    report_layout layout = default_layout(index->plan);
+    if (!request.layout.empty()) {
+      std::ifstream in(request.layout, std::ios::binary);
+      if (!in) return fail({errc::not_found, request.layout + " を読めません。"});
+      const std::string json{std::istreambuf_iterator<char>(in), {}};
+      auto parsed = parse_layout(json, index->plan);
+      if (!parsed) return fail(parsed.error());
+      layout = std::move(*parsed);
+    }
+    const auto doc = build_report(*index, source, layout, options);
+    if (auto written = write_report_xlsx(doc, request.out); !written) return fail(written.error());
+    std::cout << "wrote " << request.out << " (" << doc.title << ", " << doc.lines.size()
+              << " lines)\n";
+    return 0;
+  }
   std::string text;
   if (request.format == "csv") {
     text = to_csv(entries_table(*index, source, options));
@@ -42,9 +59,9 @@ int run_export(client::replica& local, const export_request& request) {
   } else if (request.format == "json") {
     text = to_json(*index, source, options) + "\n";
   } else {
-    return fail(
-        {errc::invalid_argument,
-         "形式「" + request.format + "」は書き出せません。csv、csv-long、json のいずれかです。"});
+    return fail({errc::invalid_argument,
+                 "形式「" + request.format +
+                     "」は書き出せません。csv、csv-long、json、xlsx のいずれかです。"});
   }
   std::ofstream out(request.out, std::ios::binary | std::ios::trunc);
   out << text;

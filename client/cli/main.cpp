@@ -680,11 +680,13 @@ int main(int argc, char** argv) {
   bundle_forward->add_option("answer", answer_file)->required();
   matome::cli::export_request export_data;
   auto* export_cmd =
-      app.add_subcommand("export", "The year's data as CSV or JSON, from this replica (offline)");
+      app.add_subcommand("export", "The year's report (XLSX) or data (CSV, JSON), offline");
   export_cmd->add_option("--year", export_data.year,
                          "R6, 令和6年度 or 2024 (default: the report year)");
-  export_cmd->add_option("--format", export_data.format, "csv, csv-long or json")
+  export_cmd->add_option("--format", export_data.format, "csv, csv-long, json or xlsx")
       ->capture_default_str();
+  export_cmd->add_option("--layout", export_data.layout, "xlsx: the report layout (JSON)")
+      ->check(CLI::ExistingFile);
   export_cmd->add_option("--department", export_data.department,
                          "Only this department's rows (code)");
   export_cmd->add_flag("--accepted-only", export_data.accepted_only, "Only accepted entries");

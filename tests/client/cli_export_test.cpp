@@ -55,9 +55,24 @@ TEST_CASE("matome-cli export writes CSV and JSON offline from the replica",
   REQUIRE_FALSE(doc.HasParseError());
   CHECK(doc["year"].GetInt() == 2023);
 
+  // The printed report, as a sheet that reads back with the import reader.
+  const auto xlsx = f.dir.file("r5.xlsx");
+  REQUIRE(run_cli({"--data", data, "export", "--year", "R5", "--format", "xlsx", "--out",
+                   xlsx.string()})
+              .exit_code == 0);
+  auto report = sheet::read_workbook_file(xlsx.string());
+  REQUIRE(report.has_value());
+  CHECK(report->sheets.at(0).at(0, 0).ends_with("令和5年度 進捗状況報告"));
+  bool row_seen = false;
+  for (const auto& r : report->sheets.at(0).rows) {
+    for (const auto& c : r)
+      row_seen = row_seen || c == "講座を2回, \"出前\"で開催した。\n好評だった。";
+  }
+  CHECK(row_seen);
+
   auto bad = run_cli({"--data", data, "export", "--format", "pdf", "--out", json.string()});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("csv、csv-long、json") != std::string::npos);
+  CHECK(bad.err.find("csv、csv-long、json、xlsx") != std::string::npos);
   auto outside = run_cli({"--data", data, "export", "--year", "R20", "--out", json.string()});
   CHECK(outside.exit_code == 2);
 }

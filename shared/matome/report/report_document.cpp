@@ -1,0 +1,209 @@
+#include "matome/report/report_document.h"
+
+#include <algorithm>
+#include <map>
+
+#include "matome/domain/fiscal_year.h"
+#include "matome/domain/table_value.h"
+
+namespace matome {
+namespace {
+
+std::string replace_all(std::string text, std::string_view what, const std::string& with) {
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
+    text.replace(at, what.size(), with);
+  return text;
+}
+
+// One printed column: a layout column, or one year of a series.
+struct printed_column {
+  const layout_column* column;
+  const template_field* field;  // null for an item source
+  int year;                     // for a series
+};
+
+class builder {
+ public:
+  builder(const plan_index& index, const export_source& source, const report_layout& layout,
+          const export_options& options)
+      : index_(index), source_(source), layout_(layout), options_(options) {
+    for (const auto& item : index.items) {
+      children_[item.parent_id].push_back(&item);
+      for (const auto& r : item.relistings) relisted_[r.parent_id].push_back({&item, r.label});
+    }
+    for (auto& [parent, items] : children_) {
+      std::ranges::sort(items, {}, &plan_item::position);
+    }
+    for (const auto& d : source.departments) names_[d.id] = d.name;
+  }
+
+  report_document build() {
+    const plan& p = index_.plan;
+    report_document doc;
+    doc.year_label = fiscal_year_label(options_.year);
+    doc.title =
+        replace_all(replace_all(replace_all(layout_.title, "{title}", p.title), "{city}", p.city),
+                    "{year}", doc.year_label);
+    doc.landscape = layout_.landscape;
+    for (const auto& c : layout_.columns) {
+      const template_field* f = p.tmpl.find(c.source);
+      if (f != nullptr && f->type == field_type::year_series) {
+        const int last = f->scope == field_scope::plan ? p.last_year : options_.year;
+        for (int y = p.first_year; y <= last; ++y) {
+          columns_.push_back({&c, f, y});
+          doc.group_headers.push_back(c.header);
+          doc.headers.push_back(fiscal_year_short_label(y));
+          doc.widths.push_back(c.width);
+        }
+        continue;
+      }
+      columns_.push_back({&c, f, 0});
+      doc.group_headers.emplace_back();
+      doc.headers.push_back(c.header);
+      doc.widths.push_back(c.width);
+    }
+    walk(0, doc);
+    return doc;
+  }
+
+ private:
+  const plan_index& index_;
+  const export_source& source_;
+  const report_layout& layout_;
+  const export_options& options_;
+  std::map<record_id, std::vector<const plan_item*>> children_;
+  std::map<record_id, std::vector<std::pair<const plan_item*, std::string>>> relisted_;
+  std::map<record_id, std::string> names_;
+  std::vector<printed_column> columns_;
+
+  void walk(record_id parent, report_document& doc) {
+    for (const plan_item* item : children_[parent]) {
+      if (index_.plan.is_row(*item)) {
+        add_row(*item, item->label, doc);
+        continue;
+      }
+      doc.lines.push_back({report_line::kind::heading,
+                           item->level,
+                           item->label.empty() ? item->title : item->label + " " + item->title,
+                           {}});
+      for (const auto& f : index_.plan.tmpl.fields) {
+        if (f.level != item->level) continue;
+        const int year = f.type == field_type::year_series ? options_.year : 0;
+        const std::string text = source_.value_of({item->id, 0, year, f.key});
+        if (!text.empty())
+          doc.lines.push_back({report_line::kind::section, item->level, f.label + "\n" + text, {}});
+      }
+      walk(item->id, doc);
+      // Rows listed here again (再掲) print here too, marked.
+      for (const auto& [relisted, label] : relisted_[item->id])
+        add_row(*relisted, label + "(再掲)", doc);
+    }
+  }
+
+  std::vector<record_id> owners_shown(const plan_item& row) const {
+    std::vector<record_id> owners;
+    for (record_id o : row.owner_ids) {
+      if (options_.department_id != 0 && o != options_.department_id) continue;
+      if (options_.accepted_only &&
+          source_.status_of({row.id, o, options_.year}) != entry_status::accepted) {
+        continue;
+      }
+      owners.push_back(o);
+    }
+    return owners;
+  }
+
+  std::string shown(const template_field& f, const std::string& value) const {
+    if (f.type == field_type::table) {
+      std::string text = table_as_text(f, value);
+      if (!text.empty() && text.back() == '\n') text.pop_back();
+      return text;
+    }
+    if (f.cell_type() == field_type::single_choice && layout_.choices == choice_style::boxes) {
+      std::string boxes;
+      for (const auto& o : f.options) {
+        if (!boxes.empty()) boxes += " ";
+        boxes += o.value + " " + (o.value == value ? "☑" : "☐");
+      }
+      return boxes;
+    }
+    if (f.cell_type() == field_type::number && !value.empty() && !f.unit.empty()) {
+      return value + f.unit;
+    }
+    return value;
+  }
+
+  std::string cell(const plan_item& row, const printed_column& c,
+                   const std::vector<record_id>& owners) const {
+    const std::string& source = c.column->source;
+    if (c.field == nullptr) {
+      if (source == "label") return row.label;
+      if (source == "title") return row.title;
+      if (source == "page") return row.page_ref;
+      if (source == "owners") {
+        std::string names;
+        for (record_id o : owners) names += (names.empty() ? "" : "\n") + names_.at(o);
+        return names;
+      }
+      if (source == "status") {
+        std::string statuses;
+        for (record_id o : owners) {
+          if (!statuses.empty()) statuses += "\n";
+          if (owners.size() > 1) statuses += names_.at(o) + " ";
+          statuses += std::string(label_ja(source_.status_of({row.id, o, options_.year})));
+        }
+        return statuses;
+      }
+      return {};
+    }
+    const template_field& f = *c.field;
+    if (f.scope == field_scope::plan) return shown(f, source_.value_of({row.id, 0, c.year, f.key}));
+    const int year = c.year != 0 ? c.year : options_.year;
+    if (owners.size() == 1) return shown(f, source_.value_of({row.id, owners[0], year, f.key}));
+    // A shared row in one line: each owner's part under its name.
+    std::string out;
+    const bool short_value =
+        f.cell_type() == field_type::single_choice || f.cell_type() == field_type::number;
+    for (record_id o : owners) {
+      const std::string value = source_.value_of({row.id, o, year, f.key});
+      if (value.empty()) continue;
+      if (short_value && layout_.choices == choice_style::value) {
+        out += (out.empty() ? "" : " ") + names_.at(o) + shown(f, value);
+      } else {
+        out +=
+            (out.empty() ? "" : "\n") + std::string("【") + names_.at(o) + "】" + shown(f, value);
+      }
+    }
+    return out;
+  }
+
+  void add_row(const plan_item& row, const std::string& label, report_document& doc) {
+    const auto owners = owners_shown(row);
+    if (owners.empty()) return;
+    auto line = [&](const std::vector<record_id>& who) {
+      report_line out{report_line::kind::row, row.level, {}, {}};
+      for (const auto& c : columns_) {
+        out.cells.push_back(c.column->source == "label" ? label : cell(row, c, who));
+      }
+      return out;
+    };
+    if (layout_.shared_rows == shared_row_style::sub_rows && owners.size() > 1) {
+      for (record_id o : owners) doc.lines.push_back(line({o}));
+      return;
+    }
+    doc.lines.push_back(line(owners));
+  }
+};
+
+}  // namespace
+
+bool report_document::two_header_rows() const {
+  return std::ranges::any_of(group_headers, [](const std::string& g) { return !g.empty(); });
+}
+
+report_document build_report(const plan_index& index, const export_source& source,
+                             const report_layout& layout, const export_options& options) {
+  return builder(index, source, layout, options).build();
+}
+
+}  // namespace matome

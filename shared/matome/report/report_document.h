@@ -1,0 +1,39 @@
+#pragma once
+// The printed report as lines, before any file format: a title, one or two
+// header rows, a heading line per goal and policy (with its sections as
+// paragraphs) and a line per row (or per owner). The XLSX writer (and the
+// PDF renderer) only lay these out.
+
+#include <string>
+#include <vector>
+
+#include "matome/report/data_export.h"
+#include "matome/report/report_layout.h"
+
+namespace matome {
+
+struct report_line {
+  enum class kind { heading, section, row };
+  kind type = kind::row;
+  int level = 0;                   // for a heading: its level
+  std::string text;                // a heading's "1 すべての世代に…", a section's text
+  std::vector<std::string> cells;  // a row's, one per column
+};
+
+struct report_document {
+  std::string title;
+  std::string year_label;                  // 令和6年度
+  std::vector<std::string> group_headers;  // over each column: its group ("年度計画"), or ""
+  std::vector<std::string> headers;        // each column's own header ("R5", "事業名")
+  std::vector<double> widths;
+  bool landscape = true;
+  std::vector<report_line> lines;
+
+  // Whether the header is two rows (a series grouped under its header).
+  bool two_header_rows() const;
+};
+
+report_document build_report(const plan_index& index, const export_source& source,
+                             const report_layout& layout, const export_options& options);
+
+}  // namespace matome
