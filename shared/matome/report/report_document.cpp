@@ -158,7 +158,7 @@ class builder {
     }
     const template_field& f = *c.field;
     if (f.scope == field_scope::plan) return shown(f, source_.value_of({row.id, 0, c.year, f.key}));
-    const int year = c.year != 0 ? c.year : options_.year;
+    const int year = c.year != 0 ? c.year : c.column->year != 0 ? c.column->year : options_.year;
     if (owners.size() == 1) return shown(f, source_.value_of({row.id, owners[0], year, f.key}));
     // A shared row in one line: each owner's part under its name.
     std::string out;

@@ -1,5 +1,6 @@
 #include "matome/report/report_layout.h"
 
+#include "matome/domain/fiscal_year.h"
 #include "matome/util/rapidjson.h"
 
 namespace matome {
@@ -86,6 +87,15 @@ result<report_layout> parse_layout(std::string_view json, const plan& p) {
                     "」は label、title、owners、page、status でも、行の項目のキーでもありません。");
       }
       if (column.header.empty()) column.header = f != nullptr ? f->label : column.source;
+      if (auto y = c.FindMember("year"); y != c.MemberEnd()) {
+        auto parsed = y->value.IsInt() ? result<int>(y->value.GetInt())
+                      : y->value.IsString()
+                          ? parse_fiscal_year({y->value.GetString(), y->value.GetStringLength()})
+                          : result<int>(make_error(errc::invalid_value, "a year"));
+        if (!parsed || !p.contains_year(*parsed))
+          return fail(at + ".year: 計画期間の年度ではありません。");
+        column.year = *parsed;
+      }
       if (auto w = c.FindMember("width"); w != c.MemberEnd()) {
         if (!w->value.IsNumber() || w->value.GetDouble() <= 0 || w->value.GetDouble() > 255) {
           return fail(at + ".width: 1〜255 の数です。");

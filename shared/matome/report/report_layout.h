@@ -19,6 +19,7 @@ struct layout_column {
   // template field key (a year series prints one column per year).
   std::string source;
   double width = 12;  // in characters
+  int year = 0;  // a report field of another year than the one reported (29年度 beside 30年度)
 };
 
 enum class shared_row_style {
