@@ -1,16 +1,41 @@
 #include "export_command.h"
 
+#include <QGuiApplication>
+#include <chrono>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "exit_codes.h"
 #include "matome/client/replica.h"
 #include "matome/domain/fiscal_year.h"
 #include "matome/report/data_export.h"
 #include "matome/report/report_xlsx.h"
+#include "pdf_report.h"
 
 namespace matome::cli {
 namespace {}  // namespace
+
+namespace {
+
+// QPdfWriter needs a QGuiApplication for its fonts; a terminal has no
+// display, so it is an offscreen one, made only when a PDF is asked for.
+result<int> write_pdf(const report_document& doc, const std::string& path) {
+  int argc = 1;
+  char name[] = "matome-cli";
+  char* argv[] = {name, nullptr};
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  const QGuiApplication app(argc, argv);  // for this export only
+  const auto today = std::chrono::year_month_day(
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  return Matome::writeReportPdf(
+      doc, QString::fromStdString(path),
+      Matome::eraDate(static_cast<int>(today.year()), static_cast<int>(unsigned(today.month())),
+                      static_cast<int>(unsigned(today.day()))) +
+          QStringLiteral(" 作成"));
+}
+
+}  // namespace
 
 int run_export(client::replica& local, const export_request& request) {
   auto index = local.plan();
@@ -35,7 +60,7 @@ int run_export(client::replica& local, const export_request& request) {
     if (!d) return fail(d.error());
     options.department_id = d->id;
   }
-  if (request.format == "xlsx") {
+  if (request.format == "xlsx" || request.format == "pdf") {
     report_layout layout = default_layout(index->plan);
     if (!request.layout.empty()) {
       std::ifstream in(request.layout, std::ios::binary);
@@ -46,6 +71,12 @@ int run_export(client::replica& local, const export_request& request) {
       layout = std::move(*parsed);
     }
     const auto doc = build_report(*index, source, layout, options);
+    if (request.format == "pdf") {
+      auto pages = write_pdf(doc, request.out);
+      if (!pages) return fail(pages.error());
+      std::cout << "wrote " << request.out << " (" << doc.title << ", " << *pages << " pages)\n";
+      return 0;
+    }
     if (auto written = write_report_xlsx(doc, request.out); !written) return fail(written.error());
     std::cout << "wrote " << request.out << " (" << doc.title << ", " << doc.lines.size()
               << " lines)\n";
@@ -61,7 +92,7 @@ int run_export(client::replica& local, const export_request& request) {
   } else {
     return fail({errc::invalid_argument,
                  "形式「" + request.format +
-                     "」は書き出せません。csv、csv-long、json、xlsx のいずれかです。"});
+                     "」は書き出せません。pdf、xlsx、csv、csv-long、json のいずれかです。"});
   }
   std::ofstream out(request.out, std::ios::binary | std::ios::trunc);
   out << text;

@@ -12,8 +12,8 @@ namespace matome::cli {
 
 struct export_request {
   std::string year;            // R6, 令和6年度, 2024; empty: the plan's report year
-  std::string format = "csv";  // csv, csv-long, json, xlsx (the printed report)
-  std::string layout;          // xlsx: a layout file; empty: the default layout
+  std::string format = "csv";  // pdf, xlsx (the printed report), csv, csv-long, json
+  std::string layout;          // pdf, xlsx: a layout file; empty: the default layout
   std::string department;      // a department code: only its rows
   bool accepted_only = false;
   std::string out;  // the file to write

@@ -683,9 +683,9 @@ int main(int argc, char** argv) {
       app.add_subcommand("export", "The year's report (XLSX) or data (CSV, JSON), offline");
   export_cmd->add_option("--year", export_data.year,
                          "R6, 令和6年度 or 2024 (default: the report year)");
-  export_cmd->add_option("--format", export_data.format, "csv, csv-long, json or xlsx")
+  export_cmd->add_option("--format", export_data.format, "pdf, xlsx, csv, csv-long or json")
       ->capture_default_str();
-  export_cmd->add_option("--layout", export_data.layout, "xlsx: the report layout (JSON)")
+  export_cmd->add_option("--layout", export_data.layout, "pdf, xlsx: the report layout (JSON)")
       ->check(CLI::ExistingFile);
   export_cmd->add_option("--department", export_data.department,
                          "Only this department's rows (code)");

@@ -82,10 +82,12 @@ class builder {
         add_row(*item, item->label, doc);
         continue;
       }
-      doc.lines.push_back({report_line::kind::heading,
-                           item->level,
-                           item->label.empty() ? item->title : item->label + " " + item->title,
-                           {}});
+      std::string heading = item->label.empty() ? item->title : item->label + " " + item->title;
+      if (!item->page_ref.empty()) heading += "（" + item->page_ref + "）";
+      doc.lines.push_back({report_line::kind::heading, item->level, heading, {}});
+      if (!item->description.empty()) {
+        doc.lines.push_back({report_line::kind::section, item->level, item->description, {}});
+      }
       for (const auto& f : index_.plan.tmpl.fields) {
         if (f.level != item->level) continue;
         const int year = f.type == field_type::year_series ? options_.year : 0;
@@ -113,19 +115,31 @@ class builder {
     return owners;
   }
 
-  std::string shown(const template_field& f, const std::string& value) const {
+  choice_style style_of(const layout_column* column) const {
+    return column != nullptr && column->has_choices ? static_cast<choice_style>(column->choices)
+                                                    : layout_.choices;
+  }
+
+  std::string shown(const template_field& f, const std::string& value,
+                    const layout_column* column = nullptr) const {
     if (f.type == field_type::table) {
       std::string text = table_as_text(f, value);
       if (!text.empty() && text.back() == '\n') text.pop_back();
       return text;
     }
-    if (f.cell_type() == field_type::single_choice && layout_.choices == choice_style::boxes) {
+    if (f.cell_type() == field_type::single_choice && style_of(column) == choice_style::boxes) {
       std::string boxes;
       for (const auto& o : f.options) {
         if (!boxes.empty()) boxes += " ";
         boxes += o.value + " " + (o.value == value ? "☑" : "☐");
       }
       return boxes;
+    }
+    if (f.cell_type() == field_type::multi_choice) {
+      std::string joined = value;
+      for (auto at = joined.find('\n'); at != std::string::npos; at = joined.find('\n', at))
+        joined.replace(at, 1, "、");
+      return joined;
     }
     if (f.cell_type() == field_type::number && !value.empty() && !f.unit.empty()) {
       return value + f.unit;
@@ -157,9 +171,13 @@ class builder {
       return {};
     }
     const template_field& f = *c.field;
-    if (f.scope == field_scope::plan) return shown(f, source_.value_of({row.id, 0, c.year, f.key}));
+    if (f.scope == field_scope::plan) {
+      return shown(f, source_.value_of({row.id, 0, c.year, f.key}), c.column);
+    }
     const int year = c.year != 0 ? c.year : c.column->year != 0 ? c.column->year : options_.year;
-    if (owners.size() == 1) return shown(f, source_.value_of({row.id, owners[0], year, f.key}));
+    if (owners.size() == 1) {
+      return shown(f, source_.value_of({row.id, owners[0], year, f.key}), c.column);
+    }
     // A shared row in one line: each owner's part under its name.
     std::string out;
     const bool short_value =

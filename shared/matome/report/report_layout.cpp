@@ -96,6 +96,16 @@ result<report_layout> parse_layout(std::string_view json, const plan& p) {
           return fail(at + ".year: 計画期間の年度ではありません。");
         column.year = *parsed;
       }
+      std::string own_choices;
+      if (!text(c, "choices", own_choices) ||
+          (!own_choices.empty() && own_choices != "value" && own_choices != "boxes")) {
+        return fail(at + ".choices: value か boxes です。");
+      }
+      if (!own_choices.empty()) {
+        column.has_choices = true;
+        column.choices =
+            static_cast<int>(own_choices == "value" ? choice_style::value : choice_style::boxes);
+      }
       if (auto w = c.FindMember("width"); w != c.MemberEnd()) {
         if (!w->value.IsNumber() || w->value.GetDouble() <= 0 || w->value.GetDouble() > 255) {
           return fail(at + ".width: 1〜255 の数です。");

@@ -20,6 +20,10 @@ struct layout_column {
   std::string source;
   double width = 12;  // in characters
   int year = 0;  // a report field of another year than the one reported (29年度 beside 30年度)
+  // How this column prints a choice (a choice_style), when not as the
+  // layout's `choices` says.
+  bool has_choices = false;
+  int choices = 0;
 };
 
 enum class shared_row_style {

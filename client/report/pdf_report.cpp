@@ -1,0 +1,360 @@
+#include "pdf_report.h"
+
+#include <QFontDatabase>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextLayout>
+#include <memory>
+
+namespace Matome {
+namespace {
+
+constexpr int kDpi = 300;
+constexpr qreal kPad = 10;  // inside a cell, in device pixels (~0.85 mm)
+
+// The report's face: Takao Gothic (fonts-takao-gothic), loaded from the
+// package's file so a machine whose fontconfig lacks it gets the same PDF.
+// Not Noto Sans CJK or IPAex: they map the Kangxi radicals (⽬ U+2F6C) to the
+// same glyphs as the ideographs (目 U+76EE), and Qt's PDF text map gives
+// each glyph its lowest code point, so a reader copying 目標 would get ⽬標
+// and a search for it would fail. Takao has no radicals.
+QString reportFamily() {
+  const int id = QFontDatabase::addApplicationFont(
+      QStringLiteral("/usr/share/fonts/truetype/takao-gothic/TakaoGothic.ttf"));
+  const QStringList families = QFontDatabase::applicationFontFamilies(id);
+  return families.isEmpty() ? QStringLiteral("TakaoGothic") : families.first();
+}
+
+QFont reportFont(qreal points, bool bold = false) {
+  QFont f(reportFamily());
+  f.setPointSizeF(points);
+  f.setBold(bold);
+  f.setStyleStrategy(QFont::PreferAntialias);
+  return f;
+}
+
+// A text broken into lines at a width; kept to draw any run of its lines.
+struct TextBlock {
+  std::unique_ptr<QTextLayout> layout;
+  qreal width = 0;
+
+  TextBlock(const QString& text, const QFont& font, qreal w, QPaintDevice* device) : width(w) {
+    layout = std::make_unique<QTextLayout>(text, font, device);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout->setTextOption(option);
+    layout->beginLayout();
+    qreal y = 0;
+    for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
+      line.setLineWidth(std::max<qreal>(1, width));
+      line.setPosition(QPointF(0, y));
+      y += line.height();
+    }
+    layout->endLayout();
+  }
+  int lines() const { return layout->lineCount(); }
+  qreal top(int i) const { return layout->lineAt(i).y(); }
+  qreal bottom(int i) const { return layout->lineAt(i).y() + layout->lineAt(i).height(); }
+  qreal height() const { return lines() == 0 ? 0 : bottom(lines() - 1); }
+  // Draws lines [from, to) with line `from`'s top at `at`.
+  void draw(QPainter& p, QPointF at, int from, int to) const {
+    for (int i = from; i < to; ++i) {
+      const QTextLine line = layout->lineAt(i);
+      line.draw(&p, QPointF(at.x(), at.y() - top(from)));
+    }
+  }
+};
+
+struct CellRun {
+  int cell;      // column
+  int from, to;  // lines
+};
+
+// What one page shows: full-width blocks and row fragments, top to bottom.
+struct PageItem {
+  enum Kind { heading, section, row } kind;
+  int line;  // index into the document's lines
+  qreal y;   // top on the page
+  qreal height;
+  std::vector<CellRun> runs;  // for a row fragment
+  int blockFrom = 0, blockTo = 0;
+};
+
+class Renderer {
+ public:
+  Renderer(const matome::report_document& doc, QPdfWriter& writer)
+      : doc_(doc),
+        writer_(writer),
+        body_(reportFont(doc.landscape ? 7 : 6.5)),
+        bold_(reportFont(doc.landscape ? 7.5 : 7, true)),
+        small_(reportFont(6)) {}
+
+  int render(const QString& printedOn) {
+    QPainter p(&writer_);
+    if (!p.isActive()) return -1;
+    area_ = writer_.pageLayout().paintRectPixels(kDpi);
+    area_.moveTo(0, 0);
+    layoutColumns();
+    paginate();
+    const int pages = 1 + static_cast<int>(pages_.size());
+    drawTitlePage(p, printedOn, pages);
+    for (std::size_t i = 0; i < pages_.size(); ++i) {
+      writer_.newPage();
+      drawPage(p, i, static_cast<int>(i) + 2, pages);
+    }
+    return pages;
+  }
+
+ private:
+  const matome::report_document& doc_;
+  QPdfWriter& writer_;
+  QFont body_, bold_, small_;
+  QRect area_;
+  std::vector<qreal> x_, w_;  // each column's left edge and width
+  qreal headerHeight_ = 0;
+  qreal groupHeight_ = 0;                     // the upper header row, when a series is grouped
+  qreal bandHeight_ = 0;                      // the page header line above the table
+  std::vector<std::vector<TextBlock>> rows_;  // per document line: its cells, or one block
+  std::vector<std::vector<PageItem>> pages_;
+
+  void layoutColumns() {
+    qreal total = 0;
+    for (double w : doc_.widths) total += w;
+    qreal x = 0;
+    for (double w : doc_.widths) {
+      const qreal width = area_.width() * (w / std::max<qreal>(total, 1));
+      x_.push_back(x);
+      w_.push_back(width);
+      x += width;
+    }
+    const QFontMetricsF header(bold_, &writer_);
+    qreal one = 0;
+    for (std::size_t c = 0; c < doc_.headers.size(); ++c) {
+      TextBlock t(QString::fromStdString(doc_.headers[c]), bold_, w_[c] - 2 * kPad, &writer_);
+      one = std::max(one, t.height() + 2 * kPad);
+    }
+    groupHeight_ = 0;
+    for (std::size_t c = 0; c < doc_.headers.size();) {
+      std::size_t end = c;
+      const auto& group = doc_.group_headers[c];
+      while (!group.empty() && end + 1 < doc_.headers.size() &&
+             doc_.group_headers[end + 1] == group)
+        ++end;
+      if (!group.empty()) {
+        TextBlock t(QString::fromStdString(group), bold_, x_[end] + w_[end] - x_[c] - 2 * kPad,
+                    &writer_);
+        groupHeight_ = std::max(groupHeight_, t.height() + 2 * kPad);
+      }
+      c = end + 1;
+    }
+    headerHeight_ =
+        doc_.two_header_rows() ? std::max(one, header.height() + 2 * kPad) + groupHeight_ : one;
+    bandHeight_ = QFontMetricsF(small_, &writer_).height() * 2;
+  }
+
+  void paginate() {
+    const qreal top = bandHeight_ + headerHeight_;
+    const qreal bottom = area_.height();
+    std::vector<PageItem> page;
+    qreal y = top;
+    auto newPage = [&] {
+      pages_.push_back(std::move(page));
+      page.clear();
+      y = top;
+    };
+    for (std::size_t i = 0; i < doc_.lines.size(); ++i) {
+      const auto& line = doc_.lines[i];
+      std::vector<TextBlock> blocks;
+      if (line.type != matome::report_line::kind::row) {
+        const QFont& f = line.type == matome::report_line::kind::heading ? bold_ : body_;
+        blocks.emplace_back(QString::fromStdString(line.text), f, area_.width() - 2 * kPad,
+                            &writer_);
+        const qreal h = blocks[0].height() + 2 * kPad;
+        // A heading never ends a page: it goes with what follows it.
+        const qreal keep = line.type == matome::report_line::kind::heading ? h * 3 : h;
+        if (y + std::min(keep, bottom - top) > bottom && !page.empty()) newPage();
+        page.push_back({line.type == matome::report_line::kind::heading ? PageItem::heading
+                                                                        : PageItem::section,
+                        static_cast<int>(i),
+                        y,
+                        h,
+                        {},
+                        0,
+                        blocks[0].lines()});
+        y += h;
+        rows_.push_back(std::move(blocks));
+        continue;
+      }
+      for (std::size_t c = 0; c < doc_.headers.size(); ++c) {
+        const std::string& text = c < line.cells.size() ? line.cells[c] : std::string();
+        blocks.emplace_back(QString::fromStdString(text), body_, w_[c] - 2 * kPad, &writer_);
+      }
+      qreal height = 0;
+      for (const auto& b : blocks) height = std::max(height, b.height());
+      height += 2 * kPad;
+      // Kept whole: to the next page when it does not fit and would there,
+      // taking along the headings just above it (a heading never ends a page).
+      if (y + height > bottom && !page.empty() && height <= bottom - top) {
+        std::vector<PageItem> carried;
+        while (!page.empty() && page.back().kind != PageItem::row) {
+          carried.insert(carried.begin(), page.back());
+          page.pop_back();
+        }
+        if (page.empty()) {  // only headings on this page: they stay
+          page = std::move(carried);
+          carried.clear();
+        }
+        newPage();
+        for (auto& c : carried) {
+          c.y = y;
+          y += c.height;
+          page.push_back(c);
+        }
+      }
+      // Then line by line, continued on the next page when taller than a page.
+      std::vector<int> next(blocks.size(), 0);
+      for (;;) {
+        const qreal room = bottom - y - 2 * kPad;
+        PageItem item{PageItem::row, static_cast<int>(i), y, 0, {}, 0, 0};
+        qreal used = 0;
+        bool more = false;
+        for (std::size_t c = 0; c < blocks.size(); ++c) {
+          const auto& b = blocks[c];
+          int to = next[c];
+          while (to < b.lines() &&
+                 b.bottom(to) - (next[c] < b.lines() ? b.top(next[c]) : 0) <= room)
+            ++to;
+          if (to == next[c] && to < b.lines() && page.empty()) ++to;  // at least a line per page
+          if (to > next[c]) used = std::max(used, b.bottom(to - 1) - b.top(next[c]));
+          item.runs.push_back({static_cast<int>(c), next[c], to});
+          next[c] = to;
+          more = more || to < b.lines();
+        }
+        item.height = used + 2 * kPad;
+        page.push_back(item);
+        y += item.height;
+        if (!more) break;
+        newPage();
+      }
+      rows_.push_back(std::move(blocks));
+    }
+    if (!page.empty()) pages_.push_back(std::move(page));
+  }
+
+  void drawTitlePage(QPainter& p, const QString& printedOn, int pages) {
+    p.setPen(Qt::black);
+    QFont big = reportFont(22, true);
+    p.setFont(big);
+    const QRectF box(0, area_.height() * 0.3, area_.width(), area_.height() * 0.2);
+    p.drawText(box, Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap,
+               QString::fromStdString(doc_.title));
+    p.setFont(reportFont(12));
+    p.drawText(QRectF(0, area_.height() * 0.55, area_.width(), area_.height() * 0.1),
+               Qt::AlignHCenter | Qt::AlignTop, printedOn);
+    drawPageNumber(p, 1, pages);
+  }
+
+  void drawPageNumber(QPainter& p, int page, int pages) {
+    p.setFont(small_);
+    p.setPen(Qt::black);
+    p.drawText(QRectF(0, area_.height() - bandHeight_ / 2, area_.width(), bandHeight_ / 2),
+               Qt::AlignHCenter | Qt::AlignBottom, QStringLiteral("%1 / %2").arg(page).arg(pages));
+  }
+
+  void drawHeader(QPainter& p) {
+    p.setFont(small_);
+    p.setPen(QColor(0x5f, 0x63, 0x68));
+    p.drawText(QRectF(0, 0, area_.width(), bandHeight_), Qt::AlignLeft | Qt::AlignTop,
+               QString::fromStdString(doc_.title));
+    const qreal top = bandHeight_;
+    const QPen grid(Qt::black, 2);
+    p.setPen(grid);
+    p.setFont(bold_);
+    const qreal groupHeight =
+        doc_.two_header_rows() ? QFontMetricsF(bold_, &writer_).height() + 2 * kPad : 0;
+    for (std::size_t c = 0; c < doc_.headers.size();) {
+      std::size_t end = c;
+      const auto& group = doc_.group_headers[c];
+      while (!group.empty() && end + 1 < doc_.headers.size() &&
+             doc_.group_headers[end + 1] == group)
+        ++end;
+      if (group.empty()) {
+        const QRectF cell(x_[c], top, w_[c], headerHeight_);
+        p.fillRect(cell, QColor(0xe8, 0xea, 0xed));
+        p.drawRect(cell);
+        p.drawText(cell.adjusted(kPad, kPad, -kPad, -kPad), Qt::AlignCenter | Qt::TextWordWrap,
+                   QString::fromStdString(doc_.headers[c]));
+      } else {
+        const QRectF over(x_[c], top, x_[end] + w_[end] - x_[c], groupHeight);
+        p.fillRect(over, QColor(0xe8, 0xea, 0xed));
+        p.drawRect(over);
+        p.drawText(over.adjusted(kPad, 0, -kPad, 0), Qt::AlignCenter | Qt::TextWordWrap,
+                   QString::fromStdString(group));
+        for (std::size_t k = c; k <= end; ++k) {
+          const QRectF cell(x_[k], top + groupHeight, w_[k], headerHeight_ - groupHeight);
+          p.fillRect(cell, QColor(0xe8, 0xea, 0xed));
+          p.drawRect(cell);
+          p.drawText(cell, Qt::AlignCenter, QString::fromStdString(doc_.headers[k]));
+        }
+      }
+      c = end + 1;
+    }
+  }
+
+  void drawPage(QPainter& p, std::size_t index, int number, int pages) {
+    drawHeader(p);
+    const QPen grid(Qt::black, 2);
+    for (const auto& item : pages_[index]) {
+      const auto& blocks = rows_[static_cast<std::size_t>(item.line)];
+      if (item.kind != PageItem::row) {
+        const QRectF box(0, item.y, area_.width(), item.height);
+        if (item.kind == PageItem::heading) p.fillRect(box, QColor(0xf1, 0xf3, 0xf4));
+        p.setPen(grid);
+        p.drawRect(box);
+        p.setPen(Qt::black);
+        blocks[0].draw(p, QPointF(kPad, item.y + kPad), 0, blocks[0].lines());
+        continue;
+      }
+      for (const auto& run : item.runs) {
+        const auto c = static_cast<std::size_t>(run.cell);
+        const QRectF cell(x_[c], item.y, w_[c], item.height);
+        p.setPen(grid);
+        p.drawRect(cell);
+        p.setPen(Qt::black);
+        blocks[c].draw(p, QPointF(x_[c] + kPad, item.y + kPad), run.from, run.to);
+      }
+    }
+    drawPageNumber(p, number, pages);
+  }
+};
+
+}  // namespace
+
+matome::result<int> writeReportPdf(const matome::report_document& doc, const QString& path,
+                                   const QString& printedOn) {
+  QPdfWriter writer(path);
+  writer.setResolution(kDpi);
+  writer.setTitle(QString::fromStdString(doc.title));
+  writer.setCreator(QStringLiteral("Matome"));
+  writer.setPageSize(QPageSize(QPageSize::A4));
+  writer.setPageOrientation(doc.landscape ? QPageLayout::Landscape : QPageLayout::Portrait);
+  writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
+  const int pages = Renderer(doc, writer).render(printedOn);
+  if (pages < 0) {
+    return matome::make_error(matome::errc::storage, path.toStdString() + " に書き込めません。");
+  }
+  return pages;
+}
+
+QString eraDate(int year, int month, int day) {
+  if (year >= 2019 && !(year == 2019 && month < 5)) {
+    const int n = year - 2018;
+    return QStringLiteral("令和%1年%2月%3日")
+        .arg(n == 1 ? QStringLiteral("元") : QString::number(n))
+        .arg(month)
+        .arg(day);
+  }
+  return QStringLiteral("%1年%2月%3日").arg(year).arg(month).arg(day);
+}
+
+}  // namespace Matome

@@ -1,0 +1,138 @@
+// The printed report as PDF, read back with independent tools (poppler's
+// pdftotext, pdffonts, pdfinfo): the demo and each imported sample in its
+// layout. Every row's title and chosen cells come back as text, in reading
+// order, and every font is embedded.
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <regex>
+
+#include "matome/import/sheet_import.h"
+#include "matome/plan_file/plan_file.h"
+#include "matome/sheet/read_workbook.h"
+#include "pdf_report.h"
+#include "support/catch_result.h"
+#include "support/temp_dir.h"
+
+using namespace matome;
+
+namespace {
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  REQUIRE(::pclose(pipe) == 0);
+  return out;
+}
+
+// The text of the PDF in content order (each cell's lines together), with
+// every space and line break taken out: what a search in a viewer meets.
+std::string text_of(const std::filesystem::path& pdf) {
+  return std::regex_replace(run("pdftotext -raw '" + pdf.string() + "' -"), std::regex("\\s+"), "");
+}
+
+std::string squeezed(const std::string& text) {
+  return std::regex_replace(text, std::regex("\\s+"), "");
+}
+
+int pages_of(const std::filesystem::path& pdf) {
+  std::smatch m;
+  const std::string info = run("pdfinfo '" + pdf.string() + "'");
+  REQUIRE(std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")));
+  return std::stoi(m[1]);
+}
+
+// Every font of the PDF is embedded (pdffonts' "emb" column).
+void all_fonts_embedded(const std::filesystem::path& pdf) {
+  const std::string fonts = run("pdffonts '" + pdf.string() + "'");
+  std::istringstream lines(fonts);
+  std::string line;
+  int count = 0;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    if (n < 2 || line.empty()) continue;  // the header lines
+    INFO(line);
+    CHECK(std::regex_search(line, std::regex("\\s(yes)\\s+(yes|no)\\s+(yes|no)\\s+\\d+\\s+\\d+$")));
+    ++count;
+  }
+  CHECK(count >= 1);
+}
+
+struct printed_plan {
+  report_document doc;
+  std::vector<std::string> row_titles;
+};
+
+printed_plan report_of(store& s, record_id plan_id, const std::string& layout_file = {}) {
+  const auto index = s.load_plan_index(plan_id).value();
+  report_layout layout = default_layout(index.plan);
+  if (!layout_file.empty()) {
+    std::ifstream in(layout_file);
+    layout = parse_layout(std::string{std::istreambuf_iterator<char>(in), {}}, index.plan).value();
+  }
+  printed_plan out{build_report(index, store_source(s), layout, {index.plan.report_year}), {}};
+  for (const auto& item : index.items) {
+    if (index.plan.is_row(item)) out.row_titles.push_back(item.title);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("The demo's report as PDF: searchable Japanese, embedded fonts, every row",
+          "[report][pdf]") {
+  test::temp_dir dir;
+  auto s = store::open(dir.file("demo.db")).value();
+  const auto plan_id =
+      import_plan_file(s, std::string(MATOME_DEMO_PLAN), hash_cost::minimal).value().plan_id;
+  const auto printed = report_of(s, plan_id);
+  const auto pdf = dir.file("demo.pdf");
+  auto pages = Matome::writeReportPdf(printed.doc, QString::fromStdString(pdf.string()),
+                                      QStringLiteral("令和8年11月30日 作成"));
+  REQUIRE(pages.has_value());
+  CHECK(pages_of(pdf) == *pages);
+  CHECK(*pages >= 3);  // a title page and the table over a few A4 pages
+  CHECK(*pages <= 12);
+  all_fonts_embedded(pdf);
+  const std::string text = text_of(pdf);
+  CHECK(text.find(squeezed(printed.doc.title)) != std::string::npos);
+  CHECK(text.find("令和8年11月30日作成") != std::string::npos);
+  // 目 as the ideograph, not the look-alike radical ⽬ some fonts map it to.
+  CHECK(text.find("目標1すべての世代に福祉の心を広げる意識づくり") != std::string::npos);
+  CHECK(text.find("⽬") == std::string::npos);
+  for (const auto& title : printed.row_titles) {
+    INFO(title);
+    CHECK(text.find(squeezed(title)) != std::string::npos);
+  }
+  CHECK(text.find("目標の背景地域のつながりが弱まり") != std::string::npos);  // a section
+}
+
+TEST_CASE("Each sample prints to PDF in its own layout, every row in it", "[report][pdf]") {
+  const std::string presets = MATOME_PRESETS_DIR;
+  test::temp_dir dir;
+  for (const std::string city : {"sakado", "kitamoto", "tsurugashima"}) {
+    INFO(city);
+    auto m = import::read_preset(presets, city).value();
+    auto book = sheet::read_workbook_file(presets + "/samples/" + city + ".tsv").value();
+    auto s = store::open(dir.file(city + ".db")).value();
+    const auto plan_id =
+        import::write_import(s, import::build_plan_file(book, m), hash_cost::minimal)
+            .value()
+            .plan_id;
+    const auto printed = report_of(s, plan_id, presets + "/" + city + "-layout.json");
+    const auto pdf = dir.file(city + ".pdf");
+    REQUIRE(Matome::writeReportPdf(printed.doc, QString::fromStdString(pdf.string()),
+                                   QStringLiteral("令和8年11月30日 作成")));
+    all_fonts_embedded(pdf);
+    const std::string text = text_of(pdf);
+    for (const auto& title : printed.row_titles) {
+      INFO(title);
+      CHECK(text.find(squeezed(title)) != std::string::npos);
+    }
+    const int pages = pages_of(pdf);
+    CHECK(pages >= 2);
+    CHECK(pages <= 60);
+  }
+}
