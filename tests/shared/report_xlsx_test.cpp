@@ -36,7 +36,11 @@ TEST_CASE("The report reads as the plan prints: headings, sections, rows, 再掲
   demo_store d;
   const auto doc = build_report(d.index, store_source(d.s), default_layout(d.index.plan), {2024});
   CHECK(doc.title == "北本市地域福祉計画（デモ） 令和6年度 進捗状況報告");
-  CHECK(doc.two_header_rows());  // the indicator's years under its header
+  CHECK(doc.two_header_rows());         // the indicator's years under its header
+  CHECK(doc.headers.back() == "状態");  // not only accepted entries: each one's status printed
+  const auto accepted =
+      build_report(d.index, store_source(d.s), default_layout(d.index.plan), {2024, true});
+  CHECK(accepted.headers.back() != "状態");
   auto line_with = [&](report_line::kind kind, const std::string& start) {
     return std::ranges::find_if(doc.lines, [&](const report_line& l) {
       return l.type == kind &&

@@ -62,6 +62,15 @@ class builder {
       doc.headers.push_back(c.header);
       doc.widths.push_back(c.width);
     }
+    // Not only accepted entries: each one's status is printed with it.
+    const bool has_status = std::ranges::any_of(
+        layout_.columns, [](const layout_column& c) { return c.source == "status"; });
+    if (!options_.accepted_only && !has_status) {
+      columns_.push_back({&status_column_, nullptr, 0});
+      doc.group_headers.emplace_back();
+      doc.headers.push_back(status_column_.header);
+      doc.widths.push_back(status_column_.width);
+    }
     walk(0, doc);
     return doc;
   }
@@ -75,6 +84,7 @@ class builder {
   std::map<record_id, std::vector<std::pair<const plan_item*, std::string>>> relisted_;
   std::map<record_id, std::string> names_;
   std::vector<printed_column> columns_;
+  const layout_column status_column_{"状態", "status", 8};
 
   void walk(record_id parent, report_document& doc) {
     for (const plan_item* item : children_[parent]) {
