@@ -55,7 +55,7 @@ int main(int argc, char* argv[]) {
                                 QStringLiteral("LANG"), QStringLiteral("ja"));
   QCommandLineOption pageOption(
       QStringLiteral("page"),
-      QStringLiteral("page to open: workspace, conflicts, dashboard, import"),
+      QStringLiteral("page to open: workspace, conflicts, dashboard, import, report"),
       QStringLiteral("PAGE"));
   QCommandLineOption importOption(
       QStringLiteral("import"),

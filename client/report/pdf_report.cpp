@@ -1,16 +1,17 @@
 #include "pdf_report.h"
 
 #include <QFontDatabase>
+#include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextLayout>
+#include <algorithm>
 #include <memory>
 
 namespace Matome {
 namespace {
 
 constexpr int kDpi = 300;
-constexpr qreal kPad = 10;  // inside a cell, in device pixels (~0.85 mm)
 
 // The report's face: Takao Gothic (fonts-takao-gothic), loaded from the
 // package's file so a machine whose fontconfig lacks it gets the same PDF.
@@ -80,35 +81,40 @@ struct PageItem {
   int blockFrom = 0, blockTo = 0;
 };
 
+// Lays the report out on pages of `area` (device pixels) and draws any page:
+// the PDF writer draws them all, the desktop's preview one.
 class Renderer {
  public:
-  Renderer(const matome::report_document& doc, QPdfWriter& writer)
+  Renderer(const matome::report_document& doc, QPaintDevice& device, QRect area)
       : doc_(doc),
-        writer_(writer),
+        writer_(device),
         body_(reportFont(doc.landscape ? 7 : 6.5)),
         bold_(reportFont(doc.landscape ? 7.5 : 7, true)),
-        small_(reportFont(6)) {}
-
-  int render(const QString& printedOn) {
-    QPainter p(&writer_);
-    if (!p.isActive()) return -1;
-    area_ = writer_.pageLayout().paintRectPixels(kDpi);
+        small_(reportFont(6)),
+        kPad(device.logicalDpiX() / 30.0),  // ~0.85 mm inside a cell
+        area_(area) {
     area_.moveTo(0, 0);
     layoutColumns();
     paginate();
-    const int pages = 1 + static_cast<int>(pages_.size());
-    drawTitlePage(p, printedOn, pages);
-    for (std::size_t i = 0; i < pages_.size(); ++i) {
-      writer_.newPage();
-      drawPage(p, i, static_cast<int>(i) + 2, pages);
+  }
+
+  // The title page and the table's pages.
+  int pages() const { return 1 + static_cast<int>(pages_.size()); }
+
+  // Draws page `index` (0: the title page).
+  void draw(QPainter& p, int index, const QString& printedOn) {
+    if (index == 0) {
+      drawTitlePage(p, printedOn, pages());
+    } else {
+      drawPage(p, static_cast<std::size_t>(index - 1), index + 1, pages());
     }
-    return pages;
   }
 
  private:
   const matome::report_document& doc_;
-  QPdfWriter& writer_;
+  QPaintDevice& writer_;
   QFont body_, bold_, small_;
+  const qreal kPad;
   QRect area_;
   std::vector<qreal> x_, w_;  // each column's left edge and width
   qreal headerHeight_ = 0;
@@ -339,11 +345,35 @@ matome::result<int> writeReportPdf(const matome::report_document& doc, const QSt
   writer.setPageSize(QPageSize(QPageSize::A4));
   writer.setPageOrientation(doc.landscape ? QPageLayout::Landscape : QPageLayout::Portrait);
   writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
-  const int pages = Renderer(doc, writer).render(printedOn);
-  if (pages < 0) {
+  QPainter p(&writer);
+  if (!p.isActive()) {
     return matome::make_error(matome::errc::storage, path.toStdString() + " に書き込めません。");
   }
-  return pages;
+  Renderer renderer(doc, writer, writer.pageLayout().paintRectPixels(kDpi));
+  for (int page = 0; page < renderer.pages(); ++page) {
+    if (page > 0) writer.newPage();
+    renderer.draw(p, page, printedOn);
+  }
+  return renderer.pages();
+}
+
+QImage previewReportPage(const matome::report_document& doc, int page, int dpi) {
+  QPageLayout layout(QPageSize(QPageSize::A4),
+                     doc.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                     QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
+  const QRect full = layout.fullRectPixels(dpi);
+  QImage image(full.size(), QImage::Format_RGB32);
+  image.setDotsPerMeterX(static_cast<int>(dpi / 0.0254));
+  image.setDotsPerMeterY(static_cast<int>(dpi / 0.0254));
+  image.fill(Qt::white);
+  QPainter p(&image);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setRenderHint(QPainter::TextAntialiasing);
+  const QRect paint = layout.paintRectPixels(dpi);
+  p.translate(paint.topLeft());
+  Renderer renderer(doc, image, paint);
+  renderer.draw(p, std::clamp(page, 0, renderer.pages() - 1), QString());
+  return image;
 }
 
 QString eraDate(int year, int month, int day) {

@@ -7,6 +7,7 @@
 // searchable and copyable. Needs a QGuiApplication (fonts); matome-cli
 // makes an offscreen one.
 
+#include <QImage>
 #include <QString>
 
 #include "matome/domain/error.h"
@@ -18,6 +19,10 @@ namespace Matome {
 // Returns the number of pages.
 matome::result<int> writeReportPdf(const matome::report_document& doc, const QString& path,
                                    const QString& printedOn);
+
+// Page `page` of the report (0: the title page, 1: the first table page)
+// as the PDF prints it, at `dpi`: the desktop's preview.
+QImage previewReportPage(const matome::report_document& doc, int page, int dpi);
 
 // "令和8年11月30日" for a calendar date.
 QString eraDate(int year, int month, int day);

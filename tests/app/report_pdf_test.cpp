@@ -2,15 +2,18 @@
 // pdftotext, pdffonts, pdfinfo): the demo and each imported sample in its
 // layout. Every row's title and chosen cells come back as text, in reading
 // order, and every font is embedded.
+#include <QImage>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <regex>
 
+#include "app_fixture.h"
 #include "matome/import/sheet_import.h"
 #include "matome/plan_file/plan_file.h"
 #include "matome/sheet/read_workbook.h"
 #include "pdf_report.h"
+#include "reportmodel.h"
 #include "support/catch_result.h"
 #include "support/temp_dir.h"
 
@@ -135,4 +138,41 @@ TEST_CASE("Each sample prints to PDF in its own layout, every row in it", "[repo
     CHECK(pages >= 2);
     CHECK(pages <= 60);
   }
+}
+
+TEST_CASE("The 報告書 page previews and exports; a department gets its own rows only",
+          "[report][pdf][app]") {
+  test::temp_dir out;
+  {
+    matome::test::demo_app app("kourei");
+    Matome::ReportModel report;
+    CHECK(report.ownRowsOnly());  // a department member cannot widen it
+    report.setOwnRowsOnly(false);
+    CHECK(report.ownRowsOnly());
+    report.refresh();
+    REQUIRE(report.preview().isLocalFile());
+    CHECK(QImage(report.preview().toLocalFile()).width() > 300);
+    const auto pdf = out.file("kourei.pdf");
+    report.exportTo(QUrl::fromLocalFile(QString::fromStdString(pdf.string())));
+    REQUIRE(matome::test::wait_until([&] { return !report.busy(); }));
+    INFO(report.message().toStdString());
+    REQUIRE_FALSE(report.messageIsError());
+    const std::string text = text_of(pdf);
+    CHECK(text.find("認知症サポーター養成講座") != std::string::npos);  // 高齢介護課's
+    CHECK(text.find("家庭教育支援") == std::string::npos);              // 生涯学習課's
+  }
+  matome::test::demo_app app("coord");
+  Matome::ReportModel report;
+  CHECK_FALSE(report.ownRowsOnly());
+  report.setFormat(QStringLiteral("csv"));
+  const auto csv = out.file("all.csv");
+  report.exportTo(QUrl::fromLocalFile(QString::fromStdString(csv.string())));
+  REQUIRE(matome::test::wait_until([&] { return !report.busy(); }));
+  auto book = sheet::read_workbook_file(csv.string());
+  REQUIRE(book.has_value());
+  bool education = false;
+  for (const auto& row : book->sheets.at(0).rows) {
+    education = education || std::find(row.begin(), row.end(), "福祉教育") != row.end();
+  }
+  CHECK(education);
 }

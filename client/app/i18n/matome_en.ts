@@ -512,57 +512,62 @@
         <translation>%1 — Matome</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="66"/>
+        <location filename="../qml/Main.qml" line="67"/>
         <source>%1 報告</source>
         <translation>%1 report</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="68"/>
         <source>（確定済）</source>
         <translation> (finalized)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="73"/>
+        <location filename="../qml/Main.qml" line="74"/>
         <source>作業</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="80"/>
+        <location filename="../qml/Main.qml" line="81"/>
         <source>競合 %1件</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="81"/>
+        <location filename="../qml/Main.qml" line="82"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="87"/>
+        <location filename="../qml/Main.qml" line="88"/>
         <source>取りまとめ</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="94"/>
+        <location filename="../qml/Main.qml" line="95"/>
         <source>取り込み</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="104"/>
+        <location filename="../qml/Main.qml" line="102"/>
+        <source>報告書</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="111"/>
         <source>キーボード操作 (F1)</source>
         <translation>Keyboard (F1)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="109"/>
+        <location filename="../qml/Main.qml" line="116"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="136"/>
+        <location filename="../qml/Main.qml" line="143"/>
         <source>計画を受信しています…</source>
         <translation>Receiving the plan…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="137"/>
+        <location filename="../qml/Main.qml" line="144"/>
         <source>サーバーに接続できません。接続できる場所で同期するか、ファイルで取り込んでください。</source>
         <translation>Cannot reach the server. Sync where it can be reached, or import a file.</translation>
     </message>
@@ -773,6 +778,34 @@
     </message>
 </context>
 <context>
+    <name>Matome::ReportModel</name>
+    <message>
+        <location filename="../reportmodel.cpp" line="122"/>
+        <source>計画がまだありません。</source>
+        <translation>No plan yet.</translation>
+    </message>
+    <message>
+        <location filename="../reportmodel.cpp" line="129"/>
+        <source>%1 を読めません。</source>
+        <translation>Cannot read %1.</translation>
+    </message>
+    <message>
+        <location filename="../reportmodel.cpp" line="194"/>
+        <source>書き出しています…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../reportmodel.cpp" line="203"/>
+        <source>書き出せませんでした: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../reportmodel.cpp" line="206"/>
+        <source>書き出しました: %1（%2）</source>
+        <translation>Exported: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Matome::ReviewModel</name>
     <message>
         <location filename="../reviewmodel.cpp" line="82"/>
@@ -940,6 +973,156 @@
         <source>サインインしていません。</source>
         <translation>Not signed in.</translation>
     </message>
+    <message>
+        <location filename="../reportmodel.cpp" line="31"/>
+        <source> 作成</source>
+        <translation> (made)</translation>
+    </message>
+    <message>
+        <location filename="../reportmodel.cpp" line="33"/>
+        <source>%1ページ</source>
+        <translation>%1 page(s)</translation>
+    </message>
+    <message>
+        <location filename="../reportmodel.cpp" line="38"/>
+        <source>%1行</source>
+        <translation>%1 line(s)</translation>
+    </message>
+    <message>
+        <location filename="../reportmodel.cpp" line="43"/>
+        <source>%1 に書き込めません。</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+    <message>
+        <location filename="../reportmodel.cpp" line="44"/>
+        <source>%1 バイト</source>
+        <translation>%1 bytes</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="19"/>
+        <source>書き出す先</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="22"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="23"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="24"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="24"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="29"/>
+        <source>レイアウトファイル</source>
+        <translation>Layout file</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="30"/>
+        <source>レイアウト (*.json)</source>
+        <translation>Layouts (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="43"/>
+        <source>報告書</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="49"/>
+        <source>この端末の内容から、印刷する報告書か、そのデータを書き出します。接続は要りません。</source>
+        <translation>Exports the printed report, or its data, from what this computer holds. No connection needed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="50"/>
+        <source>自分の課の事業だけを書き出します。提出の前の確認に使えます。接続は要りません。</source>
+        <translation>Exports your department’s rows only, to check them before submitting. No connection needed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="56"/>
+        <location filename="../qml/ReportPage.qml" line="65"/>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="67"/>
+        <location filename="../qml/ReportPage.qml" line="81"/>
+        <source>形式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="74"/>
+        <source>PDF（印刷する報告書）</source>
+        <translation>PDF (the printed report)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="75"/>
+        <source>Excel（印刷する報告書）</source>
+        <translation>Excel (the printed report)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="76"/>
+        <source>CSV（事業ごとに1行）</source>
+        <translation>CSV (a line per row)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="77"/>
+        <source>CSV（値ごとに1行）</source>
+        <translation>CSV (a line per value)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="78"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="83"/>
+        <source>レイアウト</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="87"/>
+        <source>標準</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="90"/>
+        <source>選ぶ…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="95"/>
+        <source>確定した報告だけ</source>
+        <translation>Accepted entries only</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="101"/>
+        <source>自分の課の事業だけ</source>
+        <translation>My department’s rows only</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="108"/>
+        <source>書き出す…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="135"/>
+        <source>プレビュー（最初のページ、%1行）</source>
+        <translation>Preview (first page; %1 lines)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>
@@ -999,13 +1182,13 @@
     </message>
     <message>
         <location filename="../qml/ShortcutHelp.qml" line="18"/>
-        <source>Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4</source>
-        <translation>Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4</translation>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation>Ctrl+1 … Ctrl+5</translation>
     </message>
     <message>
         <location filename="../qml/ShortcutHelp.qml" line="18"/>
-        <source>作業 / 競合 / 取りまとめ / 取り込み の画面へ</source>
-        <translation>Go to Work / Conflicts / Coordination / Import</translation>
+        <source>作業 / 競合 / 取りまとめ / 取り込み / 報告書 の画面へ</source>
+        <translation>Go to Work / Conflicts / Coordination / Import / Report</translation>
     </message>
     <message>
         <location filename="../qml/ShortcutHelp.qml" line="19"/>

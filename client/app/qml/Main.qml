@@ -22,7 +22,7 @@ ApplicationWindow {
     title: Session.hasPlan ? qsTr("%1 — Matome").arg(Session.planTitle) : "Matome"
 
     function showPage(name) {
-        const index = ["workspace", "conflicts", "dashboard", "import"].indexOf(name)
+        const index = ["workspace", "conflicts", "dashboard", "import", "report"].indexOf(name)
         if (index >= 0 && pageTabs.itemAt(index) && pageTabs.itemAt(index).visible)
             pageTabs.currentIndex = index
     }
@@ -44,6 +44,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+2"; onActivated: window.showPage("conflicts") }
     Shortcut { sequence: "Ctrl+3"; onActivated: window.showPage("dashboard") }
     Shortcut { sequence: "Ctrl+4"; onActivated: window.showPage("import") }
+    Shortcut { sequence: "Ctrl+5"; onActivated: window.showPage("report") }
     Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: shortcutHelp.open() }
 
     ShortcutHelp { id: shortcutHelp }
@@ -97,6 +98,12 @@ ApplicationWindow {
                     ToolTip.text: "Ctrl+4"
                     ToolTip.visible: hovered
                 }
+                TabButton {
+                    text: qsTr("報告書")
+                    width: implicitWidth
+                    ToolTip.text: "Ctrl+5"
+                    ToolTip.visible: hovered
+                }
             }
             ToolButton {
                 text: "?"
@@ -144,5 +151,6 @@ ApplicationWindow {
         ConflictsPage {}
         DashboardPage {}
         ImportPage { id: importPage }
+        ReportPage {}
     }
 }

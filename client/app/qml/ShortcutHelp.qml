@@ -15,7 +15,7 @@ Dialog {
 
     readonly property var shortcuts: [
         [qsTr("F1 / Ctrl+/"), qsTr("この一覧を開く")],
-        [qsTr("Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4"), qsTr("作業 / 競合 / 取りまとめ / 取り込み の画面へ")],
+        [qsTr("Ctrl+1 … Ctrl+5"), qsTr("作業 / 競合 / 取りまとめ / 取り込み / 報告書 の画面へ")],
         [qsTr("Ctrl+↓ / Ctrl+↑"), qsTr("次の事業 / 前の事業へ（入力欄にいても）")],
         [qsTr("Ctrl+Enter / Ctrl+Shift+Enter"), qsTr("次の入力欄 / 前の入力欄へ")],
         [qsTr("Tab / Shift+Tab"), qsTr("次の項目 / 前の項目へ（長い文章の欄でも）")],

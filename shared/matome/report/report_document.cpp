@@ -84,7 +84,7 @@ class builder {
   std::map<record_id, std::vector<std::pair<const plan_item*, std::string>>> relisted_;
   std::map<record_id, std::string> names_;
   std::vector<printed_column> columns_;
-  const layout_column status_column_{"状態", "status", 8};
+  const layout_column status_column_{"状態", "status", 11};
 
   void walk(record_id parent, report_document& doc) {
     for (const plan_item* item : children_[parent]) {

@@ -1,0 +1,155 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Matome
+
+// 報告書: the year's report as it prints (PDF, XLSX) or its data (CSV,
+// JSON), from this computer's copy, offline. A preview of the first table
+// page; the file is written without blocking the window.
+Pane {
+    id: page
+
+    property alias report: report
+
+    ReportModel { id: report; Component.onCompleted: refresh() }
+
+    FileDialog {
+        id: saveDialog
+        title: qsTr("書き出す先")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: report.format === "csv-long" ? "csv" : report.format
+        nameFilters: [report.format === "pdf" ? qsTr("PDF (*.pdf)")
+                      : report.format === "xlsx" ? qsTr("Excel (*.xlsx)")
+                      : report.format === "json" ? qsTr("JSON (*.json)") : qsTr("CSV (*.csv)")]
+        onAccepted: report.exportTo(selectedFile)
+    }
+    FileDialog {
+        id: layoutDialog
+        title: qsTr("レイアウトファイル")
+        nameFilters: [qsTr("レイアウト (*.json)")]
+        onAccepted: report.layoutUrl = selectedFile
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 20
+
+        ColumnLayout {
+            Layout.preferredWidth: 380
+            Layout.maximumWidth: 380
+            Layout.fillHeight: true
+            spacing: 10
+
+            Label { text: qsTr("報告書"); font.bold: true; font.pixelSize: 18 }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: palette.placeholderText
+                text: Session.isCoordinator
+                      ? qsTr("この端末の内容から、印刷する報告書か、そのデータを書き出します。接続は要りません。")
+                      : qsTr("自分の課の事業だけを書き出します。提出の前の確認に使えます。接続は要りません。")
+            }
+            GridLayout {
+                columns: 2
+                columnSpacing: 10
+                rowSpacing: 8
+                Label { text: qsTr("年度") }
+                ComboBox {
+                    objectName: "yearBox"
+                    Layout.fillWidth: true
+                    model: report.years
+                    textRole: "label"
+                    valueRole: "year"
+                    Component.onCompleted: currentIndex = indexOfValue(report.year)
+                    onActivated: report.year = currentValue
+                    Accessible.name: qsTr("年度")
+                }
+                Label { text: qsTr("形式") }
+                ComboBox {
+                    objectName: "formatBox"
+                    Layout.fillWidth: true
+                    textRole: "text"
+                    valueRole: "value"
+                    model: [
+                        { text: qsTr("PDF（印刷する報告書）"), value: "pdf" },
+                        { text: qsTr("Excel（印刷する報告書）"), value: "xlsx" },
+                        { text: qsTr("CSV（事業ごとに1行）"), value: "csv" },
+                        { text: qsTr("CSV（値ごとに1行）"), value: "csv-long" },
+                        { text: qsTr("JSON"), value: "json" }
+                    ]
+                    onActivated: report.format = currentValue
+                    Accessible.name: qsTr("形式")
+                }
+                Label { text: qsTr("レイアウト") }
+                RowLayout {
+                    Label {
+                        Layout.fillWidth: true
+                        text: report.layoutName !== "" ? report.layoutName : qsTr("標準")
+                        elide: Text.ElideMiddle
+                    }
+                    Button { text: qsTr("選ぶ…"); onClicked: layoutDialog.open() }
+                }
+            }
+            CheckBox {
+                objectName: "acceptedOnly"
+                text: qsTr("確定した報告だけ")
+                checked: report.acceptedOnly
+                onToggled: report.acceptedOnly = checked
+            }
+            CheckBox {
+                objectName: "ownRowsOnly"
+                text: qsTr("自分の課の事業だけ")
+                checked: report.ownRowsOnly
+                enabled: Session.isCoordinator
+                onToggled: report.ownRowsOnly = checked
+            }
+            Button {
+                objectName: "exportButton"
+                text: qsTr("書き出す…")
+                highlighted: true
+                enabled: !report.busy
+                onClicked: saveDialog.open()
+            }
+            RowLayout {
+                BusyIndicator {
+                    running: report.busy
+                    visible: report.busy
+                    Layout.preferredWidth: 28
+                    Layout.preferredHeight: 28
+                }
+                Label {
+                    objectName: "reportMessage"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: report.message
+                    color: report.messageIsError ? "#b3261e" : palette.text
+                }
+            }
+            Item { Layout.fillHeight: true }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Label {
+                text: qsTr("プレビュー（最初のページ、%1行）").arg(report.lineCount)
+                font.bold: true
+            }
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                color: "#e8eaed"
+                Image {
+                    objectName: "preview"
+                    anchors.fill: parent
+                    anchors.margins: 8
+                    source: report.preview
+                    fillMode: Image.PreserveAspectFit
+                    cache: false
+                    asynchronous: true
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+#pragma once
+// The 報告書 page: the year's report or data from this replica, offline —
+// a preview of the first table page as it prints, and the export itself
+// written off the UI thread. A department exports its own rows (to proofread
+// before submitting); the coordinator may export everyone's.
+
+#include <QtQml/qqmlregistration.h>
+
+#include <QObject>
+#include <QUrl>
+
+#include "matome/report/report_document.h"
+
+namespace Matome {
+
+class ReportModel : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  Q_PROPERTY(int year READ year WRITE setYear NOTIFY optionsChanged)
+  Q_PROPERTY(QVariantList years READ years NOTIFY optionsChanged)  // [{year, label}]
+  // pdf, xlsx, csv, csv-long, json
+  Q_PROPERTY(QString format READ format WRITE setFormat NOTIFY optionsChanged)
+  Q_PROPERTY(bool acceptedOnly READ acceptedOnly WRITE setAcceptedOnly NOTIFY optionsChanged)
+  // Only this user's department's rows; always for a department member.
+  Q_PROPERTY(bool ownRowsOnly READ ownRowsOnly WRITE setOwnRowsOnly NOTIFY optionsChanged)
+  Q_PROPERTY(QUrl layoutUrl READ layoutUrl WRITE setLayoutUrl NOTIFY optionsChanged)
+  Q_PROPERTY(QString layoutName READ layoutName NOTIFY optionsChanged)
+  Q_PROPERTY(QUrl preview READ preview NOTIFY previewChanged)  // a PNG of the first table page
+  Q_PROPERTY(int lineCount READ lineCount NOTIFY previewChanged)
+  Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+  Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+  Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
+
+ public:
+  explicit ReportModel(QObject* parent = nullptr);
+
+  int year() const { return m_year; }
+  void setYear(int year);
+  QVariantList years() const;
+  QString format() const { return m_format; }
+  void setFormat(const QString& format);
+  bool acceptedOnly() const { return m_acceptedOnly; }
+  void setAcceptedOnly(bool on);
+  bool ownRowsOnly() const;
+  void setOwnRowsOnly(bool on);
+  QUrl layoutUrl() const { return m_layoutUrl; }
+  void setLayoutUrl(const QUrl& url);
+  QString layoutName() const;
+  QUrl preview() const { return m_preview; }
+  int lineCount() const { return m_lineCount; }
+  bool busy() const { return m_busy; }
+  QString message() const { return m_message; }
+  bool messageIsError() const { return m_messageIsError; }
+
+  // Rebuilds the preview from the replica as it is now.
+  Q_INVOKABLE void refresh();
+  // Writes the report (or data) to `file`, off the UI thread.
+  Q_INVOKABLE void exportTo(const QUrl& file);
+
+ Q_SIGNALS:
+  void optionsChanged();
+  void previewChanged();
+  void busyChanged();
+  void messageChanged();
+  void exported(const QString& path);
+
+ private:
+  // The report as the options say, read from the replica on this thread.
+  matome::result<matome::report_document> build() const;
+  void setMessage(const QString& message, bool error);
+
+  int m_year = 0;
+  QString m_format = QStringLiteral("pdf");
+  bool m_acceptedOnly = false;
+  bool m_ownRowsOnly = false;
+  QUrl m_layoutUrl;
+  QUrl m_preview;
+  QString m_previewFile;
+  int m_lineCount = 0;
+  int m_previewCount = 0;
+  bool m_busy = false;
+  QString m_message;
+  bool m_messageIsError = false;
+};
+
+}  // namespace Matome
