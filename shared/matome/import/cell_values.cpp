@@ -80,6 +80,7 @@ cell_reading read_cell_value(const template_field& field, std::string_view text)
       }
       return out;
     case field_type::single_choice: {
+      std::string marked;  // the one checked option, kept alive for `text` to view
       if (auto checked = checked_options(text)) {
         if (checked->empty()) {
           out.note = std::string(trim(text));  // nothing marked: kept for people to read
@@ -89,7 +90,8 @@ cell_reading read_cell_value(const template_field& field, std::string_view text)
           out.error = "「" + one_of(*checked) + "」と複数に印があります。一つだけ選ぶ項目です。";
           return out;
         }
-        text = checked->front();
+        marked = checked->front();
+        text = marked;
       }
       if (auto chosen = normalize_choice(trim(text), options)) {
         out.value = *chosen;
