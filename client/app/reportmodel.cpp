@@ -115,6 +115,18 @@ void ReportModel::setMessage(const QString& message, bool error) {
   Q_EMIT messageChanged();
 }
 
+matome::export_source ReportModel::replicaSource() const {
+  // What this user sees: the replica's values with their own unsent edits.
+  auto& local = Session::instance()->replica();
+  return {[&local](const matome::cell_key& k) { return local.value_of(k); },
+          [&local](const matome::entry_key& k) { return local.db().find_entry(k).status; },
+          local.db().departments()};
+}
+
+matome::export_options ReportModel::exportOptions() const {
+  return {m_year, m_acceptedOnly, ownRowsOnly() ? Session::instance()->departmentId() : 0};
+}
+
 matome::result<matome::report_document> ReportModel::build() const {
   auto* session = Session::instance();
   const auto* index = session ? session->plan() : nullptr;
@@ -133,14 +145,7 @@ matome::result<matome::report_document> ReportModel::build() const {
     if (!parsed) return parsed.error();
     layout = std::move(*parsed);
   }
-  auto& local = session->replica();
-  const matome::export_source source{
-      [&local](const matome::cell_key& k) { return local.value_of(k); },
-      [&local](const matome::entry_key& k) { return local.db().find_entry(k).status; },
-      local.db().departments()};
-  const matome::export_options options{m_year, m_acceptedOnly,
-                                       ownRowsOnly() ? session->departmentId() : 0};
-  return matome::build_report(*index, source, layout, options);
+  return matome::build_report(*index, replicaSource(), layout, exportOptions());
 }
 
 void ReportModel::refresh() {
@@ -174,15 +179,9 @@ void ReportModel::exportTo(const QUrl& file) {
   std::string data;
   if (m_format == QStringLiteral("csv") || m_format == QStringLiteral("csv-long") ||
       m_format == QStringLiteral("json")) {
-    auto* session = Session::instance();
-    auto& local = session->replica();
-    const matome::export_source source{
-        [&local](const matome::cell_key& k) { return local.value_of(k); },
-        [&local](const matome::entry_key& k) { return local.db().find_entry(k).status; },
-        local.db().departments()};
-    const matome::export_options options{m_year, m_acceptedOnly,
-                                         ownRowsOnly() ? session->departmentId() : 0};
-    const auto* index = session->plan();
+    const auto source = replicaSource();
+    const auto options = exportOptions();
+    const auto* index = Session::instance()->plan();
     data = m_format == QStringLiteral("json")
                ? matome::to_json(*index, source, options)
                : matome::to_csv(m_format == QStringLiteral("csv")

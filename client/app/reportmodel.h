@@ -67,6 +67,8 @@ class ReportModel : public QObject {
  private:
   // The report as the options say, read from the replica on this thread.
   matome::result<matome::report_document> build() const;
+  matome::export_source replicaSource() const;  // needs a session
+  matome::export_options exportOptions() const;
   void setMessage(const QString& message, bool error);
 
   int m_year = 0;

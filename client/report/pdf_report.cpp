@@ -123,6 +123,16 @@ class Renderer {
   std::vector<std::vector<TextBlock>> rows_;  // per document line: its cells, or one block
   std::vector<std::vector<PageItem>> pages_;
 
+  // The last column of the header group starting at `c` (c itself when the
+  // column has no group: a series' years share their group header).
+  std::size_t group_end(std::size_t c) const {
+    std::size_t end = c;
+    const auto& group = doc_.group_headers[c];
+    while (!group.empty() && end + 1 < doc_.headers.size() && doc_.group_headers[end + 1] == group)
+      ++end;
+    return end;
+  }
+
   void layoutColumns() {
     qreal total = 0;
     for (double w : doc_.widths) total += w;
@@ -141,11 +151,8 @@ class Renderer {
     }
     groupHeight_ = 0;
     for (std::size_t c = 0; c < doc_.headers.size();) {
-      std::size_t end = c;
+      const std::size_t end = group_end(c);
       const auto& group = doc_.group_headers[c];
-      while (!group.empty() && end + 1 < doc_.headers.size() &&
-             doc_.group_headers[end + 1] == group)
-        ++end;
       if (!group.empty()) {
         TextBlock t(QString::fromStdString(group), bold_, x_[end] + w_[end] - x_[c] - 2 * kPad,
                     &writer_);
@@ -276,14 +283,10 @@ class Renderer {
     const QPen grid(Qt::black, 2);
     p.setPen(grid);
     p.setFont(bold_);
-    const qreal groupHeight =
-        doc_.two_header_rows() ? QFontMetricsF(bold_, &writer_).height() + 2 * kPad : 0;
+    const qreal groupHeight = groupHeight_;
     for (std::size_t c = 0; c < doc_.headers.size();) {
-      std::size_t end = c;
+      const std::size_t end = group_end(c);
       const auto& group = doc_.group_headers[c];
-      while (!group.empty() && end + 1 < doc_.headers.size() &&
-             doc_.group_headers[end + 1] == group)
-        ++end;
       if (group.empty()) {
         const QRectF cell(x_[c], top, w_[c], headerHeight_);
         p.fillRect(cell, QColor(0xe8, 0xea, 0xed));

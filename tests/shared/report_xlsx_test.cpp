@@ -8,19 +8,13 @@
 #include "matome/plan_file/plan_file.h"
 #include "matome/sheet/read_workbook.h"
 #include "support/catch_result.h"
+#include "support/demo_store.h"
 #include "support/temp_dir.h"
 
 using namespace matome;
+using matome::test::demo_store;
 
 namespace {
-
-struct demo_store {
-  test::temp_dir dir;
-  store s = store::open(dir.file("demo.db")).value();
-  record_id plan_id =
-      import_plan_file(s, std::string(MATOME_DEMO_PLAN), hash_cost::minimal).value().plan_id;
-  plan_index index = s.load_plan_index(plan_id).value();
-};
 
 int find_row(const sheet::worksheet& sheet, int column, const std::string& text) {
   for (int r = 0; r < static_cast<int>(sheet.rows.size()); ++r) {
