@@ -40,7 +40,11 @@ struct TextBlock {
   qreal width = 0;
 
   TextBlock(const QString& text, const QFont& font, qreal w, QPaintDevice* device) : width(w) {
-    layout = std::make_unique<QTextLayout>(text, font, device);
+    // A line break in a value is a line break on paper (QTextLayout breaks
+    // only at the Unicode line separator).
+    QString lines = text;
+    lines.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    layout = std::make_unique<QTextLayout>(lines, font, device);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     layout->setTextOption(option);

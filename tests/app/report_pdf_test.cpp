@@ -110,6 +110,10 @@ TEST_CASE("The demo's report as PDF: searchable Japanese, embedded fonts, every 
     CHECK(text.find(squeezed(title)) != std::string::npos);
   }
   CHECK(text.find("目標の背景地域のつながりが弱まり") != std::string::npos);  // a section
+  // A line break in a value breaks the line on paper: the section's label
+  // stands on a line of its own.
+  const std::string lines = run("pdftotext -raw '" + pdf.string() + "' -");
+  CHECK(lines.find("目標の背景\n地域のつながり") != std::string::npos);
 }
 
 TEST_CASE("Each sample prints to PDF in its own layout, every row in it", "[report][pdf]") {

@@ -86,6 +86,14 @@ TEST_CASE("坂戸市 prints its plan marks under one header, 鶴ヶ島市 its ch
       "・第2層協議体会議(地域ミーティング)を年2回×5圏域、合計10回開催しました。"));
   CHECK(all.contains("高齢者福祉課B 福祉総務課B"));  // a shared row's grades
 
+  // 北本市 prints the grades' meanings under every 施策, as its report does.
+  const printed kitamoto = print_sample("kitamoto", dir);
+  const auto legends = std::ranges::count_if(kitamoto.doc.lines, [](const report_line& l) {
+    return l.type == report_line::kind::section &&
+           l.text.starts_with("事業評価\nA　具体的な施策に着手し");
+  });
+  CHECK(legends == 13);
+
   const printed tsurugashima = print_sample("tsurugashima", dir);
   const auto t = texts(tsurugashima.sheet);
   CHECK(t.contains("拡充 ☐ 継続 ☑ 見直し ☐ 廃止 ☐"));

@@ -35,6 +35,15 @@ class builder {
       std::ranges::sort(items, {}, &plan_item::position);
     }
     for (const auto& d : source.departments) names_[d.id] = d.name;
+    // The grades' legend: every choice field whose options say what they mean.
+    for (const auto& f : index.plan.tmpl.fields) {
+      if (!f.is_choice()) continue;
+      std::string meanings;
+      for (const auto& o : f.options) {
+        if (!o.definition.empty()) meanings += "\n" + o.value + "　" + o.definition;
+      }
+      if (!meanings.empty()) legend_ += (legend_.empty() ? "" : "\n") + f.label + meanings;
+    }
   }
 
   report_document build() {
@@ -85,6 +94,7 @@ class builder {
   std::map<record_id, std::string> names_;
   std::vector<printed_column> columns_;
   const layout_column status_column_{"状態", "status", 11};
+  std::string legend_;
 
   void walk(record_id parent, report_document& doc) {
     for (const plan_item* item : children_[parent]) {
@@ -104,6 +114,9 @@ class builder {
         const std::string text = source_.value_of({item->id, 0, year, f.key});
         if (!text.empty())
           doc.lines.push_back({report_line::kind::section, item->level, f.label + "\n" + text, {}});
+      }
+      if (item->level == layout_.legend_level && !legend_.empty()) {
+        doc.lines.push_back({report_line::kind::section, item->level, legend_, {}});
       }
       walk(item->id, doc);
       // Rows listed here again (再掲) print here too, marked.

@@ -68,6 +68,13 @@ result<report_layout> parse_layout(std::string_view json, const plan& p) {
     return fail("$.choices: value か boxes です。");
   }
   out.choices = choices == "value" ? choice_style::value : choice_style::boxes;
+  if (auto legend = doc.FindMember("legend_level"); legend != doc.MemberEnd()) {
+    if (!legend->value.IsInt() || legend->value.GetInt() < -1 ||
+        legend->value.GetInt() >= static_cast<int>(p.level_names.size()) - 1) {
+      return fail("$.legend_level: 見出しの階層 (0 から) か -1 です。");
+    }
+    out.legend_level = legend->value.GetInt();
+  }
   if (auto columns = doc.FindMember("columns"); columns != doc.MemberEnd()) {
     if (!columns->value.IsArray()) return fail("$.columns: 配列ではありません。");
     out.columns.clear();

@@ -42,6 +42,10 @@ struct report_layout {
   std::vector<layout_column> columns;
   shared_row_style shared_rows = shared_row_style::sections;
   choice_style choices = choice_style::value;
+  // The headings after which the grades' legend prints (each choice field's
+  // options with their definitions, as 北本市 prints them under every 施策);
+  // -1: nowhere.
+  int legend_level = -1;
 };
 
 // Every row field of the template, in its order, after number, title and
