@@ -110,7 +110,6 @@ void ConflictListModel::reload() {
       row.base_text = text(c.base_value);
       row.mine_text = text(c.incoming_value);
       row.theirs_text = text(c.server_value);
-      if (field && field->type == matome::field_type::table) row.table = field;
       row.conflict = std::move(c);
       rows.push_back(std::move(row));
     }
@@ -137,19 +136,8 @@ bool ConflictListModel::merge(int row, const QString& value) {
 bool ConflictListModel::resolve(int row, const char* take, const QString& merged) {
   auto* session = Session::instance();
   if (!session || row < 0 || row >= rowCount()) return false;
-  std::string value = utf8(merged);
-  // A merged table, typed as JSON, is kept in its canonical form.
-  if (const auto* table = m_rows[static_cast<std::size_t>(row)].table;
-      table != nullptr && std::string_view(take) == "merged") {
-    auto canonical = matome::canonical_table_value(*table, value);
-    if (!canonical) {
-      setError(qs(canonical.error().message));
-      return false;
-    }
-    value = *canonical;
-  }
   auto queued = session->replica().queue_resolution(
-      m_rows[static_cast<std::size_t>(row)].conflict.id, take, value);
+      m_rows[static_cast<std::size_t>(row)].conflict.id, take, utf8(merged));
   if (!queued) {
     setError(qs(queued.error().message));
     return false;

@@ -61,7 +61,6 @@ class ConflictListModel : public QAbstractListModel {
     // What the diff compares: the values, or for a table one line per row,
     // so two tables are shown side by side, row by row.
     std::string base_text, mine_text, theirs_text;
-    const matome::template_field* table = nullptr;  // the field, when it is a table
     QString item;
     QString field;
     QString department;

@@ -322,7 +322,6 @@ int cmd_list(const context& c, bool all, const std::string& status_filter) {
   return 0;
 }
 
-// An entry named on the command line, in the user's replica.
 // A value as a terminal shows it: a table one row per line under the label.
 std::string shown(const template_field* f, const std::string& value) {
   if (f == nullptr || f->type != field_type::table || value.empty()) return value;
@@ -336,6 +335,7 @@ std::string shown(const template_field* f, const std::string& value) {
   return out;
 }
 
+// An entry named on the command line, in the user's replica.
 struct opened_entry {
   replica local;
   plan_index index;
@@ -436,15 +436,7 @@ int cmd_set(const context& c, const std::string& entry_text, const std::string& 
   if (!opened) return fail(opened.error());
   auto cell = opened->cell(field);
   if (!cell) return fail(cell.error());
-  std::string stored = value;
-  // A table is typed as JSON in any spacing and order; it is kept canonical.
-  if (const template_field* f = opened->index.plan.tmpl.find(cell->field);
-      f != nullptr && f->type == field_type::table) {
-    auto canonical = canonical_table_value(*f, value);
-    if (!canonical) return fail(canonical.error());
-    stored = *canonical;
-  }
-  if (auto done = opened->local.edit(*cell, stored); !done) return fail(done.error());
+  if (auto done = opened->local.edit(*cell, value); !done) return fail(done.error());
   std::cout << "saved (not yet sent: run `sync`)\n";
   return 0;
 }

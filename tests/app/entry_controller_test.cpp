@@ -113,7 +113,7 @@ TEST_CASE("前年度の内容をコピー fills only the empty fields", "[app][e
   // Last year's table reads as rows beside the field, not as JSON.
   CHECK(field(entry, "activities", FieldListModel::LastYearValueRole) ==
         QStringLiteral("1. 養成講座 ｜ 7 ｜ 自治会・企業向けに開催\n2. フォローアップ研修 ｜ 2 ｜ "
-                       "修了者の活動の場づくり\n"));
+                       "修了者の活動の場づくり"));
   CHECK(entry.copyFromLastYear() == 4);  // grade, reason, activities (a table), next_goal
   CHECK(field(entry, "progress", FieldListModel::ValueRole) == QStringLiteral("今年の実績。"));
   CHECK(field(entry, "grade", FieldListModel::ValueRole) == QStringLiteral("B"));

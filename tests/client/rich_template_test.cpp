@@ -126,16 +126,21 @@ TEST_CASE("A table, a section and the SDGs: imported, edited offline, conflicted
   CHECK(conflict.base_value == imported);
   // Side by side, row by row, as the conflict view shows them.
   CHECK(table_as_text(paragraphs, conflict.incoming_value) ==
-        "1. 成果 ｜ 窓口を開設し、相談を120件受けた。\n2. 課題 ｜ 周知が足りない。\n");
+        "1. 成果 ｜ 窓口を開設し、相談を120件受けた。\n2. 課題 ｜ 周知が足りない。");
   CHECK(table_as_text(paragraphs, conflict.server_value) ==
-        "1. 成果 ｜ 窓口を開設した。\n2. 課題 ｜ 周知が足りない。\n3. 次年度 ｜ 窓口を増やす\n");
+        "1. 成果 ｜ 窓口を開設した。\n2. 課題 ｜ 周知が足りない。\n3. 次年度 ｜ 窓口を増やす");
 
   // 福祉課 merges: its first row, the coordinator's new one.
   const std::string merged =
       write_table_value(paragraphs, {{"成果", "窓口を開設し、相談を120件受けた。"},
                                      {"課題", "周知が足りない。"},
                                      {"次年度", "窓口を増やす"}});
-  REQUIRE(fukushi.queue_resolution(conflict.id, "merged", merged));
+  // Typed loosely (member order, spaces): the replica keeps the stored form.
+  REQUIRE(fukushi.queue_resolution(
+      conflict.id, "merged",
+      R"([ {"text": "窓口を開設し、相談を120件受けた。", "heading": "成果"},
+           {"heading": "課題", "text": "周知が足りない。"},
+           {"heading": "次年度", "text": "窓口を増やす"} ])"));
   REQUIRE(f.sync(fukushi).value().conflicts == 0);
   CHECK(f.server_value(fukushi_table) == merged);
 

@@ -44,7 +44,7 @@ TEST_CASE("A table's value is canonical JSON, every cell checked against its col
   CHECK(canonical_table_value(f, typed).value() ==
         R"([{"name":"開催回数","unit":"","value":"11","note":""}])");
   CHECK(table_as_text(f, stored) ==
-        "1. 講座の参加者 ｜ 人 ｜ 1,229 ｜ 前年より増\n2. 開催回数 ｜ 回 ｜ 11 ｜ \n");
+        "1. 講座の参加者 ｜ 人 ｜ 1,229 ｜ 前年より増\n2. 開催回数 ｜ 回 ｜ 11 ｜ ");
 
   auto refused = [&](std::vector<table_row> bad) {
     return validate_value(f, write_table_value(f, bad)).error().message;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "matome/domain/table_value.h"
 #include "matome/store/cell_writer.h"
 #include "matome/util/uuid.h"
 #include "matome/wire/codec.h"
@@ -139,7 +140,7 @@ std::string replica::value_of(const cell_key& key) {
   return c ? c->value : std::string();
 }
 
-result<void> replica::edit(const cell_key& key, std::string_view value,
+result<void> replica::edit(const cell_key& key, std::string_view typed,
                            std::optional<version_t> seen_version) {
   auto id = who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから入力してください。");
@@ -150,6 +151,7 @@ result<void> replica::edit(const cell_key& key, std::string_view value,
     return make_error(errc::not_found,
                       "事業 " + std::to_string(key.item_id) + " はこの計画にありません。");
   }
+  const std::string value = stored_form((*index)->plan.tmpl.find(key.field), typed);
   if (auto valid = validate_cell((*index)->plan, *item, key, value); !valid) return valid.error();
   const entry_status status =
       key.is_plan_cell() ? entry_status::not_started : store_.find_entry(key.entry()).status;
@@ -655,12 +657,14 @@ result<std::string> replica::queue_resolution(record_id conflict_id, std::string
   }
   // A merged value gets the server's checks offline (a table row left
   // empty, a grade not in the options), so it is not refused after a sync.
+  std::string merged(merged_value);
   if (take == "merged") {
     auto index = plan();
     if (!index) return index.error();
     const plan_item* item = index->find_item(conflict->key.item_id);
     if (item == nullptr) return make_error(errc::not_found, "この競合の行はもうありません。");
-    if (auto valid = validate_cell(index->plan, *item, conflict->key, merged_value); !valid) {
+    merged = stored_form(index->plan.tmpl.find(conflict->key.field), merged_value);
+    if (auto valid = validate_cell(index->plan, *item, conflict->key, merged); !valid) {
       return valid.error();
     }
   }
@@ -671,7 +675,7 @@ result<std::string> replica::queue_resolution(record_id conflict_id, std::string
                                 {},
                                 std::string(take),
                                 conflict_id,
-                                std::string(merged_value),
+                                merged,
                                 conflict->server_version});
 }
 

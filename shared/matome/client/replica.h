@@ -91,7 +91,8 @@ class replica {
 
   // Records an edit offline, after the same checks the server makes (the
   // server checks again). Several edits of one cell before a sync coalesce
-  // into one change.
+  // into one change. A table may be typed in any JSON spacing and member
+  // order; it is kept in its stored form (stored_form), as is a merged one.
   // `seen_version`: the server version of the value the user was shown when
   // they began typing (a form's editor), if a pull may have brought a newer
   // one since; the edit is then based on it and a newer value conflicts.

@@ -103,6 +103,12 @@ result<std::string> canonical_table_value(const template_field& field, std::stri
   return write_table_value(field, *rows);
 }
 
+std::string stored_form(const template_field* field, std::string_view typed) {
+  if (field == nullptr || field->type != field_type::table) return std::string(typed);
+  auto canonical = canonical_table_value(*field, typed);
+  return canonical ? *canonical : std::string(typed);
+}
+
 result<void> validate_table_value(const template_field& field, std::string_view text) {
   auto rows = parse_table_value(field, text);
   if (!rows) return rows.error();
@@ -229,12 +235,12 @@ std::string table_as_text(const template_field& field, std::string_view text) {
   if (!rows) return std::string(text);
   std::string out;
   for (std::size_t r = 0; r < rows->size(); ++r) {
+    if (r > 0) out += "\n";
     out += std::to_string(r + 1) + ". ";
     for (std::size_t c = 0; c < field.columns.size(); ++c) {
       if (c > 0) out += " ｜ ";
       out += (*rows)[r][c];
     }
-    out += "\n";
   }
   return out;
 }

@@ -32,6 +32,11 @@ std::string write_table_value(const template_field& field, const std::vector<tab
 // `text` parsed and written again: what a client stores for what a user typed.
 result<std::string> canonical_table_value(const template_field& field, std::string_view text);
 
+// What is stored for a value typed into `field`: for a table its canonical
+// text when it parses (any JSON spacing and member order), otherwise the
+// value as it is, for validate_value to judge. Every client writes through it.
+std::string stored_form(const template_field* field, std::string_view typed);
+
 // Whether `text` is a canonical table whose every cell its column allows.
 result<void> validate_table_value(const template_field& field, std::string_view text);
 
@@ -40,7 +45,7 @@ result<void> validate_table_value(const template_field& field, std::string_view 
 std::string write_table_columns(const std::vector<table_column>& columns);
 result<std::vector<table_column>> parse_table_columns(std::string_view json);
 
-// One line per row, columns joined by " ｜ ", for a terminal and for
+// One line per row (no line break after the last), columns joined by " ｜ ", for a terminal and for
 // showing two tables side by side, row by row, in a conflict.
 std::string table_as_text(const template_field& field, std::string_view text);
 

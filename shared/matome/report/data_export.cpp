@@ -65,10 +65,7 @@ cell_key key_of(const exported_entry& e, const column& c, int year) {
 }
 
 std::string text_of(const template_field& f, const std::string& value) {
-  if (f.type != field_type::table) return value;
-  std::string text = table_as_text(f, value);
-  if (!text.empty() && text.back() == '\n') text.pop_back();
-  return text;
+  return f.type == field_type::table ? table_as_text(f, value) : value;
 }
 
 std::vector<std::string> entry_header(const plan& p) {

@@ -146,9 +146,7 @@ class builder {
   std::string shown(const template_field& f, const std::string& value,
                     const layout_column* column = nullptr) const {
     if (f.type == field_type::table) {
-      std::string text = table_as_text(f, value);
-      if (!text.empty() && text.back() == '\n') text.pop_back();
-      return text;
+      return table_as_text(f, value);
     }
     if (f.cell_type() == field_type::single_choice && style_of(column) == choice_style::boxes) {
       std::string boxes;
