@@ -4,27 +4,14 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "apicall.h"
 #include "matome/sheet/read_workbook.h"
+#include "matome/util/file.h"
 #include "matome/util/rapidjson.h"
 #include "synccontroller.h"
 
 namespace Matome {
-namespace {
-
-matome::result<std::string> read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return matome::make_error(matome::errc::not_found, path + " を読めません。");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-}  // namespace
-
 ImportModel::ImportModel(QObject* parent)
     : QAbstractListModel(parent), m_presetsDir(matome::import::default_presets_dir()) {
   m_presets = matome::import::list_presets(m_presetsDir);
@@ -172,8 +159,8 @@ void ImportModel::check() {
   });
   watcher->setFuture(QtConcurrent::run([file, mapping, encoding_name] {
     checked_input out;
-    auto bytes = read_bytes(file);
-    auto mapping_text = read_bytes(mapping);
+    auto bytes = matome::read_file(file);
+    auto mapping_text = matome::read_file(mapping);
     auto encoding = matome::sheet::parse_text_encoding(encoding_name);
     if (!bytes || !mapping_text || !encoding) {
       out.error = !bytes          ? bytes.error().message

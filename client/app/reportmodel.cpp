@@ -9,6 +9,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <fstream>
 
+#include "matome/client/replica_source.h"
 #include "matome/domain/fiscal_year.h"
 #include "matome/report/report_xlsx.h"
 #include "pdf_report.h"
@@ -50,15 +51,27 @@ ReportModel::ReportModel(QObject* parent) : QObject(parent) {
   if (auto* session = Session::instance()) {
     m_year = session->reportYear();
     m_ownRowsOnly = !session->isCoordinator();
-    connect(session, &Session::replicaChanged, this, &ReportModel::refresh);
+    connect(session, &Session::replicaChanged, this, &ReportModel::previewLater);
   }
+}
+
+void ReportModel::setActive(bool active) {
+  if (active == m_active) return;
+  m_active = active;
+  Q_EMIT activeChanged();
+  if (m_active && m_stale) refresh();
+}
+
+void ReportModel::previewLater() {
+  m_stale = true;
+  if (m_active) refresh();
 }
 
 void ReportModel::setYear(int year) {
   if (year == m_year) return;
   m_year = year;
   Q_EMIT optionsChanged();
-  refresh();
+  previewLater();
 }
 
 QVariantList ReportModel::years() const {
@@ -83,7 +96,7 @@ void ReportModel::setAcceptedOnly(bool on) {
   if (on == m_acceptedOnly) return;
   m_acceptedOnly = on;
   Q_EMIT optionsChanged();
-  refresh();
+  previewLater();
 }
 
 bool ReportModel::ownRowsOnly() const {
@@ -95,14 +108,14 @@ void ReportModel::setOwnRowsOnly(bool on) {
   if (on == m_ownRowsOnly) return;
   m_ownRowsOnly = on;
   Q_EMIT optionsChanged();
-  refresh();
+  previewLater();
 }
 
 void ReportModel::setLayoutUrl(const QUrl& url) {
   if (url == m_layoutUrl) return;
   m_layoutUrl = url;
   Q_EMIT optionsChanged();
-  refresh();
+  previewLater();
 }
 
 QString ReportModel::layoutName() const {
@@ -115,14 +128,6 @@ void ReportModel::setMessage(const QString& message, bool error) {
   Q_EMIT messageChanged();
 }
 
-matome::export_source ReportModel::replicaSource() const {
-  // What this user sees: the replica's values with their own unsent edits.
-  auto& local = Session::instance()->replica();
-  return {[&local](const matome::cell_key& k) { return local.value_of(k); },
-          [&local](const matome::entry_key& k) { return local.db().find_entry(k).status; },
-          local.db().departments()};
-}
-
 matome::export_options ReportModel::exportOptions() const {
   return {m_year, m_acceptedOnly, ownRowsOnly() ? Session::instance()->departmentId() : 0};
 }
@@ -133,22 +138,14 @@ matome::result<matome::report_document> ReportModel::build() const {
   if (index == nullptr) {
     return matome::make_error(matome::errc::not_found, tr("計画がまだありません。").toStdString());
   }
-  matome::report_layout layout = matome::default_layout(index->plan);
-  if (!m_layoutUrl.isEmpty()) {
-    std::ifstream in(m_layoutUrl.toLocalFile().toStdString(), std::ios::binary);
-    if (!in) {
-      return matome::make_error(matome::errc::not_found,
-                                tr("%1 を読めません。").arg(layoutName()).toStdString());
-    }
-    auto parsed =
-        matome::parse_layout(std::string{std::istreambuf_iterator<char>(in), {}}, index->plan);
-    if (!parsed) return parsed.error();
-    layout = std::move(*parsed);
-  }
-  return matome::build_report(*index, replicaSource(), layout, exportOptions());
+  auto layout = matome::read_layout(m_layoutUrl.toLocalFile().toStdString(), index->plan);
+  if (!layout) return layout.error();
+  return matome::build_report(*index, matome::client::replica_source(session->replica()), *layout,
+                              exportOptions());
 }
 
 void ReportModel::refresh() {
+  m_stale = false;
   auto doc = build();
   if (!doc) {
     setMessage(qs(doc.error().message), true);
@@ -169,24 +166,33 @@ void ReportModel::refresh() {
 
 void ReportModel::exportTo(const QUrl& file) {
   if (m_busy) return;
-  auto doc = build();
-  if (!doc) {
-    setMessage(qs(doc.error().message), true);
-    return;
-  }
-  // The data formats are written here (they read the replica); the report
-  // formats only lay out the document, on a worker thread.
+  // Whatever reads the replica happens here, on its thread: the report's
+  // lines, or the data itself. The worker only lays out and writes.
+  const bool report = m_format == QStringLiteral("pdf") || m_format == QStringLiteral("xlsx");
+  matome::report_document doc;
   std::string data;
-  if (m_format == QStringLiteral("csv") || m_format == QStringLiteral("csv-long") ||
-      m_format == QStringLiteral("json")) {
-    const auto source = replicaSource();
-    const auto options = exportOptions();
-    const auto* index = Session::instance()->plan();
-    data = m_format == QStringLiteral("json")
-               ? matome::to_json(*index, source, options)
-               : matome::to_csv(m_format == QStringLiteral("csv")
-                                    ? matome::entries_table(*index, source, options)
-                                    : matome::cells_table(*index, source, options));
+  if (report) {
+    auto built = build();
+    if (!built) {
+      setMessage(qs(built.error().message), true);
+      return;
+    }
+    doc = std::move(*built);
+  } else {
+    auto* session = Session::instance();
+    const auto* index = session ? session->plan() : nullptr;
+    if (index == nullptr) {
+      setMessage(tr("計画がまだありません。"), true);
+      return;
+    }
+    auto written =
+        matome::write_data(m_format.toStdString(), *index,
+                           matome::client::replica_source(session->replica()), exportOptions());
+    if (!written) {
+      setMessage(qs(written.error().message), true);
+      return;
+    }
+    data = std::move(*written);
   }
   m_busy = true;
   Q_EMIT busyChanged();
@@ -206,7 +212,7 @@ void ReportModel::exportTo(const QUrl& file) {
                false);
     Q_EMIT exported(path);
   });
-  watcher->setFuture(QtConcurrent::run([format = m_format.toStdString(), doc = std::move(*doc),
+  watcher->setFuture(QtConcurrent::run([format = m_format.toStdString(), doc = std::move(doc),
                                         data = std::move(data),
                                         path] { return writeFile(format, doc, data, path); }));
 }

@@ -16,6 +16,10 @@ namespace Matome {
 class ReportModel : public QObject {
   Q_OBJECT
   QML_ELEMENT
+  // Whether the page is shown: the preview is drawn only then (not at start-up,
+  // not at every sync while another page is open), and brought up to date
+  // when the page is shown again.
+  Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
   Q_PROPERTY(int year READ year WRITE setYear NOTIFY optionsChanged)
   Q_PROPERTY(QVariantList years READ years NOTIFY optionsChanged)  // [{year, label}]
   // pdf, xlsx, csv, csv-long, json
@@ -34,6 +38,8 @@ class ReportModel : public QObject {
  public:
   explicit ReportModel(QObject* parent = nullptr);
 
+  bool active() const { return m_active; }
+  void setActive(bool active);
   int year() const { return m_year; }
   void setYear(int year);
   QVariantList years() const;
@@ -58,6 +64,7 @@ class ReportModel : public QObject {
   Q_INVOKABLE void exportTo(const QUrl& file);
 
  Q_SIGNALS:
+  void activeChanged();
   void optionsChanged();
   void previewChanged();
   void busyChanged();
@@ -67,10 +74,13 @@ class ReportModel : public QObject {
  private:
   // The report as the options say, read from the replica on this thread.
   matome::result<matome::report_document> build() const;
-  matome::export_source replicaSource() const;  // needs a session
   matome::export_options exportOptions() const;
   void setMessage(const QString& message, bool error);
+  // The preview now if the page is shown, else when it is next shown.
+  void previewLater();
 
+  bool m_active = false;
+  bool m_stale = true;
   int m_year = 0;
   QString m_format = QStringLiteral("pdf");
   bool m_acceptedOnly = false;

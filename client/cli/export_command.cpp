@@ -8,6 +8,7 @@
 
 #include "exit_codes.h"
 #include "matome/client/replica.h"
+#include "matome/client/replica_source.h"
 #include "matome/domain/fiscal_year.h"
 #include "matome/report/data_export.h"
 #include "matome/report/report_xlsx.h"
@@ -52,25 +53,16 @@ int run_export(client::replica& local, const export_request& request) {
   }
   options.accepted_only = request.accepted_only;
   // What this user sees, own unsent edits included.
-  export_source source{[&local](const cell_key& k) { return local.value_of(k); },
-                       [&local](const entry_key& k) { return local.db().find_entry(k).status; },
-                       local.db().departments()};
+  const export_source source = client::replica_source(local);
   if (!request.department.empty()) {
     auto d = local.db().find_department_by_code(request.department);
     if (!d) return fail(d.error());
     options.department_id = d->id;
   }
   if (request.format == "xlsx" || request.format == "pdf") {
-    report_layout layout = default_layout(index->plan);
-    if (!request.layout.empty()) {
-      std::ifstream in(request.layout, std::ios::binary);
-      if (!in) return fail({errc::not_found, request.layout + " を読めません。"});
-      const std::string json{std::istreambuf_iterator<char>(in), {}};
-      auto parsed = parse_layout(json, index->plan);
-      if (!parsed) return fail(parsed.error());
-      layout = std::move(*parsed);
-    }
-    const auto doc = build_report(*index, source, layout, options);
+    auto layout = read_layout(request.layout, index->plan);
+    if (!layout) return fail(layout.error());
+    const auto doc = build_report(*index, source, *layout, options);
     if (request.format == "pdf") {
       auto pages = write_pdf(doc, request.out);
       if (!pages) return fail(pages.error());
@@ -82,20 +74,10 @@ int run_export(client::replica& local, const export_request& request) {
               << " lines)\n";
     return 0;
   }
-  std::string text;
-  if (request.format == "csv") {
-    text = to_csv(entries_table(*index, source, options));
-  } else if (request.format == "csv-long") {
-    text = to_csv(cells_table(*index, source, options));
-  } else if (request.format == "json") {
-    text = to_json(*index, source, options) + "\n";
-  } else {
-    return fail({errc::invalid_argument,
-                 "形式「" + request.format +
-                     "」は書き出せません。pdf、xlsx、csv、csv-long、json のいずれかです。"});
-  }
+  auto text = write_data(request.format, *index, source, options);
+  if (!text) return fail(text.error());
   std::ofstream out(request.out, std::ios::binary | std::ios::trunc);
-  out << text;
+  out << *text;
   out.close();
   if (!out) return fail({errc::storage, request.out + " に書き込めません。"});
   std::cout << "wrote " << request.out << " (" << fiscal_year_label(options.year) << ", "

@@ -1,40 +1,27 @@
 #include "import_command.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "exit_codes.h"
 #include "matome/client/transport.h"
 #include "matome/import/presets.h"
+#include "matome/util/file.h"
 #include "matome/util/rapidjson.h"
 
 namespace matome::cli {
-namespace {
-
-result<std::string> read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(errc::not_found, path + " を読めません。");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-}  // namespace
-
 int run_import(const std::string& server, const std::string& token, const import_request& request,
                bool json) {
   if (request.mapping_file.empty() == request.preset.empty()) {
     return fail(
         {errc::invalid_argument, "--mapping FILE か --preset NAME のどちらかを指定してください。"});
   }
-  auto file = read_bytes(request.file);
+  auto file = read_file(request.file);
   if (!file) return fail(file.error());
   const std::string mapping_path = request.mapping_file.empty()
                                        ? request.preset_dir + "/" + request.preset + ".json"
                                        : request.mapping_file;
-  auto mapping = read_bytes(mapping_path);
+  auto mapping = read_file(mapping_path);
   if (!mapping) {
     return fail({errc::not_found,
                  request.mapping_file.empty()

@@ -22,6 +22,7 @@
 #include "matome/domain/fiscal_year.h"
 #include "matome/domain/table_value.h"
 #include "matome/import/presets.h"
+#include "matome/util/file.h"
 #include "matome/util/rapidjson.h"
 
 namespace {
@@ -463,14 +464,6 @@ int cmd_bundle_export(const context& c, const std::string& file) {
   std::cout << "wrote " << file << " with " << pending
             << " change(s); import it at the server, then `bundle import` its answer here\n";
   return 0;
-}
-
-result<std::string> read_file(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return make_error(errc::not_found, file + " を読めません。");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 int cmd_bundle_import(const context& c, const std::string& file) {

@@ -13,6 +13,7 @@
 #include "matome/auth/password.h"
 #include "matome/plan_file/plan_file.h"
 #include "matome/store/store.h"
+#include "matome/util/file.h"
 #include "sync/bundle_service.h"
 
 namespace matome::server::admin {
@@ -224,11 +225,9 @@ int import_bundle(const std::string& db, const std::string& bundle_file,
                   const std::string& answer_file) {
   auto s = open_existing(db);
   if (!s) return report(s.error());
-  std::ifstream in(bundle_file, std::ios::binary);
-  if (!in) return report({errc::not_found, "cannot read " + bundle_file});
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto answered = answer_bundle(*s, text.str());
+  auto text = read_file(bundle_file);
+  if (!text) return report(text.error());
+  auto answered = answer_bundle(*s, *text);
   if (!answered) return report(answered.error());
   std::ofstream out(answer_file, std::ios::binary | std::ios::trunc);
   out << answered->answer;

@@ -12,7 +12,7 @@ Pane {
 
     property alias report: report
 
-    ReportModel { id: report; Component.onCompleted: refresh() }
+    ReportModel { id: report; active: page.visible }
 
     FileDialog {
         id: saveDialog

@@ -9,6 +9,7 @@
 #include "matome/import/normalize.h"
 #include "matome/plan_file/json_reader.h"
 #include "matome/sheet/workbook.h"
+#include "matome/util/file.h"
 #include "matome/util/utf8.h"
 #include "matome/wire/codec.h"
 
@@ -290,11 +291,9 @@ result<mapping> parse_mapping(std::string_view bytes) {
 }
 
 result<mapping> read_mapping_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(errc::not_found, "対応表 " + path + " を読めません。");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  auto m = parse_mapping(bytes.str());
+  auto bytes = read_file(path);
+  if (!bytes) return bytes.error();
+  auto m = parse_mapping(*bytes);
   if (!m) return make_error(m.error().code, path + ": " + m.error().message);
   return m;
 }

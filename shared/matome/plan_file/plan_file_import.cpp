@@ -7,6 +7,7 @@
 
 #include "matome/plan_file/plan_file.h"
 #include "matome/store/store.h"
+#include "matome/util/file.h"
 #include "matome/util/uuid.h"
 
 namespace matome {
@@ -319,11 +320,9 @@ result<import_summary> import_plan_file(store& s, const plan_file& file, hash_co
 }
 
 result<import_summary> import_plan_file(store& s, const std::string& path, hash_cost cost) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(errc::not_found, "cannot read plan file " + path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  auto file = parse_plan_file(bytes.str());
+  auto bytes = read_file(path);
+  if (!bytes) return bytes.error();
+  auto file = parse_plan_file(*bytes);
   if (!file) return make_error(file.error().code, path + ": " + file.error().message);
   return import_plan_file(s, *file, cost);
 }

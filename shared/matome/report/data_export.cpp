@@ -167,6 +167,16 @@ std::string to_csv(const data_table& table) {
   return out;
 }
 
+result<std::string> write_data(std::string_view format, const plan_index& index,
+                               const export_source& source, const export_options& options) {
+  if (format == "csv") return to_csv(entries_table(index, source, options));
+  if (format == "csv-long") return to_csv(cells_table(index, source, options));
+  if (format == "json") return to_json(index, source, options) + "\n";
+  return make_error(errc::invalid_argument,
+                    "形式「" + std::string(format) +
+                        "」は書き出せません。pdf、xlsx、csv、csv-long、json のいずれかです。");
+}
+
 std::string to_json(const plan_index& index, const export_source& source,
                     const export_options& options) {
   const plan& p = index.plan;

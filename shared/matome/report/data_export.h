@@ -54,4 +54,9 @@ std::string to_csv(const data_table& table);
 std::string to_json(const plan_index& index, const export_source& source,
                     const export_options& options);
 
+// The data in `format`: "csv" (entries_table), "csv-long" (cells_table) or
+// "json"; an error naming the formats for anything else.
+result<std::string> write_data(std::string_view format, const plan_index& index,
+                               const export_source& source, const export_options& options);
+
 }  // namespace matome

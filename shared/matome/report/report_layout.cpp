@@ -1,6 +1,7 @@
 #include "matome/report/report_layout.h"
 
 #include "matome/domain/fiscal_year.h"
+#include "matome/util/file.h"
 #include "matome/util/rapidjson.h"
 
 namespace matome {
@@ -123,6 +124,15 @@ result<report_layout> parse_layout(std::string_view json, const plan& p) {
     }
   }
   return out;
+}
+
+result<report_layout> read_layout(const std::string& path, const plan& p) {
+  if (path.empty()) return default_layout(p);
+  auto json = read_file(path);
+  if (!json) return json.error();
+  auto layout = parse_layout(*json, p);
+  if (!layout) return make_error(layout.error().code, path + ": " + layout.error().message);
+  return layout;
 }
 
 }  // namespace matome

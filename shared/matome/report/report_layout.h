@@ -56,4 +56,7 @@ report_layout default_layout(const plan& p);
 // plan has.
 result<report_layout> parse_layout(std::string_view json, const plan& p);
 
+// The layout file at `path`, or the default layout when `path` is empty.
+result<report_layout> read_layout(const std::string& path, const plan& p);
+
 }  // namespace matome
