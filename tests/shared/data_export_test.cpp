@@ -94,7 +94,12 @@ TEST_CASE("Only accepted entries, or one department's, when asked; JSON keeps ta
   demo_store d;
   const auto source = store_source(d.s);
   const record_id kourei = d.s.find_department_by_code("kourei").value().id;
-  for (const auto& row : entries_table(d.index, source, {2023, true}).rows) {
+  const auto accepted = entries_table(d.index, source, {2023, true});
+  REQUIRE_FALSE(accepted.rows.empty());  // R5 was accepted: not an empty pass
+  // R6 has drafts, submitted and returned entries, none accepted yet.
+  CHECK_FALSE(entries_table(d.index, source, {2024}).rows.empty());
+  CHECK(entries_table(d.index, source, {2024, true}).rows.empty());
+  for (const auto& row : accepted.rows) {
     CHECK(row[6] == "確定");
   }
   const auto mine = entries_table(d.index, source, {2024, false, kourei});

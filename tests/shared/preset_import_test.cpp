@@ -265,6 +265,13 @@ TEST_CASE("北本市: every row of the noisy sample, garbled letters and names i
             .starts_with("介護予防サポーター講座等を通じて"));
 }
 
+TEST_CASE("An unknown preset says which ones there are", "[import]") {
+  auto missing = read_preset(presets, "hatoyama");
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().message.ends_with("使えるのは kitamoto、sakado、tsurugashima です。"));
+  CHECK_FALSE(read_preset(presets, "../sakado").has_value());
+}
+
 TEST_CASE("A dry run writes nothing; the real run writes the plan in one go", "[import][preset]") {
   test::temp_dir dir;
   auto s = store::open(dir.file("master.db"));

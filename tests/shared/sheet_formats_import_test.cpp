@@ -138,6 +138,17 @@ TEST_CASE("A mapping that names a column the sheet lacks is one clear error", "[
       result.problems[0].message ==
       "対応表の列 AB がシート「sakado」にありません (T 列まで)。対応表の列名を確かめてください。");
   CHECK(result.file.items.empty());
+
+  // A heading rule on a column the sheet lacks would never match: the same
+  // error, not a plan with no headings.
+  std::string heading_rule = read_all(presets + "/sakado.json");
+  const std::string goal_heading = R"({"level": 0, "column": "A")";
+  REQUIRE(heading_rule.find(goal_heading) != std::string::npos);
+  heading_rule.replace(heading_rule.find(goal_heading), goal_heading.size(),
+                       R"({"level": 0, "column": "Z")");
+  const sheet_import by_heading = build_plan_file(*book, parse_mapping(heading_rule).value());
+  REQUIRE(by_heading.problems.size() == 1);
+  CHECK(by_heading.problems[0].message.starts_with("対応表の列 Z がシート「sakado」にありません"));
 }
 
 TEST_CASE("A mapping with a mistake names its JSON path", "[import]") {

@@ -101,6 +101,10 @@ struct sheet_layout {
   // Columns a row (and its continuation rows) loses when they are empty:
   // extraction noise that shifts every later column right by one.
   std::vector<int> drop_if_empty;
+
+  // The rightmost column any rule names: a sheet narrower than that was
+  // mapped with the wrong column names.
+  int widest_column() const;
 };
 
 enum class unowned_rows { error, skip };

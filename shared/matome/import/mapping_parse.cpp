@@ -1,12 +1,15 @@
 // Reading a mapping file. The plan, template, departments and users are the
 // plan file's own sections (json_reader), so a city's IT staff learn one
 // format; the rest says how the sheet is laid out.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "matome/domain/fiscal_year.h"
 #include "matome/import/mapping.h"
 #include "matome/import/normalize.h"
+#include "matome/import/presets.h"
 #include "matome/plan_file/json_reader.h"
 #include "matome/sheet/workbook.h"
 #include "matome/util/file.h"
@@ -75,6 +78,21 @@ int level_of(const json& object, const std::string& path, const plan& p, bool he
   return level;
 }
 
+// A rule's "year" (2023, R5, 令和5年度, or 29年度 in the default era), which
+// must lie in the plan's period; 0 when the rule has none.
+int year_of(const json& object, const std::string& at, const mapping& m,
+            std::string_view default_era) {
+  auto y = object.FindMember("year");
+  if (y == object.MemberEnd()) return 0;
+  auto parsed = y->value.IsInt() ? result<int>(y->value.GetInt())
+                                 : normalize_year(text(y->value, at + ".year"), default_era);
+  if (!parsed) fail(at + ".year", parsed.error().message);
+  if (!m.base.plan_.contains_year(*parsed)) {
+    fail(at + ".year", fiscal_year_label(*parsed) + "は計画期間の外です。");
+  }
+  return *parsed;
+}
+
 std::vector<column_rule> parse_columns(const json& object, const std::string& path,
                                        const char* name, const mapping& m,
                                        std::string_view default_era) {
@@ -101,21 +119,10 @@ std::vector<column_rule> parse_columns(const json& object, const std::string& pa
         fail(at + ".grades", "grades は owners の列に、選択肢の項目のキーで書きます。");
       }
     }
-    if (auto y = c.FindMember("year"); y != c.MemberEnd()) {
-      if (y->value.IsInt()) {
-        rule.year = y->value.GetInt();
-      } else {
-        auto parsed = normalize_year(text(y->value, at + ".year"), default_era);
-        if (!parsed) fail(at + ".year", parsed.error().message);
-        rule.year = *parsed;
-      }
-    }
+    rule.year = year_of(c, at, m, default_era);
     if (field != nullptr && field->type == field_type::year_series && rule.year == 0 &&
         field->scope == field_scope::plan) {
       fail(at + ".year", "年度ごとの項目「" + rule.target + "」には year が要ります。");
-    }
-    if (rule.year != 0 && !m.base.plan_.contains_year(rule.year)) {
-      fail(at + ".year", std::to_string(rule.year) + " 年度は計画期間の外です。");
     }
     out.push_back(std::move(rule));
   }
@@ -173,13 +180,8 @@ sheet_layout parse_sheet(const json& s, const std::string& path, const mapping& 
                               std::to_string(rule.level) + ") の見出しに書く項目のキーです。");
       }
       if (section->type == field_type::year_series) {
-        auto y = a.FindMember("year");
-        if (y == a.MemberEnd()) fail(at + ".year", "年度ごとの項目には year が要ります。");
-        auto parsed = y->value.IsInt()
-                          ? result<int>(y->value.GetInt())
-                          : normalize_year(text(y->value, at + ".year"), m.default_era);
-        if (!parsed) fail(at + ".year", parsed.error().message);
-        rule.year = *parsed;
+        rule.year = year_of(a, at, m, m.default_era);
+        if (rule.year == 0) fail(at + ".year", "年度ごとの項目には year が要ります。");
       }
     }
     rule.value = parse_value(a, at, "value");
@@ -241,6 +243,32 @@ void parse_options(const json& doc, mapping& m) {
 
 }  // namespace
 
+int sheet_layout::widest_column() const {
+  int widest = 0;
+  auto see = [&](int column) { widest = std::max(widest, column); };
+  auto see_match = [&](const row_match& m) {
+    see(m.first.column);
+    for (const auto& a : m.also) see(a.column);
+  };
+  auto see_value = [&](const value_spec& v) { see(v.column); };
+  for (const auto& h : headings) {
+    see_match(h.when);
+    see_value(h.label);
+    see_value(h.title);
+  }
+  for (const auto& a : attributes) {
+    see_match(a.when);
+    see_value(a.value);
+  }
+  for (const auto& k : skip) see_match(k);
+  see_match(row);
+  if (has_continuation) see_match(continuation);
+  for (const auto& c : columns) see(c.column);
+  for (const auto& c : continuation_columns) see(c.column);
+  for (int c : drop_if_empty) see(c);
+  return widest;
+}
+
 result<mapping> parse_mapping(std::string_view bytes) {
   if (!is_valid_utf8(bytes))
     return make_error(errc::invalid_argument, "対応表 (mapping) が UTF-8 ではありません。");
@@ -301,14 +329,19 @@ result<mapping> read_mapping_file(const std::string& path) {
 result<mapping> read_preset(const std::string& directory, std::string_view name) {
   for (char c : name) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-      return make_error(errc::invalid_argument,
-                        "プリセット名「" + std::string(name) + "」は使えません。");
+      return make_error(
+          errc::invalid_argument,
+          "プリセット名「" + std::string(name) +
+              "」は使えません。英小文字・数字・-・_ で、sakado のように書いてください。");
     }
   }
   const auto path = std::filesystem::path(directory) / (std::string(name) + ".json");
   if (!std::filesystem::exists(path)) {
+    std::string known;
+    for (const auto& p : list_presets(directory)) known += (known.empty() ? "" : "、") + p.name;
     return make_error(errc::not_found, "プリセット「" + std::string(name) + "」がありません (" +
-                                           path.string() + ")。");
+                                           path.string() + ")。使えるのは " +
+                                           (known.empty() ? "(なし)" : known) + " です。");
   }
   return read_mapping_file(path.string());
 }

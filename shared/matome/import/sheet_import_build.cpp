@@ -84,8 +84,7 @@ class builder {
   bool columns_exist() {
     int width = 0;
     for (const auto& r : sheet_->rows) width = std::max(width, static_cast<int>(r.size()));
-    int widest = layout_->row.first.column;
-    for (const auto& c : layout_->columns) widest = std::max(widest, c.column);
+    const int widest = layout_->widest_column();
     if (widest < width) return true;
     out_.problems.push_back({severity::error, sheet_->name,
                              "対応表の列 " + sheet::column_name(widest) + " がシート「" +
@@ -616,16 +615,20 @@ void builder::read_values(const pending_row& p, node& n) {
       }
       cell_reading reading =
           repeats ? cell_reading{written, {}, {}} : read_cell_value(field, written);
-      if (!reading.error.empty() && field.is_choice() && m_.bad_choices == invalid_choices::note) {
-        reading.note = std::string(trim(written));
-        problem(severity::warning, p.sheet_row, column,
-                reading.error + " 値は空のままにし、報告へのコメントとして残します。");
-        reading.error.clear();
-        if (field.scope == field_scope::report) {
-          report_for(owner, year)
-              .notes.push_back(field.label + " (" + std::to_string(year) + "年度): 「" +
-                               reading.note + "」");
+      // What the sheet says but the field cannot hold: a comment on the
+      // entry (a report field), and a warning saying so.
+      auto keep_as_note = [&](const std::string& what, const std::string& why) {
+        if (field.scope != field_scope::report) {
+          problem(severity::warning, p.sheet_row, column, why + "取り込みませんでした。");
+          return;
         }
+        report_for(owner, year)
+            .notes.push_back(field.label + " (" + std::to_string(year) + "年度): 「" + what + "」");
+        problem(severity::warning, p.sheet_row, column,
+                why + "値は空のままにし、報告へのコメントとして残します。");
+      };
+      if (!reading.error.empty() && field.is_choice() && m_.bad_choices == invalid_choices::note) {
+        keep_as_note(std::string(trim(written)), reading.error);
         return;
       }
       if (!reading.error.empty()) {
@@ -633,19 +636,9 @@ void builder::read_values(const pending_row& p, node& n) {
         return;
       }
       if (!reading.note.empty()) {
-        const std::string why =
-            field.is_choice() ? "には印の付いた選択肢がありません" : "は数値ではありません";
-        if (field.scope == field_scope::report) {
-          report_for(owner, year)
-              .notes.push_back(field.label + " (" + std::to_string(year) + "年度): 「" +
-                               reading.note + "」");
-          problem(severity::warning, p.sheet_row, column,
-                  "「" + reading.note + "」" + why +
-                      "。値は空のままにし、報告へのコメントとして残します。");
-        } else {
-          problem(severity::warning, p.sheet_row, column,
-                  "「" + reading.note + "」" + why + "。取り込みませんでした。");
-        }
+        keep_as_note(reading.note, "「" + reading.note + "」" +
+                                       (field.is_choice() ? "には印の付いた選択肢がありません。"
+                                                          : "は数値ではありません。"));
         return;
       }
       if (!reading.value) return;
