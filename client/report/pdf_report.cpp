@@ -91,7 +91,7 @@ class Renderer {
  public:
   Renderer(const matome::report_document& doc, QPaintDevice& device, QRect area)
       : doc_(doc),
-        writer_(device),
+        device_(device),
         body_(reportFont(doc.landscape ? 7 : 6.5)),
         bold_(reportFont(doc.landscape ? 7.5 : 7, true)),
         small_(reportFont(6)),
@@ -116,7 +116,7 @@ class Renderer {
 
  private:
   const matome::report_document& doc_;
-  QPaintDevice& writer_;
+  QPaintDevice& device_;
   QFont body_, bold_, small_;
   const qreal kPad;
   QRect area_;
@@ -126,16 +126,6 @@ class Renderer {
   qreal bandHeight_ = 0;                      // the page header line above the table
   std::vector<std::vector<TextBlock>> rows_;  // per document line: its cells, or one block
   std::vector<std::vector<PageItem>> pages_;
-
-  // The last column of the header group starting at `c` (c itself when the
-  // column has no group: a series' years share their group header).
-  std::size_t group_end(std::size_t c) const {
-    std::size_t end = c;
-    const auto& group = doc_.group_headers[c];
-    while (!group.empty() && end + 1 < doc_.headers.size() && doc_.group_headers[end + 1] == group)
-      ++end;
-    return end;
-  }
 
   void layoutColumns() {
     qreal total = 0;
@@ -147,26 +137,26 @@ class Renderer {
       w_.push_back(width);
       x += width;
     }
-    const QFontMetricsF header(bold_, &writer_);
+    const QFontMetricsF header(bold_, &device_);
     qreal one = 0;
     for (std::size_t c = 0; c < doc_.headers.size(); ++c) {
-      TextBlock t(QString::fromStdString(doc_.headers[c]), bold_, w_[c] - 2 * kPad, &writer_);
+      TextBlock t(QString::fromStdString(doc_.headers[c]), bold_, w_[c] - 2 * kPad, &device_);
       one = std::max(one, t.height() + 2 * kPad);
     }
     groupHeight_ = 0;
     for (std::size_t c = 0; c < doc_.headers.size();) {
-      const std::size_t end = group_end(c);
+      const std::size_t end = doc_.group_end(c);
       const auto& group = doc_.group_headers[c];
       if (!group.empty()) {
         TextBlock t(QString::fromStdString(group), bold_, x_[end] + w_[end] - x_[c] - 2 * kPad,
-                    &writer_);
+                    &device_);
         groupHeight_ = std::max(groupHeight_, t.height() + 2 * kPad);
       }
       c = end + 1;
     }
     headerHeight_ =
         doc_.two_header_rows() ? std::max(one, header.height() + 2 * kPad) + groupHeight_ : one;
-    bandHeight_ = QFontMetricsF(small_, &writer_).height() * 2;
+    bandHeight_ = QFontMetricsF(small_, &device_).height() * 2;
   }
 
   void paginate() {
@@ -185,7 +175,7 @@ class Renderer {
       if (line.type != matome::report_line::kind::row) {
         const QFont& f = line.type == matome::report_line::kind::heading ? bold_ : body_;
         blocks.emplace_back(QString::fromStdString(line.text), f, area_.width() - 2 * kPad,
-                            &writer_);
+                            &device_);
         const qreal h = blocks[0].height() + 2 * kPad;
         // A heading never ends a page: it goes with what follows it.
         const qreal keep = line.type == matome::report_line::kind::heading ? h * 3 : h;
@@ -204,7 +194,7 @@ class Renderer {
       }
       for (std::size_t c = 0; c < doc_.headers.size(); ++c) {
         const std::string& text = c < line.cells.size() ? line.cells[c] : std::string();
-        blocks.emplace_back(QString::fromStdString(text), body_, w_[c] - 2 * kPad, &writer_);
+        blocks.emplace_back(QString::fromStdString(text), body_, w_[c] - 2 * kPad, &device_);
       }
       qreal height = 0;
       for (const auto& b : blocks) height = std::max(height, b.height());
@@ -289,7 +279,7 @@ class Renderer {
     p.setFont(bold_);
     const qreal groupHeight = groupHeight_;
     for (std::size_t c = 0; c < doc_.headers.size();) {
-      const std::size_t end = group_end(c);
+      const std::size_t end = doc_.group_end(c);
       const auto& group = doc_.group_headers[c];
       if (group.empty()) {
         const QRectF cell(x_[c], top, w_[c], headerHeight_);

@@ -8,16 +8,6 @@
 namespace matome::import {
 namespace {
 
-std::u32string decode(std::string_view text) {
-  return utf8_decode(text);
-}
-void append(std::string& out, char32_t cp) {
-  utf8_append(out, cp);
-}
-std::string encode(std::u32string_view text) {
-  return utf8_encode(text);
-}
-
 bool is_space(char32_t c) {
   return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == U'\u00A0';
 }
@@ -65,7 +55,7 @@ char32_t canonical_mark(char32_t c) {
 
 std::u32string choice_form(std::string_view text) {
   std::u32string out;
-  for (char32_t c : decode(text)) {
+  for (char32_t c : utf8_decode(text)) {
     if (!is_space(c)) out.push_back(canonical_mark(c));
   }
   return out;
@@ -80,7 +70,7 @@ std::u32string lower_ascii(std::u32string s) {
 
 std::u32string name_form(std::string_view text) {
   std::u32string out;
-  for (char32_t c : decode(text)) {
+  for (char32_t c : utf8_decode(text)) {
     c = fold(c);
     if (is_space(c)) continue;
     out.push_back(c);
@@ -108,7 +98,7 @@ std::u32string without_brackets(const std::u32string& s) {
 std::string fold_width(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char32_t c : decode(text)) append(out, fold(c));
+  for (char32_t c : utf8_decode(text)) utf8_append(out, fold(c));
   return out;
 }
 
@@ -132,7 +122,7 @@ std::string_view trim(std::string_view text) {
 
 result<int> normalize_year(std::string_view text, std::string_view default_era) {
   std::string folded;
-  for (char32_t c : name_form(text)) append(folded, c);
+  for (char32_t c : name_form(text)) utf8_append(folded, c);
   auto year = parse_fiscal_year(folded);
   if (year) return year;
   std::string bare = folded;
@@ -263,7 +253,7 @@ std::vector<section> split_sections(std::string_view text) {
 }
 
 void department_names::add(const std::string& code, std::string_view name) {
-  names_.emplace_back(encode(name_form(name)), code);
+  names_.emplace_back(utf8_encode(name_form(name)), code);
 }
 
 std::optional<std::string> department_names::find(std::string_view text) const {
@@ -273,7 +263,7 @@ std::optional<std::string> department_names::find(std::string_view text) const {
   if (key.size() > 1 && key.back() == U'長') tries.push_back(key.substr(0, key.size() - 1));
   if (auto bare = without_brackets(key); bare != key && !bare.empty()) tries.push_back(bare);
   for (const auto& t : tries) {
-    const std::string wanted = encode(t);
+    const std::string wanted = utf8_encode(t);
     for (const auto& [name, code] : names_) {
       if (name == wanted) return code;
     }
@@ -293,7 +283,7 @@ std::optional<std::vector<std::string>> department_names::segment(std::string_vi
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (!best[i]) continue;
     for (const auto& [name, code] : names_) {
-      const std::u32string key = decode(name);
+      const std::u32string key = utf8_decode(name);
       if (key.empty() || all.compare(i, key.size(), key) != 0) continue;
       auto candidate = *best[i];
       candidate.push_back(code);
@@ -311,13 +301,13 @@ std::vector<std::string> split_names(std::string_view text) {
     if (current.empty()) return;
     const bool bracketed = current.front() == U'(' || current.front() == U'（';
     if (bracketed && !out.empty()) {
-      out.back() += " " + encode(current);
+      out.back() += " " + utf8_encode(current);
     } else {
-      out.push_back(encode(current));
+      out.push_back(utf8_encode(current));
     }
     current.clear();
   };
-  for (char32_t c : decode(text)) {
+  for (char32_t c : utf8_decode(text)) {
     if (is_space(c) || c == U'、' || c == U',' || c == U'，' || c == U'／' || c == U'/') {
       flush();
     } else {

@@ -240,6 +240,15 @@ bool report_document::two_header_rows() const {
   return std::ranges::any_of(group_headers, [](const std::string& g) { return !g.empty(); });
 }
 
+std::size_t report_document::group_end(std::size_t c) const {
+  std::size_t end = c;
+  while (!group_headers[c].empty() && end + 1 < headers.size() &&
+         group_headers[end + 1] == group_headers[c]) {
+    ++end;
+  }
+  return end;
+}
+
 report_document build_report(const plan_index& index, const export_source& source,
                              const report_layout& layout, const export_options& options) {
   return builder(index, source, layout, options).build();

@@ -31,6 +31,9 @@ struct report_document {
 
   // Whether the header is two rows (a series grouped under its header).
   bool two_header_rows() const;
+  // The last column of the header group that starts at column `c` (`c`
+  // itself for a column with no group): a series' years share one header.
+  std::size_t group_end(std::size_t c) const;
 };
 
 report_document build_report(const plan_index& index, const export_source& source,

@@ -78,11 +78,7 @@ result<void> write_report_xlsx(const report_document& doc, const std::string& pa
     // A group header merged over its columns (年度計画 over R2…R6); a column
     // of its own spans both rows.
     for (lxw_col_t c = 0; c < columns;) {
-      lxw_col_t end = c;
-      while (end + 1 < columns && !doc.group_headers[c].empty() &&
-             doc.group_headers[end + 1] == doc.group_headers[c]) {
-        ++end;
-      }
+      const auto end = static_cast<lxw_col_t>(doc.group_end(c));
       if (doc.group_headers[c].empty()) {
         worksheet_merge_range(ws, row, c, row + 1, c, doc.headers[c].c_str(), header);
       } else {
