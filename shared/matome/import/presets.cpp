@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "matome/import/mapping.h"
+#include "matome/util/file.h"
 #include "matome/util/rapidjson.h"
 
 namespace matome::import {
@@ -36,14 +37,29 @@ std::string default_presets_dir() {
 }
 
 std::vector<preset_info> list_presets(const std::string& directory) {
+  // Only each file's format and plan name are read, not the whole mapping:
+  // the desktop lists the presets when its window opens. A preset that does
+  // not parse still says so when it is chosen (read_preset).
   std::vector<preset_info> out;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
     if (entry.path().extension() != ".json") continue;
-    const std::string name = entry.path().stem().string();
-    auto m = read_preset(directory, name);
-    if (!m) continue;
-    out.push_back({name, m->base.plan_.city, m->base.plan_.title});
+    auto text = read_file(entry.path().string());
+    if (!text) continue;
+    rapidjson::Document doc;
+    doc.Parse(text->data(), text->size());
+    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("format") ||
+        !doc["format"].IsString() || doc["format"].GetString() != mapping_format ||
+        !doc.HasMember("plan") || !doc["plan"].IsObject()) {
+      continue;  // a layout preset, or not Matome's
+    }
+    const auto& plan = doc["plan"];
+    auto member = [&](const char* name) {
+      auto it = plan.FindMember(name);
+      return it != plan.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString())
+                                                            : std::string();
+    };
+    out.push_back({entry.path().stem().string(), member("city"), member("title")});
   }
   std::sort(out.begin(), out.end(),
             [](const preset_info& a, const preset_info& b) { return a.name < b.name; });
