@@ -165,6 +165,11 @@ int main(int argc, char** argv) {
   auto* remove_item =
       app.add_subcommand("remove-item", "Remove an item that nothing was reported on");
   remove_item->add_option("item", item_id, "Item id (see list-items)")->required();
+  std::string plan_code;
+  auto* set_layout = app.add_subcommand(
+      "set-layout", "Set the plan's report layout (docs/file-formats.md, \"Report layout\")");
+  set_layout->add_option("plan", plan_code, "Plan code")->required();
+  set_layout->add_option("file", file, "Layout JSON file; - for the default layout")->required();
   auto* list_devices = app.add_subcommand("list-devices", "List signed-in devices");
   auto* revoke_device = app.add_subcommand("revoke-device", "Revoke a device's token");
   revoke_device->add_option("id", device_id)->required();
@@ -213,6 +218,7 @@ int main(int argc, char** argv) {
   if (*list_items) return admin::list_items(db_path);
   if (*set_owners) return admin::set_owners(db_path, item_id, owner_codes);
   if (*remove_item) return admin::remove_item(db_path, item_id);
+  if (*set_layout) return admin::set_layout(db_path, plan_code, file);
   if (*list_devices) return admin::list_devices(db_path);
   if (*revoke_device) return admin::revoke_device(db_path, device_id);
   if (*import_plan) return admin::import_plan(db_path, file);

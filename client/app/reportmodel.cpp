@@ -51,7 +51,10 @@ ReportModel::ReportModel(QObject* parent) : QObject(parent) {
   if (auto* session = Session::instance()) {
     m_year = session->reportYear();
     m_ownRowsOnly = !session->isCoordinator();
-    connect(session, &Session::replicaChanged, this, &ReportModel::previewLater);
+    connect(session, &Session::replicaChanged, this, [this] {
+      Q_EMIT layoutChanged();
+      previewLater();
+    });
   }
 }
 
@@ -115,11 +118,16 @@ void ReportModel::setLayoutUrl(const QUrl& url) {
   if (url == m_layoutUrl) return;
   m_layoutUrl = url;
   Q_EMIT optionsChanged();
+  Q_EMIT layoutChanged();
   previewLater();
 }
 
 QString ReportModel::layoutName() const {
-  return QFileInfo(m_layoutUrl.toLocalFile()).fileName();
+  if (!m_layoutUrl.isEmpty()) return QFileInfo(m_layoutUrl.toLocalFile()).fileName();
+  auto* session = Session::instance();
+  const auto* index = session ? session->plan() : nullptr;
+  if (index != nullptr && !index->plan.report_layout.empty()) return tr("計画のレイアウト");
+  return tr("標準");
 }
 
 void ReportModel::setMessage(const QString& message, bool error) {

@@ -28,7 +28,8 @@ class ReportModel : public QObject {
   // Only this user's department's rows; always for a department member.
   Q_PROPERTY(bool ownRowsOnly READ ownRowsOnly WRITE setOwnRowsOnly NOTIFY optionsChanged)
   Q_PROPERTY(QUrl layoutUrl READ layoutUrl WRITE setLayoutUrl NOTIFY optionsChanged)
-  Q_PROPERTY(QString layoutName READ layoutName NOTIFY optionsChanged)
+  // The chosen file's name, else 計画のレイアウト (the plan's own) or 標準.
+  Q_PROPERTY(QString layoutName READ layoutName NOTIFY layoutChanged)
   Q_PROPERTY(QUrl preview READ preview NOTIFY previewChanged)  // a PNG of the first table page
   Q_PROPERTY(int lineCount READ lineCount NOTIFY previewChanged)
   Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
@@ -66,6 +67,7 @@ class ReportModel : public QObject {
  Q_SIGNALS:
   void activeChanged();
   void optionsChanged();
+  void layoutChanged();  // a file chosen, or the plan's layout came with a sync
   void previewChanged();
   void busyChanged();
   void messageChanged();

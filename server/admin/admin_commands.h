@@ -28,6 +28,9 @@ int list_items(const std::string& db);
 int set_owners(const std::string& db, long long item_id, const std::vector<std::string>& codes);
 // Removes a row or heading nothing was reported on.
 int remove_item(const std::string& db, long long item_id);
+// The plan's report layout from a JSON file ("-": back to the default),
+// checked against the plan first (item_commands.cpp).
+int set_layout(const std::string& db, const std::string& plan_code, const std::string& file);
 int list_devices(const std::string& db);
 int revoke_device(const std::string& db, long long device_id);
 int import_plan(const std::string& db, const std::string& plan_file);

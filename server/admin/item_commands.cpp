@@ -6,6 +6,8 @@
 
 #include "admin/admin_commands.h"
 #include "admin/admin_support.h"
+#include "matome/report/report_layout.h"
+#include "matome/util/file.h"
 
 namespace matome::server::admin {
 namespace {
@@ -65,6 +67,29 @@ int remove_item(const std::string& db, long long item_id) {
   if (!s) return report(s.error());
   if (auto removed = s->remove_item(item_id); !removed) return report(removed.error());
   std::cout << "removed item " << item_id << "\n";
+  return 0;
+}
+
+int set_layout(const std::string& db, const std::string& plan_code, const std::string& file) {
+  auto s = open_existing(db);
+  if (!s) return report(s.error());
+  auto plan_id = s->find_plan_by_code(plan_code);
+  if (!plan_id) return report(plan_id.error());
+  auto p = s->load_plan(*plan_id);
+  if (!p) return report(p.error());
+  std::string json;
+  if (file != "-") {
+    auto bytes = read_file(file);
+    if (!bytes) return report(bytes.error());
+    if (auto layout = parse_layout(*bytes, *p); !layout) {
+      return report(make_error(layout.error().code, file + ": " + layout.error().message));
+    }
+    json = std::move(*bytes);
+  }
+  if (auto ok = s->set_report_layout(*plan_id, json); !ok) return report(ok.error());
+  std::cout << (json.empty() ? "報告書のレイアウトを既定に戻しました: "
+                             : "報告書のレイアウトを設定しました: ")
+            << p->code << "\n";
   return 0;
 }
 

@@ -68,13 +68,10 @@ struct printed_plan {
   std::vector<std::string> row_titles;
 };
 
-printed_plan report_of(store& s, record_id plan_id, const std::string& layout_file = {}) {
+// The plan's report in its own layout (an imported sample's: its preset's).
+printed_plan report_of(store& s, record_id plan_id) {
   const auto index = s.load_plan_index(plan_id).value();
-  report_layout layout = default_layout(index.plan);
-  if (!layout_file.empty()) {
-    std::ifstream in(layout_file);
-    layout = parse_layout(std::string{std::istreambuf_iterator<char>(in), {}}, index.plan).value();
-  }
+  const report_layout layout = read_layout("", index.plan).value();
   printed_plan out{build_report(index, store_source(s), layout, {index.plan.report_year}), {}};
   for (const auto& item : index.items) {
     if (index.plan.is_row(item)) out.row_titles.push_back(item.title);
@@ -128,7 +125,7 @@ TEST_CASE("Each sample prints to PDF in its own layout, every row in it", "[repo
         import::write_import(s, import::build_plan_file(book, m), hash_cost::minimal)
             .value()
             .plan_id;
-    const auto printed = report_of(s, plan_id, presets + "/" + city + "-layout.json");
+    const auto printed = report_of(s, plan_id);
     const auto pdf = dir.file(city + ".pdf");
     REQUIRE(Matome::writeReportPdf(printed.doc, QString::fromStdString(pdf.string()),
                                    QStringLiteral("令和8年11月30日 作成")));

@@ -85,10 +85,15 @@ Pane {
                 RowLayout {
                     Label {
                         Layout.fillWidth: true
-                        text: report.layoutName !== "" ? report.layoutName : qsTr("標準")
+                        text: report.layoutName
                         elide: Text.ElideMiddle
                     }
                     Button { text: qsTr("選ぶ…"); onClicked: layoutDialog.open() }
+                    Button {
+                        text: qsTr("計画のものに戻す")
+                        visible: report.layoutUrl.toString() !== ""
+                        onClicked: report.layoutUrl = ""
+                    }
                 }
             }
             CheckBox {

@@ -51,6 +51,9 @@ struct plan {
   std::vector<std::string> level_names;  // 基本目標 › 施策 › 取組 › 事業
   bool department_check = false;         // entries pass a 課内確認 before the coordinator
   report_template tmpl;
+  // How the report prints (docs/file-formats.md, "Report layout"), as JSON;
+  // empty: the default layout made from the template.
+  std::string report_layout;
 
   bool contains_year(int year) const { return year >= first_year && year <= last_year; }
   // Rows are the items of the deepest level: the ones departments report on.

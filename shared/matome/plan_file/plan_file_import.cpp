@@ -260,6 +260,11 @@ struct importer {
         if (!index) return index.error();
         before = std::move(*index);
         summary.updated = true;
+        // A file without a layout leaves the plan's as it is.
+        if (!file.plan_.report_layout.empty()) {
+          if (auto ok = s.set_report_layout(*existing, file.plan_.report_layout); !ok)
+            return ok.error();
+        }
       }
     }
     if (!before) plan_id = s.add_plan(file.plan_);

@@ -4,6 +4,7 @@
 #include "matome/domain/table_value.h"
 #include "matome/plan_file/json_reader.h"
 #include "matome/plan_file/plan_file.h"
+#include "matome/report/report_layout.h"
 #include "matome/util/utf8.h"
 #include "matome/wire/codec.h"
 
@@ -71,6 +72,15 @@ plan_file parse_plan_parts(const json& doc) {
   i = 0;
   for (const auto& f : array(doc, "$", "template")) {
     out.plan_.tmpl.fields.push_back(parse_field(f, "$.template[" + std::to_string(i++) + "]"));
+  }
+  if (auto l = doc.FindMember("report_layout"); l != doc.MemberEnd()) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    l->value.Accept(w);
+    const std::string layout(buffer.GetString(), buffer.GetSize());
+    if (auto parsed = parse_layout(layout, out.plan_); !parsed)
+      fail("$.report_layout", parsed.error().message);
+    out.plan_.report_layout = layout;
   }
   i = 0;
   for (const auto& d : array(doc, "$", "departments")) {

@@ -127,7 +127,13 @@ result<report_layout> parse_layout(std::string_view json, const plan& p) {
 }
 
 result<report_layout> read_layout(const std::string& path, const plan& p) {
-  if (path.empty()) return default_layout(p);
+  if (path.empty()) {
+    if (p.report_layout.empty()) return default_layout(p);
+    auto layout = parse_layout(p.report_layout, p);
+    if (!layout)
+      return make_error(layout.error().code, "計画のレイアウト: " + layout.error().message);
+    return layout;
+  }
   auto json = read_file(path);
   if (!json) return json.error();
   auto layout = parse_layout(*json, p);

@@ -2,8 +2,8 @@
 // How a city prints its progress report: which fields are columns, in what
 // order and width, how a shared row shows its owners' parts and a choice its
 // options. Data, not code (docs/file-formats.md, "Report layout"): a layout
-// file, the "layout" member of an import preset, or the default one made
-// from the template.
+// file, the plan's own ("report_layout" in a plan file or an import
+// preset), or the default one made from the template.
 
 #include <string>
 #include <string_view>
@@ -56,7 +56,8 @@ report_layout default_layout(const plan& p);
 // plan has.
 result<report_layout> parse_layout(std::string_view json, const plan& p);
 
-// The layout file at `path`, or the default layout when `path` is empty.
+// The layout file at `path`; when `path` is empty, the plan's own layout
+// (plan::report_layout), else the default one.
 result<report_layout> read_layout(const std::string& path, const plan& p);
 
 }  // namespace matome

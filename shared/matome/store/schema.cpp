@@ -414,6 +414,11 @@ ALTER TABLE template_fields ADD COLUMN table_columns TEXT NOT NULL DEFAULT '';
 ALTER TABLE template_fields ADD COLUMN level INTEGER NOT NULL DEFAULT -1;
 )sql";
 
+// Step 11: the plan's report layout (JSON; '' for the default one).
+constexpr std::string_view v11_report_layout = R"sql(
+ALTER TABLE plans ADD COLUMN report_layout TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -425,6 +430,7 @@ constexpr migration migrations[] = {
     {8, "change and action ids scoped to their sender", v8_ids_per_device},
     {9, "the database's timeline; own values and rebasing on a replica", v9_timelines},
     {10, "table fields and sections on headings", v10_tables_and_sections},
+    {11, "the plan's report layout", v11_report_layout},
 };
 
 }  // namespace

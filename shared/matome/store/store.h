@@ -68,6 +68,10 @@ class store {
   result<plan> load_plan(record_id plan_id);
   result<record_id> find_plan_by_code(std::string_view code);
   std::vector<record_id> plan_ids();
+  // Replaces the plan's report layout (JSON the caller checked with
+  // parse_layout; empty: the default layout). Replicas take it at their
+  // next sync, like any structure change.
+  result<void> set_report_layout(record_id plan_id, std::string_view layout_json);
 
   // Adds an item under item.parent_id (0: top level), with its owners.
   result<record_id> add_item(record_id plan_id, const plan_item& item);

@@ -21,18 +21,20 @@ void store::replace_structure(const plan& p, const std::vector<department>& depa
   for (const auto& l : p.level_names) levels += (levels.empty() ? "" : "\n") + l;
   auto plan_row = db_.prepare(
       "INSERT INTO plans(id, code, title, city, first_year, last_year, report_year, level_names, "
-      "department_check, seq)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code,"
+      "department_check, seq, report_layout)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = "
+      "excluded.code,"
       " title = excluded.title, city = excluded.city, first_year = excluded.first_year,"
       " last_year = excluded.last_year, report_year = excluded.report_year, level_names = "
       "excluded.level_names,"
-      " department_check = excluded.department_check, seq = excluded.seq");
+      " department_check = excluded.department_check, seq = excluded.seq,"
+      " report_layout = excluded.report_layout");
   plan_row.bind(1, p.id).bind(2, p.code).bind(3, p.title).bind(4, p.city).bind(5, p.first_year);
   plan_row.bind(6, p.last_year)
       .bind(7, p.report_year)
       .bind(8, levels)
       .bind(9, p.department_check ? 1 : 0);
-  plan_row.bind(10, structure_version).run();
+  plan_row.bind(10, structure_version).bind(11, p.report_layout).run();
 
   write_template(p.id, p.tmpl);
 

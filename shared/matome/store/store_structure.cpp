@@ -149,7 +149,7 @@ result<record_id> store::add_plan(const plan& p) {
   const auto seq = next_seq();
   auto insert = db_.prepare(
       "INSERT INTO plans(code, title, city, first_year, last_year, report_year, level_names,"
-      " department_check, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " department_check, seq, report_layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, p.code)
       .bind(2, p.title)
       .bind(3, p.city)
@@ -158,12 +158,27 @@ result<record_id> store::add_plan(const plan& p) {
   insert.bind(6, p.report_year)
       .bind(7, join_lines(p.level_names))
       .bind(8, p.department_check ? 1 : 0);
-  insert.bind(9, seq).run();
+  insert.bind(9, seq).bind(10, p.report_layout).run();
   const record_id plan_id = db_.last_insert_rowid();
 
   write_template(plan_id, p.tmpl);
   tx.commit();
   return plan_id;
+}
+
+result<void> store::set_report_layout(record_id plan_id, std::string_view layout_json) {
+  sqlite::transaction tx(db_);
+  auto current = db_.prepare("SELECT report_layout FROM plans WHERE id = ?");
+  current.bind(1, plan_id);
+  if (!current.step())
+    return make_error(errc::not_found, "計画 " + std::to_string(plan_id) + " はありません。");
+  if (current.text(0) == layout_json) return {};
+  current.reset();
+  auto update = db_.prepare("UPDATE plans SET report_layout = ? WHERE id = ?");
+  update.bind(1, layout_json).bind(2, plan_id).run();
+  bump_structure(plan_id);
+  tx.commit();
+  return {};
 }
 
 result<record_id> store::find_plan_by_code(std::string_view code) {
@@ -183,8 +198,8 @@ std::vector<record_id> store::plan_ids() {
 
 result<plan> store::load_plan(record_id plan_id) {
   auto stmt = db_.prepare(
-      "SELECT code, title, city, first_year, last_year, report_year, level_names, department_check"
-      " FROM plans WHERE id = ?");
+      "SELECT code, title, city, first_year, last_year, report_year, level_names, department_check,"
+      " report_layout FROM plans WHERE id = ?");
   stmt.bind(1, plan_id);
   if (!stmt.step())
     return make_error(errc::not_found, "計画 " + std::to_string(plan_id) + " はありません。");
@@ -198,6 +213,7 @@ result<plan> store::load_plan(record_id plan_id) {
   p.report_year = stmt.integer(5);
   p.level_names = split_lines(stmt.text(6));
   p.department_check = stmt.int64(7) != 0;
+  p.report_layout = stmt.text(8);
 
   auto fields = db_.prepare(
       "SELECT key, label, type, scope, element_type, unit, max_length, required, reason_field,"

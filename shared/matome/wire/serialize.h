@@ -135,14 +135,7 @@ template <class Archive>
 void serialize(Archive& ar, template_field& f);
 
 template <class Archive>
-void serialize(Archive& ar, plan& p) {
-  ar(cereal::make_nvp("id", p.id), cereal::make_nvp("code", p.code),
-     cereal::make_nvp("title", p.title), cereal::make_nvp("city", p.city),
-     cereal::make_nvp("first_year", p.first_year), cereal::make_nvp("last_year", p.last_year),
-     cereal::make_nvp("report_year", p.report_year), cereal::make_nvp("levels", p.level_names),
-     cereal::make_nvp("department_check", p.department_check),
-     cereal::make_nvp("template", p.tmpl.fields));
-}
+void serialize(Archive& ar, plan& p);
 
 template <class Archive>
 void serialize(Archive& ar, department& d) {
@@ -198,6 +191,18 @@ void serialize(Archive& ar, template_field& f) {
   // Since schema 10: tables and sections on headings.
   trailing_optional(ar, "columns", f.columns);
   trailing_optional(ar, "level", f.level);
+}
+
+template <class Archive>
+void serialize(Archive& ar, plan& p) {
+  ar(cereal::make_nvp("id", p.id), cereal::make_nvp("code", p.code),
+     cereal::make_nvp("title", p.title), cereal::make_nvp("city", p.city),
+     cereal::make_nvp("first_year", p.first_year), cereal::make_nvp("last_year", p.last_year),
+     cereal::make_nvp("report_year", p.report_year), cereal::make_nvp("levels", p.level_names),
+     cereal::make_nvp("department_check", p.department_check),
+     cereal::make_nvp("template", p.tmpl.fields));
+  // Since schema 11: the plan's report layout.
+  trailing_optional(ar, "report_layout", p.report_layout);
 }
 
 template <class Archive>
