@@ -102,6 +102,13 @@ void ReportModel::setAcceptedOnly(bool on) {
   previewLater();
 }
 
+void ReportModel::setMarkChanges(bool on) {
+  if (on == m_markChanges) return;
+  m_markChanges = on;
+  Q_EMIT optionsChanged();
+  previewLater();
+}
+
 bool ReportModel::ownRowsOnly() const {
   auto* session = Session::instance();
   return m_ownRowsOnly || (session && !session->isCoordinator());
@@ -137,7 +144,8 @@ void ReportModel::setMessage(const QString& message, bool error) {
 }
 
 matome::export_options ReportModel::exportOptions() const {
-  return {m_year, m_acceptedOnly, ownRowsOnly() ? Session::instance()->departmentId() : 0};
+  return {m_year, m_acceptedOnly, ownRowsOnly() ? Session::instance()->departmentId() : 0,
+          m_markChanges};
 }
 
 matome::result<matome::report_document> ReportModel::build() const {

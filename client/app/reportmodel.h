@@ -25,6 +25,8 @@ class ReportModel : public QObject {
   // pdf, xlsx, csv, csv-long, json
   Q_PROPERTY(QString format READ format WRITE setFormat NOTIFY optionsChanged)
   Q_PROPERTY(bool acceptedOnly READ acceptedOnly WRITE setAcceptedOnly NOTIFY optionsChanged)
+  // pdf, xlsx: shade the cells changed since their entry was last accepted.
+  Q_PROPERTY(bool markChanges READ markChanges WRITE setMarkChanges NOTIFY optionsChanged)
   // Only this user's department's rows; always for a department member.
   Q_PROPERTY(bool ownRowsOnly READ ownRowsOnly WRITE setOwnRowsOnly NOTIFY optionsChanged)
   Q_PROPERTY(QUrl layoutUrl READ layoutUrl WRITE setLayoutUrl NOTIFY optionsChanged)
@@ -48,6 +50,8 @@ class ReportModel : public QObject {
   void setFormat(const QString& format);
   bool acceptedOnly() const { return m_acceptedOnly; }
   void setAcceptedOnly(bool on);
+  bool markChanges() const { return m_markChanges; }
+  void setMarkChanges(bool on);
   bool ownRowsOnly() const;
   void setOwnRowsOnly(bool on);
   QUrl layoutUrl() const { return m_layoutUrl; }
@@ -86,6 +90,7 @@ class ReportModel : public QObject {
   int m_year = 0;
   QString m_format = QStringLiteral("pdf");
   bool m_acceptedOnly = false;
+  bool m_markChanges = false;
   bool m_ownRowsOnly = false;
   QUrl m_layoutUrl;
   QUrl m_preview;

@@ -52,6 +52,7 @@ int run_export(client::replica& local, const export_request& request) {
     options.year = *year;
   }
   options.accepted_only = request.accepted_only;
+  options.mark_changes = request.mark_changes;
   // What this user sees, own unsent edits included.
   const export_source source = client::replica_source(local);
   if (!request.department.empty()) {

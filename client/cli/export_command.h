@@ -16,7 +16,8 @@ struct export_request {
   std::string layout;          // pdf, xlsx: a layout file; empty: the default layout
   std::string department;      // a department code: only its rows
   bool accepted_only = false;
-  std::string out;  // the file to write
+  bool mark_changes = false;  // pdf, xlsx: shade what changed since the last acceptance
+  std::string out;            // the file to write
 };
 
 int run_export(client::replica& local, const export_request& request);

@@ -675,6 +675,8 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--department", export_data.department,
                          "Only this department's rows (code)");
   export_cmd->add_flag("--accepted-only", export_data.accepted_only, "Only accepted entries");
+  export_cmd->add_flag("--mark-changes", export_data.mark_changes,
+                       "pdf, xlsx: shade the cells changed since their entry was last accepted");
   export_cmd->add_option("--out", export_data.out, "The file to write")->required();
   matome::cli::import_request import_sheet;
   import_sheet.preset_dir = matome::import::default_presets_dir();

@@ -12,6 +12,9 @@ namespace Matome {
 namespace {
 
 constexpr int kDpi = 300;
+// A changed cell's shade: light enough to read through, and still a visible
+// grey on a black-and-white printer.
+const QColor kChangedShade(0xff, 0xe9, 0x9e);
 
 // The report's face: Takao Gothic (fonts-takao-gothic), loaded from the
 // package's file so a machine whose fontconfig lacks it gets the same PDF.
@@ -258,6 +261,17 @@ class Renderer {
     p.setFont(reportFont(12));
     p.drawText(QRectF(0, area_.height() * 0.55, area_.width(), area_.height() * 0.1),
                Qt::AlignHCenter | Qt::AlignTop, printedOn);
+    if (doc_.marks_changes) {
+      const QRectF note(area_.width() * 0.3, area_.height() * 0.66, area_.width() * 0.4,
+                        area_.height() * 0.06);
+      const QRectF swatch(note.left(), note.top(), note.height() * 0.6, note.height() * 0.6);
+      p.fillRect(swatch, kChangedShade);
+      p.setPen(QPen(Qt::black, 2));
+      p.drawRect(swatch);
+      p.setFont(reportFont(10));
+      p.drawText(note.adjusted(swatch.width() * 1.5, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                 QStringLiteral("網掛けの欄は、前回確定したあとに変更された内容です。"));
+    }
     drawPageNumber(p, 1, pages);
   }
 
@@ -318,9 +332,11 @@ class Renderer {
         blocks[0].draw(p, QPointF(kPad, item.y + kPad), 0, blocks[0].lines());
         continue;
       }
+      const auto& changed = doc_.lines[static_cast<std::size_t>(item.line)].changed;
       for (const auto& run : item.runs) {
         const auto c = static_cast<std::size_t>(run.cell);
         const QRectF cell(x_[c], item.y, w_[c], item.height);
+        if (c < changed.size() && changed[c]) p.fillRect(cell, kChangedShade);
         p.setPen(grid);
         p.drawRect(cell);
         p.setPen(Qt::black);

@@ -179,3 +179,46 @@ TEST_CASE("The 報告書 page previews and exports; a department gets its own ro
   }
   CHECK(education);
 }
+
+TEST_CASE("Cells changed since the last acceptance are shaded on paper, and the title says so",
+          "[report][pdf][changes]") {
+  test::temp_dir dir;
+  report_document doc;
+  doc.title = "テスト市 令和5年度 進捗状況報告";
+  doc.headers = {"事業名", "進捗状況", "評価"};
+  doc.group_headers = {"", "", ""};
+  doc.widths = {20, 40, 8};
+  doc.lines.push_back(
+      {report_line::kind::row, 1, {}, {"福祉教育", "講座を3回開催した。", "B"}, {}});
+  // The shade's colour in a page rendered by poppler, as a reader sees it.
+  auto shaded_pixels = [&](bool marked) {
+    doc.marks_changes = marked;
+    doc.lines[0].changed = marked ? std::vector<bool>{false, true, false} : std::vector<bool>{};
+    const auto pdf = dir.file(marked ? "marked.pdf" : "plain.pdf");
+    REQUIRE(Matome::writeReportPdf(doc, QString::fromStdString(pdf.string()),
+                                   QStringLiteral("令和8年11月30日 作成")));
+    const auto png = dir.file(marked ? "marked" : "plain");
+    run("pdftoppm -png -r 40 -f 2 -l 2 -singlefile '" + pdf.string() + "' '" + png.string() + "'");
+    QImage page(QString::fromStdString(png.string() + ".png"));
+    REQUIRE_FALSE(page.isNull());
+    int count = 0;
+    for (int y = 0; y < page.height(); ++y) {
+      for (int x = 0; x < page.width(); ++x) {
+        const QColor c = page.pixelColor(x, y);
+        if (c.red() > 235 && c.green() > 210 && c.green() < 245 && c.blue() > 120 &&
+            c.blue() < 190) {
+          ++count;
+        }
+      }
+    }
+    return std::pair{count, text_of(pdf)};
+  };
+  const auto [plain, plain_text] = shaded_pixels(false);
+  const auto [marked, marked_text] = shaded_pixels(true);
+  CHECK(plain == 0);
+  CHECK(marked > 200);  // the 進捗状況 cell, not a speck
+  CHECK(marked_text.find("網掛けの欄は、前回確定したあとに変更された内容です。") !=
+        std::string::npos);
+  CHECK(plain_text.find("網掛け") == std::string::npos);
+  CHECK(marked_text.find("講座を3回開催した。") != std::string::npos);
+}

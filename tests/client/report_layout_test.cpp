@@ -8,7 +8,9 @@
 #include <fstream>
 
 #include "client/client_fixture.h"
+#include "matome/client/replica_source.h"
 #include "matome/plan_file/plan_file.h"
+#include "matome/report/report_document.h"
 #include "matome/sheet/read_workbook.h"
 #include "support/catch_result.h"
 #include "support/run_cli.h"
@@ -130,4 +132,50 @@ TEST_CASE("a plan file's report_layout is checked against its template", "[plan_
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().message.find("$.report_layout") != std::string::npos);
   CHECK(bad.error().message.find("grade") != std::string::npos);
+}
+
+TEST_CASE("a replica marks the server's corrections and its own unsent edits after an acceptance",
+          "[client][report][changes]") {
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  const int year = f.p.index.plan.report_year;
+  const entry_key entry{f.p.solo_row, f.p.fukushi, year};
+  {
+    auto server = f.server_store();
+    int id = 0;
+    auto write = [&](const std::string& field, const std::string& value) {
+      const cell_key key{f.p.solo_row, f.p.fukushi, year, field};
+      const auto c = server.find_cell(key);
+      const std::vector<cell_change> change{
+          {"server-" + std::to_string(++id), key, c ? c->version : 0, value}};
+      REQUIRE(server.apply(f.p.index, f.p.member_of_fukushi(), change).front().kind ==
+              outcome_kind::applied);
+    };
+    write("progress", "講座を2回開催した。");
+    write("grade", "B");
+    write("reason", "参加者が少なかった。");
+    REQUIRE(server.transition(f.p.index, f.p.member_of_fukushi(), entry, entry_action::submit));
+    REQUIRE(server.transition(f.p.index, f.p.coordinator(), entry, entry_action::accept));
+    REQUIRE(server.transition(f.p.index, f.p.coordinator(), entry, entry_action::reopen,
+                              "回数を確認してください"));
+    write("progress", "講座を3回開催した。");  // corrected on another computer
+  }
+  REQUIRE(f.sync(a));
+  // Typed here and not sent yet.
+  REQUIRE(a.edit({f.p.solo_row, f.p.fukushi, year, "reason"}, "参加者が少なく、周知が課題。"));
+
+  const auto index = a.plan().value();
+  export_options options{year};
+  options.mark_changes = true;
+  const auto doc =
+      build_report(index, client::replica_source(a), default_layout(index.plan), options);
+  std::vector<std::string> shaded;
+  for (const auto& line : doc.lines) {
+    if (line.type != report_line::kind::row || line.cells.at(1) != "福祉教育") continue;
+    for (std::size_t c = 0; c < line.changed.size(); ++c) {
+      if (line.changed[c]) shaded.push_back(doc.headers[c]);
+    }
+  }
+  CHECK(shaded == std::vector<std::string>{index.plan.tmpl.find("progress")->label,
+                                           index.plan.tmpl.find("reason")->label});
 }

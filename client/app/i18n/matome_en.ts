@@ -712,67 +712,67 @@
 <context>
     <name>Matome::ImportModel</name>
     <message>
-        <location filename="../importmodel.cpp" line="45"/>
+        <location filename="../importmodel.cpp" line="32"/>
         <source>エラー</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="45"/>
+        <location filename="../importmodel.cpp" line="32"/>
         <source>注意</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="75"/>
+        <location filename="../importmodel.cpp" line="62"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="153"/>
+        <location filename="../importmodel.cpp" line="140"/>
         <source>取り込むファイルを選んでください。</source>
         <translation>Choose a file to import.</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="157"/>
+        <location filename="../importmodel.cpp" line="144"/>
         <source>様式を選ぶか、対応表ファイルを選んでください。</source>
         <translation>Choose a layout or a mapping file.</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="167"/>
+        <location filename="../importmodel.cpp" line="154"/>
         <source>確かめています…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="219"/>
+        <location filename="../importmodel.cpp" line="206"/>
         <source>エラーが %1 件あります。ファイルか対応表を直してから、もう一度確かめてください。</source>
         <translation>%1 error(s). Fix the file or the mapping, then check again.</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="223"/>
+        <location filename="../importmodel.cpp" line="210"/>
         <source>取り込めます（注意 %1 件）。「取り込む」でサーバーに送ります。</source>
         <translation>Ready to import (%1 warning(s)). “Import” sends it to the server.</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="230"/>
+        <location filename="../importmodel.cpp" line="217"/>
         <source>サーバーで取り込んでいます…</source>
         <translation>Importing at the server…</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="237"/>
+        <location filename="../importmodel.cpp" line="224"/>
         <source>取り込めませんでした: %1</source>
         <translation>Not imported: %1</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="244"/>
+        <location filename="../importmodel.cpp" line="231"/>
         <source>サーバーの答えが読めません。</source>
         <translation>The server&apos;s answer cannot be read.</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="250"/>
+        <location filename="../importmodel.cpp" line="237"/>
         <source>更新しました: 新しい行 %1、書き込んだ値 %2</source>
         <translation>Updated: %1 new row(s), %2 value(s) written</translation>
     </message>
     <message>
-        <location filename="../importmodel.cpp" line="251"/>
+        <location filename="../importmodel.cpp" line="238"/>
         <source>取り込みました: 行 %1、値 %2</source>
         <translation>Imported: %1 row(s), %2 value(s)</translation>
     </message>
@@ -780,27 +780,33 @@
 <context>
     <name>Matome::ReportModel</name>
     <message>
-        <location filename="../reportmodel.cpp" line="122"/>
+        <location filename="../reportmodel.cpp" line="155"/>
+        <location filename="../reportmodel.cpp" line="201"/>
         <source>計画がまだありません。</source>
         <translation>No plan yet.</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="129"/>
-        <source>%1 を読めません。</source>
-        <translation>Cannot read %1.</translation>
+        <location filename="../reportmodel.cpp" line="136"/>
+        <source>計画のレイアウト</source>
+        <translation>The plan&apos;s layout</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="194"/>
+        <location filename="../reportmodel.cpp" line="137"/>
+        <source>標準</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../reportmodel.cpp" line="215"/>
         <source>書き出しています…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="203"/>
+        <location filename="../reportmodel.cpp" line="224"/>
         <source>書き出せませんでした: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="206"/>
+        <location filename="../reportmodel.cpp" line="227"/>
         <source>書き出しました: %1（%2）</source>
         <translation>Exported: %1 (%2)</translation>
     </message>
@@ -974,27 +980,27 @@
         <translation>Not signed in.</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="31"/>
+        <location filename="../reportmodel.cpp" line="32"/>
         <source> 作成</source>
         <translation> (made)</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="33"/>
+        <location filename="../reportmodel.cpp" line="34"/>
         <source>%1ページ</source>
         <translation>%1 page(s)</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="38"/>
+        <location filename="../reportmodel.cpp" line="39"/>
         <source>%1行</source>
         <translation>%1 line(s)</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="43"/>
+        <location filename="../reportmodel.cpp" line="44"/>
         <source>%1 に書き込めません。</source>
         <translation>Cannot write %1.</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="44"/>
+        <location filename="../reportmodel.cpp" line="45"/>
         <source>%1 バイト</source>
         <translation>%1 bytes</translation>
     </message>
@@ -1037,89 +1043,99 @@
         <translation>Layouts (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="43"/>
+        <location filename="../qml/ReportPage.qml" line="44"/>
         <source>報告書</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="49"/>
+        <location filename="../qml/ReportPage.qml" line="50"/>
         <source>この端末の内容から、印刷する報告書か、そのデータを書き出します。接続は要りません。</source>
         <translation>Exports the printed report, or its data, from what this computer holds. No connection needed.</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="50"/>
+        <location filename="../qml/ReportPage.qml" line="51"/>
         <source>自分の課の事業だけを書き出します。提出の前の確認に使えます。接続は要りません。</source>
         <translation>Exports your department’s rows only, to check them before submitting. No connection needed.</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="56"/>
-        <location filename="../qml/ReportPage.qml" line="65"/>
+        <location filename="../qml/ReportPage.qml" line="57"/>
+        <location filename="../qml/ReportPage.qml" line="66"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="67"/>
-        <location filename="../qml/ReportPage.qml" line="81"/>
+        <location filename="../qml/ReportPage.qml" line="68"/>
+        <location filename="../qml/ReportPage.qml" line="82"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="74"/>
+        <location filename="../qml/ReportPage.qml" line="75"/>
         <source>PDF（印刷する報告書）</source>
         <translation>PDF (the printed report)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="75"/>
+        <location filename="../qml/ReportPage.qml" line="76"/>
         <source>Excel（印刷する報告書）</source>
         <translation>Excel (the printed report)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="76"/>
+        <location filename="../qml/ReportPage.qml" line="77"/>
         <source>CSV（事業ごとに1行）</source>
         <translation>CSV (a line per row)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="77"/>
+        <location filename="../qml/ReportPage.qml" line="78"/>
         <source>CSV（値ごとに1行）</source>
         <translation>CSV (a line per value)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="78"/>
+        <location filename="../qml/ReportPage.qml" line="79"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="83"/>
+        <location filename="../qml/ReportPage.qml" line="84"/>
         <source>レイアウト</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="87"/>
-        <source>標準</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <location filename="../qml/ReportPage.qml" line="90"/>
+        <location filename="../qml/ReportPage.qml" line="91"/>
         <source>選ぶ…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="95"/>
+        <location filename="../qml/ReportPage.qml" line="93"/>
+        <source>計画のものに戻す</source>
+        <translation>Use the plan&apos;s layout</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="101"/>
         <source>確定した報告だけ</source>
         <translation>Accepted entries only</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="101"/>
+        <location filename="../qml/ReportPage.qml" line="107"/>
         <source>自分の課の事業だけ</source>
         <translation>My department’s rows only</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="108"/>
+        <location filename="../qml/ReportPage.qml" line="114"/>
+        <source>確定後の変更に網掛け</source>
+        <translation>Shade changes since acceptance</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="119"/>
+        <source>前回確定したあとに変更された欄を網掛けで示します。</source>
+        <translation>Shades the cells changed since their entry was last accepted.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="123"/>
         <source>書き出す…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="135"/>
+        <location filename="../qml/ReportPage.qml" line="150"/>
         <source>プレビュー（最初のページ、%1行）</source>
         <translation>Preview (first page; %1 lines)</translation>
     </message>

@@ -109,6 +109,15 @@ Pane {
                 enabled: Session.isCoordinator
                 onToggled: report.ownRowsOnly = checked
             }
+            CheckBox {
+                objectName: "markChanges"
+                text: qsTr("確定後の変更に網掛け")
+                checked: report.markChanges
+                enabled: report.format === "pdf" || report.format === "xlsx"
+                onToggled: report.markChanges = checked
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("前回確定したあとに変更された欄を網掛けで示します。")
+            }
             Button {
                 objectName: "exportButton"
                 text: qsTr("書き出す…")

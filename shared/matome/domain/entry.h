@@ -56,6 +56,9 @@ struct entry {
   entry_key key;
   entry_status status = entry_status::not_started;
   std::int64_t version = 0;  // sequence number of the last status change
+  // Sequence number of its last acceptance (0: never accepted): a cell
+  // numbered after it changed since the last accepted version.
+  std::int64_t accepted_version = 0;
 };
 
 // The status after `action`, or why it is not allowed: illegal_transition for

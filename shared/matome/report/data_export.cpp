@@ -99,7 +99,12 @@ export_source store_source(store& s) {
             auto c = s.find_cell(k);
             return c ? c->value : std::string();
           },
-          [&s](const entry_key& k) { return s.find_entry(k).status; }, s.departments()};
+          [&s](const entry_key& k) { return s.find_entry(k).status; }, s.departments(),
+          [&s](const cell_key& k) {
+            auto c = s.find_cell(k);
+            return c &&
+                   after_acceptance(s.find_entry({k.item_id, k.department_id, k.year}), c->version);
+          }};
 }
 
 data_table entries_table(const plan_index& index, const export_source& source,

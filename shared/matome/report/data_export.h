@@ -17,6 +17,7 @@ struct export_options {
   int year = 0;                 // the fiscal year reported on
   bool accepted_only = false;   // only entries the coordinator accepted
   record_id department_id = 0;  // one department's rows only; 0: all
+  bool mark_changes = false;    // the printed report marks what changed since the last acceptance
 };
 
 // Where the values come from: a cell's value, an entry's status, and the
@@ -25,10 +26,18 @@ struct export_source {
   std::function<std::string(const cell_key&)> value_of;
   std::function<entry_status(const entry_key&)> status_of;
   std::vector<department> departments;
+  // Whether a report cell changed after its entry was last accepted (an
+  // entry never accepted has no such changes).
+  std::function<bool(const cell_key&)> changed_since_accepted;
 };
 
 // An export source on a store as it is (the server's view).
 export_source store_source(store& s);
+
+// Whether `cell_version` came after the entry's last acceptance.
+inline bool after_acceptance(const entry& e, std::int64_t cell_version) {
+  return e.accepted_version != 0 && cell_version > e.accepted_version;
+}
 
 struct data_table {
   std::vector<std::string> header;

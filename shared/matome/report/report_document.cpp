@@ -54,6 +54,7 @@ class builder {
         replace_all(replace_all(replace_all(layout_.title, "{title}", p.title), "{city}", p.city),
                     "{year}", doc.year_label);
     doc.landscape = layout_.landscape;
+    doc.marks_changes = options_.mark_changes && source_.changed_since_accepted != nullptr;
     for (const auto& c : layout_.columns) {
       const template_field* f = p.tmpl.find(c.source);
       if (f != nullptr && f->type == field_type::year_series) {
@@ -104,19 +105,20 @@ class builder {
       }
       std::string heading = item->label.empty() ? item->title : item->label + " " + item->title;
       if (!item->page_ref.empty()) heading += "（" + item->page_ref + "）";
-      doc.lines.push_back({report_line::kind::heading, item->level, heading, {}});
+      doc.lines.push_back({report_line::kind::heading, item->level, heading, {}, {}});
       if (!item->description.empty()) {
-        doc.lines.push_back({report_line::kind::section, item->level, item->description, {}});
+        doc.lines.push_back({report_line::kind::section, item->level, item->description, {}, {}});
       }
       for (const auto& f : index_.plan.tmpl.fields) {
         if (f.level != item->level) continue;
         const int year = f.type == field_type::year_series ? options_.year : 0;
         const std::string text = source_.value_of({item->id, 0, year, f.key});
         if (!text.empty())
-          doc.lines.push_back({report_line::kind::section, item->level, f.label + "\n" + text, {}});
+          doc.lines.push_back(
+              {report_line::kind::section, item->level, f.label + "\n" + text, {}, {}});
       }
       if (item->level == layout_.legend_level && !legend_.empty()) {
-        doc.lines.push_back({report_line::kind::section, item->level, legend_, {}});
+        doc.lines.push_back({report_line::kind::section, item->level, legend_, {}, {}});
       }
       walk(item->id, doc);
       // Rows listed here again (再掲) print here too, marked.
@@ -216,13 +218,25 @@ class builder {
     return out;
   }
 
+  // Whether any shown owner's part of the cell changed since its entry was
+  // last accepted.
+  bool changed(const plan_item& row, const printed_column& c,
+               const std::vector<record_id>& owners) const {
+    if (c.field == nullptr || c.field->scope == field_scope::plan) return false;
+    const int year = c.year != 0 ? c.year : c.column->year != 0 ? c.column->year : options_.year;
+    return std::ranges::any_of(owners, [&](record_id o) {
+      return source_.changed_since_accepted({row.id, o, year, c.field->key});
+    });
+  }
+
   void add_row(const plan_item& row, const std::string& label, report_document& doc) {
     const auto owners = owners_shown(row);
     if (owners.empty()) return;
     auto line = [&](const std::vector<record_id>& who) {
-      report_line out{report_line::kind::row, row.level, {}, {}};
+      report_line out{report_line::kind::row, row.level, {}, {}, {}};
       for (const auto& c : columns_) {
         out.cells.push_back(c.column->source == "label" ? label : cell(row, c, who));
+        if (doc.marks_changes) out.changed.push_back(changed(row, c, who));
       }
       return out;
     };

@@ -18,6 +18,9 @@ struct report_line {
   int level = 0;                   // for a heading: its level
   std::string text;                // a heading's "1 すべての世代に…", a section's text
   std::vector<std::string> cells;  // a row's, one per column
+  // With marks_changes: per column, whether the cell changed since its
+  // entry was last accepted; else empty.
+  std::vector<bool> changed;
 };
 
 struct report_document {
@@ -27,6 +30,7 @@ struct report_document {
   std::vector<std::string> headers;        // each column's own header ("R5", "事業名")
   std::vector<double> widths;
   bool landscape = true;
+  bool marks_changes = false;  // changed cells are shaded; the title page says so
   std::vector<report_line> lines;
 
   // Whether the header is two rows (a series grouped under its header).

@@ -63,6 +63,12 @@ result<void> write_report_xlsx(const report_document& doc, const std::string& pa
   format_set_border(body, LXW_BORDER_THIN);
   format_set_text_wrap(body);
   format_set_align(body, LXW_ALIGN_VERTICAL_TOP);
+  // Changed since the last acceptance: the PDF's shade.
+  lxw_format* changed = workbook_add_format(wb);
+  format_set_border(changed, LXW_BORDER_THIN);
+  format_set_text_wrap(changed);
+  format_set_align(changed, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bg_color(changed, 0xFFE99E);
 
   const auto columns = static_cast<lxw_col_t>(doc.headers.size());
   const lxw_col_t last = columns == 0 ? 0 : columns - 1;
@@ -72,6 +78,10 @@ result<void> write_report_xlsx(const report_document& doc, const std::string& pa
 
   lxw_row_t row = 0;
   worksheet_merge_range(ws, row, 0, row, last, doc.title.c_str(), title);
+  if (doc.marks_changes) {
+    worksheet_merge_range(ws, row + 1, 0, row + 1, last,
+                          "網掛けの欄は、前回確定したあとに変更された内容です。", nullptr);
+  }
   row += 2;
   const lxw_row_t first_header = row;
   if (doc.two_header_rows()) {
@@ -113,7 +123,8 @@ result<void> write_report_xlsx(const report_document& doc, const std::string& pa
     }
     int lines = 1;
     for (lxw_col_t c = 0; c < columns && c < line.cells.size(); ++c) {
-      worksheet_write_string(ws, row, c, line.cells[c].c_str(), body);
+      const bool marked = c < line.changed.size() && line.changed[c];
+      worksheet_write_string(ws, row, c, line.cells[c].c_str(), marked ? changed : body);
       lines = std::max(lines, lines_needed(line.cells[c], doc.widths[c]));
     }
     worksheet_set_row(ws, row, std::min(409.0, 15.0 * lines), nullptr);

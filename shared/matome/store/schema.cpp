@@ -419,6 +419,16 @@ constexpr std::string_view v11_report_layout = R"sql(
 ALTER TABLE plans ADD COLUMN report_layout TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Step 12: when each entry was last accepted, so a report can mark what
+// changed since (found again in the history on a server; a replica learns
+// it with the entry's next change).
+constexpr std::string_view v12_accepted_version = R"sql(
+ALTER TABLE entries ADD COLUMN accepted_version INTEGER NOT NULL DEFAULT 0;
+UPDATE entries SET accepted_version = COALESCE((SELECT max(h.seq) FROM history h
+  WHERE h.item_id = entries.item_id AND h.department_id = entries.department_id
+    AND h.year = entries.year AND h.field = '_status' AND h.new_value = 'accepted'), 0);
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -431,6 +441,7 @@ constexpr migration migrations[] = {
     {9, "the database's timeline; own values and rebasing on a replica", v9_timelines},
     {10, "table fields and sections on headings", v10_tables_and_sections},
     {11, "the plan's report layout", v11_report_layout},
+    {12, "when each entry was last accepted", v12_accepted_version},
 };
 
 }  // namespace

@@ -62,22 +62,24 @@ std::vector<cell> store::cells_of_entry(const entry_key& key) {
 
 entry store::find_entry(const entry_key& key) {
   auto stmt = db_.prepare(
-      "SELECT status, version FROM entries WHERE item_id = ? AND department_id = ? AND year = ?");
+      "SELECT status, version, accepted_version FROM entries WHERE item_id = ? AND department_id = "
+      "? AND year = ?");
   stmt.bind(1, key.item_id).bind(2, key.department_id).bind(3, key.year);
   if (!stmt.step()) return entry{key, entry_status::not_started, 0};
-  return entry{key, parse_entry_status(stmt.text(0)).value(), stmt.int64(1)};
+  return entry{key, parse_entry_status(stmt.text(0)).value(), stmt.int64(1), stmt.int64(2)};
 }
 
 std::vector<entry> store::entries_of_year(record_id plan_id, int year) {
   std::vector<entry> out;
   auto stmt = db_.prepare(
-      "SELECT e.item_id, e.department_id, e.status, e.version FROM entries e"
+      "SELECT e.item_id, e.department_id, e.status, e.version, e.accepted_version FROM entries e"
       " JOIN items i ON i.id = e.item_id WHERE i.plan_id = ? AND e.year = ?");
   stmt.bind(1, plan_id).bind(2, year);
   while (stmt.step()) {
     out.push_back({{stmt.int64(0), stmt.int64(1), year},
                    parse_entry_status(stmt.text(2)).value(),
-                   stmt.int64(3)});
+                   stmt.int64(3),
+                   stmt.int64(4)});
   }
   return out;
 }

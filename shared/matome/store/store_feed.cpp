@@ -14,7 +14,8 @@ constexpr std::string_view visible_cells =
     " WHERE c.version > ?1 AND i.plan_id = ?2 AND (?3 OR c.department_id IN (0, ?4))"
     " ORDER BY c.version LIMIT ?5";
 constexpr std::string_view visible_entries =
-    "SELECT e.item_id, e.department_id, e.year, e.status, e.version FROM entries e"
+    "SELECT e.item_id, e.department_id, e.year, e.status, e.version, e.accepted_version FROM "
+    "entries e"
     " JOIN items i ON i.id = e.item_id"
     " WHERE e.version > ?1 AND i.plan_id = ?2 AND (?3 OR e.department_id = ?4)"
     " ORDER BY e.version LIMIT ?5";
@@ -92,7 +93,8 @@ feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t c
   while (entries.step()) {
     page.entries.push_back({{entries.int64(0), entries.int64(1), entries.integer(2)},
                             parse_entry_status(entries.text(3)).value(),
-                            entries.int64(4)});
+                            entries.int64(4),
+                            entries.int64(5)});
   }
   std::vector<std::pair<std::int64_t, conflict_record>> conflicts;
   {

@@ -93,12 +93,14 @@ void store::apply_feed(record_id plan_id, const feed_page& page) {
   cell_writer cells(db_);
   for (const auto& c : page.cells) cells.write_if_newer(c.key, c.value, c.version);
   auto entry_row = db_.prepare(
-      "INSERT INTO entries(item_id, department_id, year, status, version) VALUES (?, ?, ?, ?, ?)"
+      "INSERT INTO entries(item_id, department_id, year, status, version, accepted_version)"
+      " VALUES (?, ?, ?, ?, ?, ?)"
       " ON CONFLICT(item_id, department_id, year) DO UPDATE SET status = excluded.status,"
-      " version = excluded.version WHERE excluded.version > entries.version");
+      " version = excluded.version, accepted_version = excluded.accepted_version"
+      " WHERE excluded.version > entries.version");
   for (const auto& e : page.entries) {
     entry_row.bind(1, e.key.item_id).bind(2, e.key.department_id).bind(3, e.key.year);
-    entry_row.bind(4, to_string(e.status)).bind(5, e.version).run();
+    entry_row.bind(4, to_string(e.status)).bind(5, e.version).bind(6, e.accepted_version).run();
   }
   auto conflict_row = db_.prepare(
       "INSERT INTO conflicts(id, item_id, department_id, year, field, change_id, base_version, "

@@ -69,14 +69,17 @@ result<entry> store::transition(const plan_index& index, const actor& who, const
   const std::string now = clock_();
   const auto seq = next_seq();
   auto upsert = db_.prepare(
-      "INSERT INTO entries(item_id, department_id, year, status, version) VALUES (?, ?, ?, ?, ?)"
-      " ON CONFLICT(item_id, department_id, year) DO UPDATE SET status = excluded.status,"
-      " version = excluded.version");
+      "INSERT INTO entries(item_id, department_id, year, status, version, accepted_version)"
+      " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(item_id, department_id, year) DO UPDATE SET"
+      " status = excluded.status, version = excluded.version,"
+      " accepted_version = excluded.accepted_version");
+  const std::int64_t accepted_version =
+      *next == entry_status::accepted ? seq : current.accepted_version;
   upsert.bind(1, key.item_id)
       .bind(2, key.department_id)
       .bind(3, key.year)
       .bind(4, to_string(*next));
-  upsert.bind(5, seq).run();
+  upsert.bind(5, seq).bind(6, accepted_version).run();
   cell_writer(db_).record(seq,
                           {key.item_id, key.department_id, key.year, std::string(status_field)},
                           "workflow:" + std::string(to_string(action)), to_string(current.status),
@@ -84,7 +87,7 @@ result<entry> store::transition(const plan_index& index, const actor& who, const
   if (!comment.empty()) insert_comment(key, who.user, comment, now, seq);
 
   tx.commit();
-  return entry{key, *next, seq};
+  return entry{key, *next, seq, accepted_version};
 }
 
 void store::insert_comment(const entry_key& key, std::string_view author, std::string_view body,

@@ -14,6 +14,19 @@
 
 namespace matome {
 
+// A field added after protocol 1 shipped, last in its object: read when the
+// sender wrote it, left at its default when an older sender did not. JSON
+// only (the binary format carries no names and is never read from an older
+// peer's queue).
+template <class Archive, class T>
+void trailing_optional(Archive& ar, const char* name, T& value) {
+  if constexpr (std::is_same_v<Archive, cereal::JSONInputArchive>) {
+    const char* next = ar.getNodeName();
+    if (next == nullptr || std::string_view(next) != name) return;
+  }
+  ar(cereal::make_nvp(name, value));
+}
+
 template <class Archive>
 void serialize(Archive& ar, cell_key& k) {
   ar(cereal::make_nvp("item", k.item_id), cereal::make_nvp("department", k.department_id),
@@ -74,6 +87,8 @@ template <class Archive>
 void serialize(Archive& ar, entry& e) {
   ar(cereal::make_nvp("entry", e.key), cereal::make_nvp("status", e.status),
      cereal::make_nvp("version", e.version));
+  // Since schema 12.
+  trailing_optional(ar, "accepted_version", e.accepted_version);
 }
 
 template <class Archive>
@@ -166,19 +181,6 @@ void load_minimal(const Archive&, action_kind& k, const std::string& text) {
   auto parsed = parse_action_kind(text);
   if (!parsed) throw std::invalid_argument(parsed.error().message);
   k = *parsed;
-}
-
-// A field added after protocol 1 shipped, last in its object: read when the
-// sender wrote it, left at its default when an older sender did not. JSON
-// only (the binary format carries no names and is never read from an older
-// peer's queue).
-template <class Archive, class T>
-void trailing_optional(Archive& ar, const char* name, T& value) {
-  if constexpr (std::is_same_v<Archive, cereal::JSONInputArchive>) {
-    const char* next = ar.getNodeName();
-    if (next == nullptr || std::string_view(next) != name) return;
-  }
-  ar(cereal::make_nvp(name, value));
 }
 
 template <class Archive>
