@@ -86,6 +86,10 @@ struct PageItem {
   qreal height;
   std::vector<CellRun> runs;  // for a row fragment
   int blockFrom = 0, blockTo = 0;
+  // A row with nested table rows: the table rows [subFrom, subTo) on this
+  // page, each one's height.
+  int subFrom = 0, subTo = 0;
+  std::vector<qreal> subHeights;
 };
 
 // Lays the report out on pages of `area` (device pixels) and draws any page:
@@ -190,7 +194,10 @@ class Renderer {
                         h,
                         {},
                         0,
-                        blocks[0].lines()});
+                        blocks[0].lines(),
+                        0,
+                        0,
+                        {}});
         y += h;
         rows_.push_back(std::move(blocks));
         continue;
@@ -198,6 +205,17 @@ class Renderer {
       for (std::size_t c = 0; c < doc_.headers.size(); ++c) {
         const std::string& text = c < line.cells.size() ? line.cells[c] : std::string();
         blocks.emplace_back(QString::fromStdString(text), body_, w_[c] - 2 * kPad, &device_);
+      }
+      for (const auto& sub : line.sub_rows) {
+        for (std::size_t c = 0; c < doc_.headers.size(); ++c) {
+          const std::string& text = c < sub.size() ? sub[c] : std::string();
+          blocks.emplace_back(QString::fromStdString(text), body_, w_[c] - 2 * kPad, &device_);
+        }
+      }
+      if (doc_.has_nested()) {
+        placeNestedRow(i, blocks, page, y, top, bottom, newPage);
+        rows_.push_back(std::move(blocks));
+        continue;
       }
       qreal height = 0;
       for (const auto& b : blocks) height = std::max(height, b.height());
@@ -225,7 +243,7 @@ class Renderer {
       std::vector<int> next(blocks.size(), 0);
       for (;;) {
         const qreal room = bottom - y - 2 * kPad;
-        PageItem item{PageItem::row, static_cast<int>(i), y, 0, {}, 0, 0};
+        PageItem item{PageItem::row, static_cast<int>(i), y, 0, {}, 0, 0, 0, 0, {}};
         qreal used = 0;
         bool more = false;
         for (std::size_t c = 0; c < blocks.size(); ++c) {
@@ -249,6 +267,106 @@ class Renderer {
       rows_.push_back(std::move(blocks));
     }
     if (!page.empty()) pages_.push_back(std::move(page));
+  }
+
+  bool nestedColumn(std::size_t c) const { return c < doc_.nested.size() && doc_.nested[c]; }
+
+  // A row whose table prints as nested rows: each table row a line across
+  // the table's columns, the row's other cells beside them all. Kept whole
+  // on a page when it fits on one; else split between table rows, the
+  // other cells printed with the first part.
+  template <class NewPage>
+  void placeNestedRow(std::size_t i, const std::vector<TextBlock>& blocks,
+                      std::vector<PageItem>& page, qreal& y, qreal top, qreal bottom,
+                      NewPage newPage) {
+    const std::size_t columns = doc_.headers.size();
+    const std::size_t subs = blocks.size() / std::max<std::size_t>(1, columns);
+    const qreal oneLine = QFontMetricsF(body_, &device_).height();
+    std::vector<qreal> heights(subs, oneLine + 2 * kPad);
+    qreal others = 0;
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (!nestedColumn(c)) {
+        others = std::max(others, blocks[c].height() + 2 * kPad);
+        continue;
+      }
+      for (std::size_t k = 0; k < subs; ++k)
+        heights[k] = std::max(heights[k], blocks[k * columns + c].height() + 2 * kPad);
+    }
+    qreal total = 0;
+    for (qreal h : heights) total += h;
+    if (others > total) {
+      heights.back() += others - total;
+      total = others;
+    }
+    if (y + total > bottom && !page.empty() && total <= bottom - top) {
+      // To the next page with the headings just above it.
+      std::vector<PageItem> carried;
+      while (!page.empty() && page.back().kind != PageItem::row) {
+        carried.insert(carried.begin(), page.back());
+        page.pop_back();
+      }
+      if (page.empty()) std::swap(page, carried);
+      newPage();
+      for (auto& c : carried) {
+        c.y = y;
+        y += c.height;
+        page.push_back(c);
+      }
+    }
+    for (std::size_t k = 0; k < subs;) {
+      PageItem item{PageItem::row, static_cast<int>(i), y, 0, {}, 0, 0, 0, 0, {}};
+      item.subFrom = static_cast<int>(k);
+      while (k < subs && (y + item.height + heights[k] <= bottom || item.subHeights.empty())) {
+        item.subHeights.push_back(heights[k]);
+        item.height += heights[k];
+        ++k;
+      }
+      item.subTo = static_cast<int>(k);
+      page.push_back(item);
+      y += item.height;
+      if (k < subs) newPage();
+    }
+  }
+
+  void drawNestedRow(QPainter& p, const PageItem& item, const std::vector<TextBlock>& blocks) {
+    const QPen grid(Qt::black, 2);
+    const std::size_t columns = doc_.headers.size();
+    const auto& changed = doc_.lines[static_cast<std::size_t>(item.line)].changed;
+    // In reading order (what a copy or a search meets): the cells left of
+    // the table, the table row by row, the cells right of it.
+    for (std::size_t c = 0; c < columns; ++c) {
+      const bool shade = c < changed.size() && changed[c];
+      if (!nestedColumn(c)) {
+        const QRectF cell(x_[c], item.y, w_[c], item.height);
+        if (shade) p.fillRect(cell, kChangedShade);
+        p.setPen(grid);
+        p.drawRect(cell);
+        if (item.subFrom != 0) continue;  // printed with the row's first part
+        p.save();
+        p.setClipRect(cell);
+        p.setPen(Qt::black);
+        blocks[c].draw(p, QPointF(x_[c] + kPad, item.y + kPad), 0, blocks[c].lines());
+        p.restore();
+        continue;
+      }
+      std::size_t end = c;
+      while (end + 1 < columns && nestedColumn(end + 1)) ++end;
+      qreal y = item.y;
+      for (int k = item.subFrom; k < item.subTo; ++k) {
+        const qreal h = item.subHeights[static_cast<std::size_t>(k - item.subFrom)];
+        for (std::size_t t = c; t <= end; ++t) {
+          const QRectF cell(x_[t], y, w_[t], h);
+          if (t < changed.size() && changed[t]) p.fillRect(cell, kChangedShade);
+          p.setPen(grid);
+          p.drawRect(cell);
+          p.setPen(Qt::black);
+          const auto& b = blocks[static_cast<std::size_t>(k) * columns + t];
+          b.draw(p, QPointF(x_[t] + kPad, y + kPad), 0, b.lines());
+        }
+        y += h;
+      }
+      c = end;
+    }
   }
 
   void drawTitlePage(QPainter& p, const QString& printedOn, int pages) {
@@ -330,6 +448,10 @@ class Renderer {
         p.drawRect(box);
         p.setPen(Qt::black);
         blocks[0].draw(p, QPointF(kPad, item.y + kPad), 0, blocks[0].lines());
+        continue;
+      }
+      if (doc_.has_nested()) {
+        drawNestedRow(p, item, blocks);
         continue;
       }
       const auto& changed = doc_.lines[static_cast<std::size_t>(item.line)].changed;

@@ -69,10 +69,13 @@ struct printed_plan {
 };
 
 // The plan's report in its own layout (an imported sample's: its preset's).
-printed_plan report_of(store& s, record_id plan_id) {
+// `year` 0: the plan's report year.
+printed_plan report_of(store& s, record_id plan_id, int year = 0) {
   const auto index = s.load_plan_index(plan_id).value();
   const report_layout layout = read_layout("", index.plan).value();
-  printed_plan out{build_report(index, store_source(s), layout, {index.plan.report_year}), {}};
+  printed_plan out{
+      build_report(index, store_source(s), layout, {year != 0 ? year : index.plan.report_year}),
+      {}};
   for (const auto& item : index.items) {
     if (index.plan.is_row(item)) out.row_titles.push_back(item.title);
   }
@@ -87,7 +90,7 @@ TEST_CASE("The demo's report as PDF: searchable Japanese, embedded fonts, every 
   auto s = store::open(dir.file("demo.db")).value();
   const auto plan_id =
       import_plan_file(s, std::string(MATOME_DEMO_PLAN), hash_cost::minimal).value().plan_id;
-  const auto printed = report_of(s, plan_id);
+  const auto printed = report_of(s, plan_id, 2023);  // the year with activities reported
   const auto pdf = dir.file("demo.pdf");
   auto pages = Matome::writeReportPdf(printed.doc, QString::fromStdString(pdf.string()),
                                       QStringLiteral("令和8年11月30日 作成"));
@@ -107,6 +110,9 @@ TEST_CASE("The demo's report as PDF: searchable Japanese, embedded fonts, every 
     CHECK(text.find(squeezed(title)) != std::string::npos);
   }
   CHECK(text.find("目標の背景地域のつながりが弱まり") != std::string::npos);  // a section
+  // A table as nested rows, read row by row: 活動, 回数, 内容, then the next.
+  CHECK(text.find("養成講座7自治会・企業向けに開催フォローアップ研修2修了者の活動の場づくり") !=
+        std::string::npos);
   // A line break in a value breaks the line on paper: the section's label
   // stands on a line of its own.
   const std::string lines = run("pdftotext -raw '" + pdf.string() + "' -");
@@ -189,7 +195,7 @@ TEST_CASE("Cells changed since the last acceptance are shaded on paper, and the 
   doc.group_headers = {"", "", ""};
   doc.widths = {20, 40, 8};
   doc.lines.push_back(
-      {report_line::kind::row, 1, {}, {"福祉教育", "講座を3回開催した。", "B"}, {}});
+      {report_line::kind::row, 1, {}, {"福祉教育", "講座を3回開催した。", "B"}, {}, {}});
   // The shade's colour in a page rendered by poppler, as a reader sees it.
   auto shaded_pixels = [&](bool marked) {
     doc.marks_changes = marked;
@@ -221,4 +227,36 @@ TEST_CASE("Cells changed since the last acceptance are shaded on paper, and the 
         std::string::npos);
   CHECK(plain_text.find("網掛け") == std::string::npos);
   CHECK(marked_text.find("講座を3回開催した。") != std::string::npos);
+}
+
+TEST_CASE("A table longer than a page continues on the next, row by row, nothing lost or repeated",
+          "[report][pdf]") {
+  test::temp_dir dir;
+  report_document doc;
+  doc.title = "テスト市 令和5年度 進捗状況報告";
+  doc.headers = {"事業名", "活動", "回数"};
+  doc.group_headers = {"", "主な活動", "主な活動"};
+  doc.widths = {20, 30, 8};
+  doc.nested = {false, true, true};
+  report_line line{report_line::kind::row, 1, {}, {"福祉教育", "活動1", "1"}, {}, {}};
+  for (int k = 2; k <= 120; ++k)
+    line.sub_rows.push_back({"", "活動" + std::to_string(k), std::to_string(k)});
+  doc.lines.push_back(line);
+  const auto pdf = dir.file("long.pdf");
+  auto pages = Matome::writeReportPdf(doc, QString::fromStdString(pdf.string()),
+                                      QStringLiteral("令和8年11月30日 作成"));
+  REQUIRE(pages.has_value());
+  CHECK(*pages >= 3);  // a title page and the table over two pages or more
+  const std::string text = run("pdftotext -raw '" + pdf.string() + "' -");
+  for (int k = 1; k <= 120; ++k) {
+    const std::string cell = "活動" + std::to_string(k) + " " + std::to_string(k) + "\n";
+    INFO(cell);
+    const auto first = text.find(cell);
+    CHECK(first != std::string::npos);
+    CHECK(text.find(cell, first + 1) == std::string::npos);
+  }
+  std::size_t titles = 0;
+  for (auto at = text.find("福祉教育"); at != std::string::npos; at = text.find("福祉教育", at + 1))
+    ++titles;
+  CHECK(titles == 1);
 }

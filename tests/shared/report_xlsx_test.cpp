@@ -91,17 +91,51 @@ TEST_CASE("The XLSX prints like the report and reads back with the import reader
   const auto headings = std::ranges::count_if(
       doc.lines, [](const report_line& l) { return l.type != report_line::kind::row; });
   CHECK(merged_headings == headings);
-  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
-    const auto& line = doc.lines[i];
-    const int r = header + 2 + static_cast<int>(i);
+  // A row with a table is a sheet row per table row: the table's columns
+  // one row each, the other cells merged down beside them (read back on
+  // every row they span).
+  int r = header + 2;
+  int nested_rows = 0;
+  for (const auto& line : doc.lines) {
     if (line.type != report_line::kind::row) {
-      CHECK(sheet.at(r, 0) == line.text);
+      CHECK(sheet.at(r++, 0) == line.text);
       continue;
     }
-    for (std::size_t c = 0; c < line.cells.size(); ++c) {
-      CHECK(sheet.at(r, static_cast<int>(c)) == line.cells[c]);
+    for (std::size_t k = 0; k <= line.sub_rows.size(); ++k, ++r) {
+      for (std::size_t c = 0; c < line.cells.size(); ++c) {
+        const bool in_table = doc.nested[c];
+        const std::string& want = k == 0 || !in_table ? line.cells[c] : line.sub_rows[k - 1][c];
+        CHECK(sheet.shown(r, static_cast<int>(c)) == want);
+      }
+      if (k > 0) ++nested_rows;
     }
   }
+  CHECK(nested_rows >= 1);  // the demo's 主な活動 has rows to nest
+}
+
+TEST_CASE("A table field prints as nested rows under its header, one line per table row",
+          "[report]") {
+  demo_store d;
+  const auto doc = build_report(d.index, store_source(d.s), default_layout(d.index.plan), {2023});
+  // The table's columns under the field's label.
+  const auto first = std::ranges::find(doc.group_headers, "主な活動") - doc.group_headers.begin();
+  REQUIRE(static_cast<std::size_t>(first) + 2 < doc.headers.size());
+  const auto at = static_cast<std::size_t>(first);
+  CHECK(doc.headers[at] == "活動");
+  CHECK(doc.headers[at + 1] == "回数");
+  CHECK(doc.nested[at]);
+  CHECK_FALSE(doc.nested[0]);
+  // 認知症サポーター養成 lists two activities: two lines, side by side.
+  auto row = std::ranges::find_if(doc.lines, [&](const report_line& l) {
+    return std::ranges::find(l.cells, "養成講座") != l.cells.end();
+  });
+  REQUIRE(row != doc.lines.end());
+  CHECK(row->cells[at] == "養成講座");
+  CHECK(row->cells[at + 1] == "7");
+  REQUIRE(row->sub_rows.size() == 1);
+  CHECK(row->sub_rows[0][at] == "フォローアップ研修");
+  CHECK(row->sub_rows[0][at + 1] == "2");
+  CHECK(row->sub_rows[0][0].empty());  // the row's own cells are not repeated
 }
 
 TEST_CASE("A layout file chooses the columns, shared rows per owner and choices as boxes",

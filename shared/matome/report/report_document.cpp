@@ -20,6 +20,7 @@ struct printed_column {
   const layout_column* column;
   const template_field* field;  // null for an item source
   int year;                     // for a series
+  int table_column = -1;        // for a table printed as nested rows: its column
 };
 
 class builder {
@@ -57,6 +58,24 @@ class builder {
     doc.marks_changes = options_.mark_changes && source_.changed_since_accepted != nullptr;
     for (const auto& c : layout_.columns) {
       const template_field* f = p.tmpl.find(c.source);
+      if (f != nullptr && f->type == field_type::table) {
+        // A column per table column under the field's header; the table's
+        // rows print as nested rows beside the row's other cells.
+        // The field's width shared out: a number narrow, a long text wide.
+        auto weight = [](const table_column& t) {
+          return t.type == field_type::number ? 0.5 : t.type == field_type::long_text ? 2.0 : 1.0;
+        };
+        double weights = 0;
+        for (const auto& t : f->columns) weights += weight(t);
+        for (std::size_t k = 0; k < f->columns.size(); ++k) {
+          columns_.push_back({&c, f, 0, static_cast<int>(k)});
+          doc.group_headers.push_back(c.header);
+          doc.headers.push_back(f->columns[k].label);
+          doc.widths.push_back(c.width * weight(f->columns[k]) / weights);
+          doc.nested.push_back(true);
+        }
+        continue;
+      }
       if (f != nullptr && f->type == field_type::year_series) {
         const int last = f->scope == field_scope::plan ? p.last_year : options_.year;
         for (int y = p.first_year; y <= last; ++y) {
@@ -64,6 +83,7 @@ class builder {
           doc.group_headers.push_back(c.header);
           doc.headers.push_back(fiscal_year_short_label(y));
           doc.widths.push_back(c.width);
+          doc.nested.push_back(false);
         }
         continue;
       }
@@ -71,6 +91,7 @@ class builder {
       doc.group_headers.emplace_back();
       doc.headers.push_back(c.header);
       doc.widths.push_back(c.width);
+      doc.nested.push_back(false);
     }
     // Not only accepted entries: each one's status is printed with it.
     const bool has_status = std::ranges::any_of(
@@ -80,6 +101,7 @@ class builder {
       doc.group_headers.emplace_back();
       doc.headers.push_back(status_column_.header);
       doc.widths.push_back(status_column_.width);
+      doc.nested.push_back(false);
     }
     walk(0, doc);
     return doc;
@@ -105,20 +127,22 @@ class builder {
       }
       std::string heading = item->label.empty() ? item->title : item->label + " " + item->title;
       if (!item->page_ref.empty()) heading += "（" + item->page_ref + "）";
-      doc.lines.push_back({report_line::kind::heading, item->level, heading, {}, {}});
+      doc.lines.push_back({report_line::kind::heading, item->level, heading, {}, {}, {}});
       if (!item->description.empty()) {
-        doc.lines.push_back({report_line::kind::section, item->level, item->description, {}, {}});
+        doc.lines.push_back(
+            {report_line::kind::section, item->level, item->description, {}, {}, {}});
       }
       for (const auto& f : index_.plan.tmpl.fields) {
         if (f.level != item->level) continue;
         const int year = f.type == field_type::year_series ? options_.year : 0;
-        const std::string text = source_.value_of({item->id, 0, year, f.key});
+        // As printed: a table one row per line, a choice as chosen.
+        const std::string text = shown(f, source_.value_of({item->id, 0, year, f.key}));
         if (!text.empty())
           doc.lines.push_back(
-              {report_line::kind::section, item->level, f.label + "\n" + text, {}, {}});
+              {report_line::kind::section, item->level, f.label + "\n" + text, {}, {}, {}});
       }
       if (item->level == layout_.legend_level && !legend_.empty()) {
-        doc.lines.push_back({report_line::kind::section, item->level, legend_, {}, {}});
+        doc.lines.push_back({report_line::kind::section, item->level, legend_, {}, {}, {}});
       }
       walk(item->id, doc);
       // Rows listed here again (再掲) print here too, marked.
@@ -218,6 +242,23 @@ class builder {
     return out;
   }
 
+  // A table field's rows for the owners shown, each owner's first row
+  // marked with its name when several share the line.
+  std::vector<table_row> table_rows(const plan_item& row, const template_field& f,
+                                    const std::vector<record_id>& owners) const {
+    std::vector<table_row> out;
+    const std::vector<record_id> parts =
+        f.scope == field_scope::plan ? std::vector<record_id>{0} : owners;
+    for (record_id o : parts) {
+      auto rows = parse_table_value(f, source_.value_of({row.id, o, options_.year, f.key}));
+      if (!rows || rows->empty()) continue;
+      if (parts.size() > 1 && !f.columns.empty())
+        rows->front().front() = "【" + names_.at(o) + "】" + rows->front().front();
+      out.insert(out.end(), rows->begin(), rows->end());
+    }
+    return out;
+  }
+
   // Whether any shown owner's part of the cell changed since its entry was
   // last accepted.
   bool changed(const plan_item& row, const printed_column& c,
@@ -233,9 +274,25 @@ class builder {
     const auto owners = owners_shown(row);
     if (owners.empty()) return;
     auto line = [&](const std::vector<record_id>& who) {
-      report_line out{report_line::kind::row, row.level, {}, {}, {}};
+      report_line out{report_line::kind::row, row.level, {}, {}, {}, {}};
+      std::map<const template_field*, std::vector<table_row>> tables;
       for (const auto& c : columns_) {
-        out.cells.push_back(c.column->source == "label" ? label : cell(row, c, who));
+        if (c.table_column >= 0 && !tables.contains(c.field))
+          tables[c.field] = table_rows(row, *c.field, who);
+      }
+      std::size_t lines = 1;
+      for (const auto& [field, rows] : tables) lines = std::max(lines, rows.size());
+      out.sub_rows.assign(lines - 1, std::vector<std::string>(columns_.size()));
+      for (std::size_t k = 0; k < columns_.size(); ++k) {
+        const auto& c = columns_[k];
+        if (c.table_column >= 0) {
+          const auto& rows = tables[c.field];
+          const auto column = static_cast<std::size_t>(c.table_column);
+          out.cells.push_back(rows.empty() ? std::string() : rows[0][column]);
+          for (std::size_t r = 1; r < rows.size(); ++r) out.sub_rows[r - 1][k] = rows[r][column];
+        } else {
+          out.cells.push_back(c.column->source == "label" ? label : cell(row, c, who));
+        }
         if (doc.marks_changes) out.changed.push_back(changed(row, c, who));
       }
       return out;
@@ -249,6 +306,10 @@ class builder {
 };
 
 }  // namespace
+
+bool report_document::has_nested() const {
+  return std::ranges::any_of(nested, [](bool n) { return n; });
+}
 
 bool report_document::two_header_rows() const {
   return std::ranges::any_of(group_headers, [](const std::string& g) { return !g.empty(); });

@@ -32,6 +32,48 @@ int lines_needed(const std::string& text, double width) {
   return any || lines > 0 ? lines + 1 : 1;
 }
 
+// A row whose table prints as nested rows: a sheet row per table row, the
+// row's other cells merged down beside them. Returns the next free row.
+lxw_row_t write_nested_row(lxw_worksheet* ws, lxw_row_t row, const report_document& doc,
+                           const report_line& line, lxw_format* body, lxw_format* changed) {
+  const std::size_t columns = std::min(doc.headers.size(), line.cells.size());
+  const std::size_t subs = 1 + line.sub_rows.size();
+  auto text = [&](std::size_t k, std::size_t c) -> const std::string& {
+    return k == 0 ? line.cells[c] : line.sub_rows[k - 1][c];
+  };
+  auto format = [&](std::size_t c) {
+    return c < line.changed.size() && line.changed[c] ? changed : body;
+  };
+  std::vector<int> lines(subs, 1);
+  int others = 1;
+  for (std::size_t c = 0; c < columns; ++c) {
+    if (!doc.nested[c]) {
+      others = std::max(others, lines_needed(line.cells[c], doc.widths[c]));
+      continue;
+    }
+    for (std::size_t k = 0; k < subs; ++k)
+      lines[k] = std::max(lines[k], lines_needed(text(k, c), doc.widths[c]));
+  }
+  int total = 0;
+  for (int n : lines) total += n;
+  if (others > total) lines.back() += others - total;
+  const auto last = static_cast<lxw_row_t>(row + subs - 1);
+  for (std::size_t c = 0; c < columns; ++c) {
+    const auto col = static_cast<lxw_col_t>(c);
+    if (!doc.nested[c]) {
+      worksheet_merge_range(ws, row, col, last, col, line.cells[c].c_str(), format(c));
+      continue;
+    }
+    for (std::size_t k = 0; k < subs; ++k)
+      worksheet_write_string(ws, static_cast<lxw_row_t>(row + k), col, text(k, c).c_str(),
+                             format(c));
+  }
+  for (std::size_t k = 0; k < subs; ++k)
+    worksheet_set_row(ws, static_cast<lxw_row_t>(row + k), std::min(409.0, 15.0 * lines[k]),
+                      nullptr);
+  return last + 1;
+}
+
 }  // namespace
 
 result<void> write_report_xlsx(const report_document& doc, const std::string& path) {
@@ -119,6 +161,10 @@ result<void> write_report_xlsx(const report_document& doc, const std::string& pa
       worksheet_merge_range(ws, row, 0, row, last, line.text.c_str(), format);
       worksheet_set_row(ws, row, 15.0 * lines_needed(line.text, total_width), nullptr);
       ++row;
+      continue;
+    }
+    if (!line.sub_rows.empty()) {
+      row = write_nested_row(ws, row, doc, line, body, changed);
       continue;
     }
     int lines = 1;
