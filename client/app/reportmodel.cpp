@@ -25,11 +25,12 @@ struct written {
 };
 
 written writeFile(const std::string& format, const matome::report_document& doc,
-                  const std::string& data, const QString& path) {
+                  const std::string& data, const QString& path, const PageProgress& progress) {
   if (format == "pdf") {
     const QDate today = QDate::currentDate();
     auto pages = writeReportPdf(
-        doc, path, eraDate(today.year(), today.month(), today.day()) + QObject::tr(" 作成"));
+        doc, path, eraDate(today.year(), today.month(), today.day()) + QObject::tr(" 作成"),
+        progress);
     if (!pages) return {false, qs(pages.error().message)};
     return {true, QObject::tr("%1ページ").arg(*pages)};
   }
@@ -45,7 +46,24 @@ written writeFile(const std::string& format, const matome::report_document& doc,
   return {true, QObject::tr("%1 バイト").arg(data.size())};
 }
 
+struct drawn_preview {
+  int generation = 0;
+  QList<QUrl> files;
+  int total = 0;
+};
+
+// The title page and the first two table pages: enough to judge the layout.
+constexpr int kPreviewPages = 3;
+
+void removeFiles(const QList<QUrl>& files) {
+  for (const auto& f : files) QFile::remove(f.toLocalFile());
+}
+
 }  // namespace
+
+ReportModel::~ReportModel() {
+  removeFiles(m_previews);
+}
 
 ReportModel::ReportModel(QObject* parent) : QObject(parent) {
   if (auto* session = Session::instance()) {
@@ -167,17 +185,37 @@ void ReportModel::refresh() {
     setMessage(qs(doc.error().message), true);
     return;
   }
-  // The preview is a PNG file the view shows; a new name each time so the
-  // view does not keep the old picture.
-  const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
-  if (!m_previewFile.isEmpty()) QFile::remove(m_previewFile);
-  m_previewFile = QDir(dir).filePath(QStringLiteral("matome-preview-%1-%2.png")
-                                         .arg(QCoreApplication::applicationPid())
-                                         .arg(++m_previewCount));
-  previewReportPage(*doc, 1, 60).save(m_previewFile);
-  m_preview = QUrl::fromLocalFile(m_previewFile);
   m_lineCount = static_cast<int>(doc->lines.size());
-  Q_EMIT previewChanged();
+  // The pages are drawn off the UI thread into PNG files the view shows; a
+  // new name each time so the view does not keep an old picture.
+  const int generation = ++m_previewGeneration;
+  const QString stem = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                           .filePath(QStringLiteral("matome-preview-%1-%2")
+                                         .arg(QCoreApplication::applicationPid())
+                                         .arg(generation));
+  auto* watcher = new QFutureWatcher<drawn_preview>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    drawn_preview drawn = watcher->result();
+    if (drawn.generation != m_previewGeneration) {  // the options changed meanwhile
+      removeFiles(drawn.files);
+      return;
+    }
+    removeFiles(m_previews);
+    m_previews = std::move(drawn.files);
+    m_pageCount = drawn.total;
+    Q_EMIT previewChanged();
+  });
+  watcher->setFuture(QtConcurrent::run([doc = std::move(*doc), stem, generation] {
+    const ReportPreview preview = previewReportPages(doc, kPreviewPages, 60);
+    drawn_preview out{generation, {}, preview.total};
+    for (std::size_t i = 0; i < preview.pages.size(); ++i) {
+      const QString file = stem + QStringLiteral("-%1.png").arg(i);
+      if (preview.pages[i].save(file)) out.files.append(QUrl::fromLocalFile(file));
+    }
+    return out;
+  }));
+  Q_EMIT previewChanged();  // the line count
 }
 
 void ReportModel::exportTo(const QUrl& file) {
@@ -212,6 +250,8 @@ void ReportModel::exportTo(const QUrl& file) {
   }
   m_busy = true;
   Q_EMIT busyChanged();
+  m_progress = 0;
+  Q_EMIT progressChanged();
   setMessage(tr("書き出しています…"), false);
   const QString path = file.toLocalFile();
   auto* watcher = new QFutureWatcher<written>(this);
@@ -220,6 +260,8 @@ void ReportModel::exportTo(const QUrl& file) {
     const written result = watcher->result();
     m_busy = false;
     Q_EMIT busyChanged();
+    m_progress = 100;
+    Q_EMIT progressChanged();
     if (!result.ok) {
       setMessage(tr("書き出せませんでした: %1").arg(result.detail), true);
       return;
@@ -228,9 +270,19 @@ void ReportModel::exportTo(const QUrl& file) {
                false);
     Q_EMIT exported(path);
   });
-  watcher->setFuture(QtConcurrent::run([format = m_format.toStdString(), doc = std::move(doc),
-                                        data = std::move(data),
-                                        path] { return writeFile(format, doc, data, path); }));
+  // Pages drawn, reported on this thread; dropped if the model is gone.
+  PageProgress progress = [this](int done, int total) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, done, total] {
+          m_progress = total == 0 ? 0 : done * 100 / total;
+          Q_EMIT progressChanged();
+        },
+        Qt::QueuedConnection);
+  };
+  watcher->setFuture(QtConcurrent::run(
+      [format = m_format.toStdString(), doc = std::move(doc), data = std::move(data), path,
+       progress] { return writeFile(format, doc, data, path, progress); }));
 }
 
 }  // namespace Matome

@@ -32,9 +32,14 @@ class ReportModel : public QObject {
   Q_PROPERTY(QUrl layoutUrl READ layoutUrl WRITE setLayoutUrl NOTIFY optionsChanged)
   // The chosen file's name, else 計画のレイアウト (the plan's own) or 標準.
   Q_PROPERTY(QString layoutName READ layoutName NOTIFY layoutChanged)
-  Q_PROPERTY(QUrl preview READ preview NOTIFY previewChanged)  // a PNG of the first table page
+  // PNGs of the first pages as they print (the title page first), drawn off
+  // the UI thread; pageCount: the pages the PDF will have.
+  Q_PROPERTY(QList<QUrl> previews READ previews NOTIFY previewChanged)
+  Q_PROPERTY(int pageCount READ pageCount NOTIFY previewChanged)
   Q_PROPERTY(int lineCount READ lineCount NOTIFY previewChanged)
   Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+  // How far the export is, 0–100 (pages drawn, for a PDF).
+  Q_PROPERTY(int progress READ progress NOTIFY progressChanged)
   Q_PROPERTY(QString message READ message NOTIFY messageChanged)
   Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
 
@@ -57,11 +62,15 @@ class ReportModel : public QObject {
   QUrl layoutUrl() const { return m_layoutUrl; }
   void setLayoutUrl(const QUrl& url);
   QString layoutName() const;
-  QUrl preview() const { return m_preview; }
+  QList<QUrl> previews() const { return m_previews; }
+  int pageCount() const { return m_pageCount; }
   int lineCount() const { return m_lineCount; }
   bool busy() const { return m_busy; }
+  int progress() const { return m_progress; }
   QString message() const { return m_message; }
   bool messageIsError() const { return m_messageIsError; }
+
+  ~ReportModel() override;
 
   // Rebuilds the preview from the replica as it is now.
   Q_INVOKABLE void refresh();
@@ -74,6 +83,7 @@ class ReportModel : public QObject {
   void layoutChanged();  // a file chosen, or the plan's layout came with a sync
   void previewChanged();
   void busyChanged();
+  void progressChanged();
   void messageChanged();
   void exported(const QString& path);
 
@@ -93,11 +103,12 @@ class ReportModel : public QObject {
   bool m_markChanges = false;
   bool m_ownRowsOnly = false;
   QUrl m_layoutUrl;
-  QUrl m_preview;
-  QString m_previewFile;
+  QList<QUrl> m_previews;
+  int m_pageCount = 0;
   int m_lineCount = 0;
-  int m_previewCount = 0;
+  int m_previewGeneration = 0;  // a preview drawn for older options is dropped
   bool m_busy = false;
+  int m_progress = 0;
   QString m_message;
   bool m_messageIsError = false;
 };

@@ -472,7 +472,7 @@ class Renderer {
 }  // namespace
 
 matome::result<int> writeReportPdf(const matome::report_document& doc, const QString& path,
-                                   const QString& printedOn) {
+                                   const QString& printedOn, const PageProgress& progress) {
   QPdfWriter writer(path);
   writer.setResolution(kDpi);
   writer.setTitle(QString::fromStdString(doc.title));
@@ -488,27 +488,44 @@ matome::result<int> writeReportPdf(const matome::report_document& doc, const QSt
   for (int page = 0; page < renderer.pages(); ++page) {
     if (page > 0) writer.newPage();
     renderer.draw(p, page, printedOn);
+    if (progress) progress(page + 1, renderer.pages());
   }
   return renderer.pages();
 }
 
-QImage previewReportPage(const matome::report_document& doc, int page, int dpi) {
-  QPageLayout layout(QPageSize(QPageSize::A4),
-                     doc.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
-                     QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
-  const QRect full = layout.fullRectPixels(dpi);
-  QImage image(full.size(), QImage::Format_RGB32);
+namespace {
+
+QImage blankPage(const QPageLayout& layout, int dpi) {
+  QImage image(layout.fullRectPixels(dpi).size(), QImage::Format_RGB32);
   image.setDotsPerMeterX(static_cast<int>(dpi / 0.0254));
   image.setDotsPerMeterY(static_cast<int>(dpi / 0.0254));
   image.fill(Qt::white);
-  QPainter p(&image);
-  p.setRenderHint(QPainter::Antialiasing);
-  p.setRenderHint(QPainter::TextAntialiasing);
-  const QRect paint = layout.paintRectPixels(dpi);
-  p.translate(paint.topLeft());
-  Renderer renderer(doc, image, paint);
-  renderer.draw(p, std::clamp(page, 0, renderer.pages() - 1), QString());
   return image;
+}
+
+}  // namespace
+
+ReportPreview previewReportPages(const matome::report_document& doc, int count, int dpi) {
+  QPageLayout layout(QPageSize(QPageSize::A4),
+                     doc.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                     QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
+  const QRect paint = layout.paintRectPixels(dpi);
+  // Laid out once on an image of the pages' resolution, then drawn page by page.
+  QImage first = blankPage(layout, dpi);
+  Renderer renderer(doc, first, paint);
+  ReportPreview out;
+  out.total = renderer.pages();
+  for (int page = 0; page < std::min(count, out.total); ++page) {
+    QImage image = page == 0 ? first : blankPage(layout, dpi);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    p.translate(paint.topLeft());
+    renderer.draw(p, page, QString());
+    p.end();
+    out.pages.push_back(std::move(image));
+  }
+  return out;
 }
 
 QString eraDate(int year, int month, int day) {

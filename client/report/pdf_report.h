@@ -9,20 +9,30 @@
 
 #include <QImage>
 #include <QString>
+#include <functional>
+#include <vector>
 
 #include "matome/domain/error.h"
 #include "matome/report/report_document.h"
 
 namespace Matome {
 
+// Called after each page is drawn: pages done, pages in all.
+using PageProgress = std::function<void(int done, int total)>;
+
 // Writes `doc` to `path`; `printedOn` goes on the title page (令和8年11月30日).
 // Returns the number of pages.
 matome::result<int> writeReportPdf(const matome::report_document& doc, const QString& path,
-                                   const QString& printedOn);
+                                   const QString& printedOn, const PageProgress& progress = {});
 
-// Page `page` of the report (0: the title page, 1: the first table page)
-// as the PDF prints it, at `dpi`: the desktop's preview.
-QImage previewReportPage(const matome::report_document& doc, int page, int dpi);
+struct ReportPreview {
+  std::vector<QImage> pages;  // the first pages, the title page first
+  int total = 0;              // pages the PDF has
+};
+
+// The first `count` pages of the report as the PDF prints them, at `dpi`:
+// the desktop's preview. Needs no GUI thread (it paints on images).
+ReportPreview previewReportPages(const matome::report_document& doc, int count, int dpi);
 
 // "令和8年11月30日" for a calendar date.
 QString eraDate(int year, int month, int day);

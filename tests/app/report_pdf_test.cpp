@@ -2,6 +2,7 @@
 // pdftotext, pdffonts, pdfinfo): the demo and each imported sample in its
 // layout. Every row's title and chosen cells come back as text, in reading
 // order, and every font is embedded.
+#include <QFile>
 #include <QImage>
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -157,13 +158,32 @@ TEST_CASE("The 報告書 page previews and exports; a department gets its own ro
     report.setOwnRowsOnly(false);
     CHECK(report.ownRowsOnly());
     // Nothing is drawn while the page is not shown (start-up, other pages).
-    CHECK(report.preview().isEmpty());
+    CHECK(report.previews().isEmpty());
     report.setActive(true);
-    REQUIRE(report.preview().isLocalFile());
-    CHECK(QImage(report.preview().toLocalFile()).width() > 300);
+    // The first pages, drawn off the UI thread: the title page, then the table.
+    REQUIRE(matome::test::wait_until([&] { return !report.previews().isEmpty(); }));
+    REQUIRE(report.previews().size() == 3);
+    const QImage title(report.previews()[0].toLocalFile());
+    const QImage table(report.previews()[1].toLocalFile());
+    CHECK(title.width() > 300);
+    CHECK(title.width() > title.height());  // A4 landscape
+    CHECK(title != table);
+    const auto drawn = report.previews();
     const auto pdf = out.file("kourei.pdf");
+    std::vector<int> progress;
+    QObject::connect(&report, &Matome::ReportModel::progressChanged,
+                     [&] { progress.push_back(report.progress()); });
     report.exportTo(QUrl::fromLocalFile(QString::fromStdString(pdf.string())));
     REQUIRE(matome::test::wait_until([&] { return !report.busy(); }));
+    // Progress went up page by page, to the end.
+    REQUIRE(progress.size() >= 3);
+    CHECK(std::is_sorted(progress.begin(), progress.end()));
+    CHECK(progress.back() == 100);
+    CHECK(report.pageCount() == pages_of(pdf));
+    // A new preview replaces the old files; none is left behind.
+    report.setAcceptedOnly(true);
+    REQUIRE(matome::test::wait_until([&] { return report.previews() != drawn; }));
+    for (const auto& old : drawn) CHECK_FALSE(QFile::exists(old.toLocalFile()));
     INFO(report.message().toStdString());
     REQUIRE_FALSE(report.messageIsError());
     const std::string text = text_of(pdf);

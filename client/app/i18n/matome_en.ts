@@ -780,33 +780,33 @@
 <context>
     <name>Matome::ReportModel</name>
     <message>
-        <location filename="../reportmodel.cpp" line="155"/>
-        <location filename="../reportmodel.cpp" line="201"/>
+        <location filename="../reportmodel.cpp" line="173"/>
+        <location filename="../reportmodel.cpp" line="240"/>
         <source>計画がまだありません。</source>
         <translation>No plan yet.</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="136"/>
+        <location filename="../reportmodel.cpp" line="154"/>
         <source>計画のレイアウト</source>
         <translation>The plan&apos;s layout</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="137"/>
+        <location filename="../reportmodel.cpp" line="155"/>
         <source>標準</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="215"/>
+        <location filename="../reportmodel.cpp" line="256"/>
         <source>書き出しています…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="224"/>
+        <location filename="../reportmodel.cpp" line="267"/>
         <source>書き出せませんでした: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="227"/>
+        <location filename="../reportmodel.cpp" line="270"/>
         <source>書き出しました: %1（%2）</source>
         <translation>Exported: %1 (%2)</translation>
     </message>
@@ -985,22 +985,22 @@
         <translation> (made)</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="34"/>
+        <location filename="../reportmodel.cpp" line="35"/>
         <source>%1ページ</source>
         <translation>%1 page(s)</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="39"/>
+        <location filename="../reportmodel.cpp" line="40"/>
         <source>%1行</source>
         <translation>%1 line(s)</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="44"/>
+        <location filename="../reportmodel.cpp" line="45"/>
         <source>%1 に書き込めません。</source>
         <translation>Cannot write %1.</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="45"/>
+        <location filename="../reportmodel.cpp" line="46"/>
         <source>%1 バイト</source>
         <translation>%1 bytes</translation>
     </message>
@@ -1008,136 +1008,161 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../qml/ReportPage.qml" line="19"/>
+        <location filename="../qml/ReportPage.qml" line="20"/>
         <source>書き出す先</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="22"/>
+        <location filename="../qml/ReportPage.qml" line="23"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="23"/>
+        <location filename="../qml/ReportPage.qml" line="24"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="24"/>
+        <location filename="../qml/ReportPage.qml" line="25"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="24"/>
+        <location filename="../qml/ReportPage.qml" line="25"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="29"/>
+        <location filename="../qml/ReportPage.qml" line="30"/>
         <source>レイアウトファイル</source>
         <translation>Layout file</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="30"/>
+        <location filename="../qml/ReportPage.qml" line="31"/>
         <source>レイアウト (*.json)</source>
         <translation>Layouts (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="44"/>
+        <location filename="../qml/ReportPage.qml" line="45"/>
         <source>報告書</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="50"/>
+        <location filename="../qml/ReportPage.qml" line="51"/>
         <source>この端末の内容から、印刷する報告書か、そのデータを書き出します。接続は要りません。</source>
         <translation>Exports the printed report, or its data, from what this computer holds. No connection needed.</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="51"/>
+        <location filename="../qml/ReportPage.qml" line="52"/>
         <source>自分の課の事業だけを書き出します。提出の前の確認に使えます。接続は要りません。</source>
         <translation>Exports your department’s rows only, to check them before submitting. No connection needed.</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="57"/>
-        <location filename="../qml/ReportPage.qml" line="66"/>
+        <location filename="../qml/ReportPage.qml" line="58"/>
+        <location filename="../qml/ReportPage.qml" line="67"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="68"/>
-        <location filename="../qml/ReportPage.qml" line="82"/>
+        <location filename="../qml/ReportPage.qml" line="69"/>
+        <location filename="../qml/ReportPage.qml" line="83"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="75"/>
+        <location filename="../qml/ReportPage.qml" line="76"/>
         <source>PDF（印刷する報告書）</source>
         <translation>PDF (the printed report)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="76"/>
+        <location filename="../qml/ReportPage.qml" line="77"/>
         <source>Excel（印刷する報告書）</source>
         <translation>Excel (the printed report)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="77"/>
+        <location filename="../qml/ReportPage.qml" line="78"/>
         <source>CSV（事業ごとに1行）</source>
         <translation>CSV (a line per row)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="78"/>
+        <location filename="../qml/ReportPage.qml" line="79"/>
         <source>CSV（値ごとに1行）</source>
         <translation>CSV (a line per value)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="79"/>
+        <location filename="../qml/ReportPage.qml" line="80"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="84"/>
+        <location filename="../qml/ReportPage.qml" line="85"/>
         <source>レイアウト</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="91"/>
+        <location filename="../qml/ReportPage.qml" line="92"/>
         <source>選ぶ…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="93"/>
+        <location filename="../qml/ReportPage.qml" line="94"/>
         <source>計画のものに戻す</source>
         <translation>Use the plan&apos;s layout</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="101"/>
+        <location filename="../qml/ReportPage.qml" line="102"/>
         <source>確定した報告だけ</source>
         <translation>Accepted entries only</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="107"/>
+        <location filename="../qml/ReportPage.qml" line="108"/>
         <source>自分の課の事業だけ</source>
         <translation>My department’s rows only</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="114"/>
+        <location filename="../qml/ReportPage.qml" line="115"/>
         <source>確定後の変更に網掛け</source>
         <translation>Shade changes since acceptance</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="119"/>
+        <location filename="../qml/ReportPage.qml" line="120"/>
         <source>前回確定したあとに変更された欄を網掛けで示します。</source>
         <translation>Shades the cells changed since their entry was last accepted.</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="123"/>
+        <location filename="../qml/ReportPage.qml" line="124"/>
         <source>書き出す…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="150"/>
-        <source>プレビュー（最初のページ、%1行）</source>
-        <translation>Preview (first page; %1 lines)</translation>
+        <location filename="../qml/ReportPage.qml" line="136"/>
+        <source>書き出しの進み具合</source>
+        <translation>Export progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="155"/>
+        <source>プレビュー（最初の%1ページ／全%2ページ、%3行）</source>
+        <translation>Preview (first %1 of %2 pages, %3 lines)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="157"/>
+        <source>プレビュー（%1行）</source>
+        <translation>Preview (%1 lines)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="174"/>
+        <source>プレビュー</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="186"/>
+        <source>表紙</source>
+        <translation>Title page</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportPage.qml" line="186"/>
+        <source>%1ページ</source>
+        <translation>Page %1</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,9 @@ import QtQuick.Layouts
 import Matome
 
 // 報告書: the year's report as it prints (PDF, XLSX) or its data (CSV,
-// JSON), from this computer's copy, offline. A preview of the first table
-// page; the file is written without blocking the window.
+// JSON), from this computer's copy, offline. A preview of the first pages
+// as they print; the file is written without blocking the window, with its
+// progress shown.
 Pane {
     id: page
 
@@ -125,13 +126,16 @@ Pane {
                 enabled: !report.busy
                 onClicked: saveDialog.open()
             }
+            ProgressBar {
+                objectName: "exportProgress"
+                Layout.fillWidth: true
+                visible: report.busy
+                from: 0
+                to: 100
+                value: report.progress
+                Accessible.name: qsTr("書き出しの進み具合")
+            }
             RowLayout {
-                BusyIndicator {
-                    running: report.busy
-                    visible: report.busy
-                    Layout.preferredWidth: 28
-                    Layout.preferredHeight: 28
-                }
                 Label {
                     objectName: "reportMessage"
                     Layout.fillWidth: true
@@ -147,21 +151,40 @@ Pane {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Label {
-                text: qsTr("プレビュー（最初のページ、%1行）").arg(report.lineCount)
+                text: report.pageCount > 0
+                      ? qsTr("プレビュー（最初の%1ページ／全%2ページ、%3行）")
+                            .arg(report.previews.length).arg(report.pageCount).arg(report.lineCount)
+                      : qsTr("プレビュー（%1行）").arg(report.lineCount)
                 font.bold: true
             }
             Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                color: "#e8eaed"
-                Image {
-                    objectName: "preview"
+                color: palette.mid
+                ListView {
+                    id: pages
+                    objectName: "previewPages"
                     anchors.fill: parent
                     anchors.margins: 8
-                    source: report.preview
-                    fillMode: Image.PreserveAspectFit
-                    cache: false
-                    asynchronous: true
+                    clip: true
+                    spacing: 8
+                    model: report.previews
+                    activeFocusOnTab: true
+                    keyNavigationEnabled: true
+                    Accessible.name: qsTr("プレビュー")
+                    ScrollBar.vertical: ScrollBar {}
+                    delegate: Image {
+                        required property url modelData
+                        required property int index
+                        objectName: "preview" + index
+                        width: pages.width
+                        height: width * (sourceSize.width > 0 ? sourceSize.height / sourceSize.width : 0.7)
+                        source: modelData
+                        fillMode: Image.PreserveAspectFit
+                        cache: false
+                        asynchronous: true
+                        Accessible.name: index === 0 ? qsTr("表紙") : qsTr("%1ページ").arg(index + 1)
+                    }
                 }
             }
         }

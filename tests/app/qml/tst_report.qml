@@ -14,12 +14,21 @@ Item {
         name: "Report"
         when: windowShown
 
-        function test_previewShowsTheFirstTablePage() {
-            const preview = Helpers.findByName(page, "preview")
-            tryCompare(preview, "status", Image.Ready, 10000)
-            verify(preview.sourceSize.width > 300)
-            verify(preview.sourceSize.width > preview.sourceSize.height)  // A4 landscape
+        function test_previewShowsTheFirstPages() {
+            tryVerify(function() { return page.report.previews.length === 3 }, 10000)
+            const pages = Helpers.findByName(page, "previewPages")
+            compare(pages.count, 3)  // the title page and the first two table pages
+            tryVerify(function() { return Helpers.findByName(page, "preview0") !== null })
+            const title = Helpers.findByName(page, "preview0")
+            tryCompare(title, "status", Image.Ready, 10000)
+            verify(title.sourceSize.width > 300)
+            verify(title.sourceSize.width > title.sourceSize.height)  // A4 landscape
+            verify(page.report.pageCount >= 3)
             verify(page.report.lineCount > 20)
+            // The pages scroll by keyboard.
+            pages.forceActiveFocus()
+            keyClick(Qt.Key_Down)
+            compare(pages.currentIndex, 1)
         }
 
         function test_optionsByKeyboard() {
