@@ -44,12 +44,12 @@ void CommentListModel::load(const matome::entry_key& key) {
   if (session && key.item_id != 0) {
     auto& local = session->replica();
     for (const auto& c : local.db().comments_of(key)) {
-      comments.push_back({qs(c.author), qs(c.body), localTimeLabel(qs(c.at)), false, {}});
+      comments.push_back({qs(c.author), qs(c.body), localTimeLabel(qs(c.at)), false, {}, c.seq});
     }
     for (const auto& a : local.actions()) {
       if (a.action.kind != matome::action_kind::comment || a.action.entry != key) continue;
       comments.push_back({session->userName(), qs(a.action.text), tr("未送信"), true,
-                          a.refused ? qs(a.reason) : QString()});
+                          a.refused ? qs(a.reason) : QString(), 0});
     }
   }
   if (comments == m_comments) return;
@@ -58,7 +58,10 @@ void CommentListModel::load(const matome::entry_key& key) {
   endResetModel();
 }
 
-QString CommentListModel::latestBody() const {
+QString CommentListModel::stepComment(std::int64_t seq) const {
+  for (const auto& c : m_comments)
+    if (!c.pending && c.seq == seq) return c.body;
+  // A step whose comment is not here under its number: the newest answer.
   for (auto it = m_comments.rbegin(); it != m_comments.rend(); ++it)
     if (!it->pending) return it->body;
   return {};

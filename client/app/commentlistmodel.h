@@ -29,8 +29,9 @@ class CommentListModel : public QAbstractListModel {
 
   // Rereads the thread of `key` from the session's replica.
   void load(const matome::entry_key& key);
-  // The newest comment from the server (a return's reason), or empty.
-  QString latestBody() const;
+  // The comment the server numbered `seq` (a workflow step's, such as a
+  // return's reason), else the newest comment from the server, or empty.
+  QString stepComment(std::int64_t seq) const;
 
  private:
   struct Comment {
@@ -39,6 +40,7 @@ class CommentListModel : public QAbstractListModel {
     QString at;
     bool pending = false;
     QString refusedReason;
+    std::int64_t seq = 0;  // the server's number; 0 while not sent
     bool operator==(const Comment&) const = default;
   };
   std::vector<Comment> m_comments;

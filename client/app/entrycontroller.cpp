@@ -77,6 +77,16 @@ QString EntryController::actionLabel(const QString& action) {
   return action;
 }
 
+QString EntryController::buttonLabel(const QString& action) {
+  if (action == QStringLiteral("submit")) return tr("提出する");
+  if (action == QStringLiteral("approve")) return tr("課内承認する");
+  if (action == QStringLiteral("send_back")) return tr("課内で差戻す…");
+  if (action == QStringLiteral("accept")) return tr("確定する");
+  if (action == QStringLiteral("return")) return tr("差戻す…");
+  if (action == QStringLiteral("reopen")) return tr("確定を取り消す");
+  return action;
+}
+
 QString EntryController::departmentName() const {
   auto* session = Session::instance();
   return session ? session->departmentNameOf(m_key.department_id) : QString();
@@ -91,7 +101,9 @@ QString EntryController::statusLabel() const {
 }
 
 QString EntryController::returnComment() const {
-  return m_status == matome::entry_status::returned ? m_comments.latestBody() : QString();
+  // The return step wrote its reason under the step's own number.
+  return m_status == matome::entry_status::returned ? m_comments.stepComment(m_statusVersion)
+                                                    : QString();
 }
 
 matome::cell_key EntryController::cellKey(const QString& key, int year) const {
@@ -319,7 +331,9 @@ void EntryController::reload() {
                                 {QStringLiteral("name"), session->departmentNameOf(owner)}});
   }
 
-  m_status = db.find_entry(m_key).status;
+  const matome::entry current = db.find_entry(m_key);
+  m_status = current.status;
+  m_statusVersion = current.version;
   // Read once: every field and every year of a series asks.
   const auto finalizedYears = db.finalized_years(plan.id);
   auto isFinalized = [&](int year) {

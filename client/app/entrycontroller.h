@@ -101,6 +101,8 @@ class EntryController : public QObject {
   Q_INVOKABLE bool addComment(const QString& body);
   // The button text of a workflow step: 提出, 確定, 差戻し, ...
   Q_INVOKABLE static QString actionLabel(const QString& action);
+  // The step's button says what it does: 確定する, 差戻す… (asks a reason).
+  Q_INVOKABLE static QString buttonLabel(const QString& action);
   // Writes pending edits to the replica now.
   Q_INVOKABLE void flush();
   Q_INVOKABLE void reload();
@@ -128,6 +130,7 @@ class EntryController : public QObject {
   QVariantList m_owners;
   QVariantList m_sections;
   matome::entry_status m_status = matome::entry_status::not_started;
+  std::int64_t m_statusVersion = 0;  // the number of the last workflow step
   bool m_canEdit = false;
   bool m_hasLastYear = false;
   QStringList m_actions;

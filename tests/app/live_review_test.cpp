@@ -158,3 +158,33 @@ TEST_CASE("A machine with no route syncs by file through the coordinator", "[app
   CHECK(app.session->replica().value_of(progress) == "ファイルで届いた実績。");
   CHECK(app.sync->pending() == 0);
 }
+
+TEST_CASE("The 差戻し banner shows the reason given with the return, not a later comment",
+          "[app][e2e]") {
+  client_fixture f;
+  const auto& p = f.p;
+  const entry_key e{p.solo_row, p.fukushi, 2023};
+  auto fukushi = f.sign_in("fukushi1");
+  client_fixture::fill_for_submit(fukushi, e);
+  REQUIRE(fukushi.queue_transition(e, entry_action::submit));
+  REQUIRE(f.sync(fukushi));
+
+  live_app coord(f.dir.file("coord-app"), f.url(), "coord");
+  Matome::EntryController entry;
+  entry.setItemId(e.item_id);
+  entry.setDepartmentId(e.department_id);
+  REQUIRE(wait_until([&] { return entry.status() == QStringLiteral("submitted"); }));
+  REQUIRE(
+      entry.act(QStringLiteral("return"), QStringLiteral("参加者数の内訳を追記してください。")));
+  REQUIRE(wait_until([&] { return entry.status() == QStringLiteral("returned"); }));
+  CHECK(entry.returnComment() == QStringLiteral("参加者数の内訳を追記してください。"));
+
+  // The department answers in the thread; the reason for the return stays.
+  REQUIRE(f.sync(fukushi));
+  REQUIRE(fukushi.queue_comment(e, "内訳を確認しています。"));
+  REQUIRE(f.sync(fukushi));
+  coord.sync->syncNow();
+  REQUIRE(wait_until([&] { return entry.comments()->rowCount() == 2; }));
+  CHECK(entry.status() == QStringLiteral("returned"));
+  CHECK(entry.returnComment() == QStringLiteral("参加者数の内訳を追記してください。"));
+}

@@ -268,19 +268,44 @@
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="327"/>
+        <location filename="../qml/EntryForm.qml" line="330"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="327"/>
+        <location filename="../qml/EntryForm.qml" line="330"/>
         <source>課内差戻しの理由</source>
         <translation>Reason for sending back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="336"/>
+        <location filename="../qml/EntryForm.qml" line="353"/>
         <source>担当課に伝える理由（必須）</source>
         <translation>Reason for the department (required)</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="369"/>
+        <source>理由を書いてください。担当課には、この理由が差戻しと一緒に届きます。</source>
+        <translation>Write the reason: the department receives it with the return.</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="383"/>
+        <source>差戻す</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="383"/>
+        <source>課内で差戻す</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="387"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="390"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -675,28 +700,58 @@
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="151"/>
-        <location filename="../entrycontroller.cpp" line="202"/>
+        <location filename="../entrycontroller.cpp" line="81"/>
+        <source>提出する</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="82"/>
+        <source>課内承認する</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="83"/>
+        <source>課内で差戻す…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="84"/>
+        <source>確定する</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="85"/>
+        <source>差戻す…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="86"/>
+        <source>確定を取り消す</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="163"/>
+        <location filename="../entrycontroller.cpp" line="214"/>
         <source>保存できません: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="177"/>
+        <location filename="../entrycontroller.cpp" line="189"/>
         <source>前年度の内容を%1項目コピーしました。入力済みの項目はそのままです。</source>
         <translation>Copied %1 field(s) from last year. Fields already filled in were kept.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="178"/>
+        <location filename="../entrycontroller.cpp" line="190"/>
         <source>コピーできる前年度の内容はありません（空欄の項目だけにコピーします）。</source>
         <translation>Nothing to copy from last year (only empty fields are filled).</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="260"/>
+        <location filename="../entrycontroller.cpp" line="272"/>
         <source>「%1」を記録しました。次の同期でサーバーに送られます。</source>
         <translation>&quot;%1&quot; recorded. It goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="347"/>
+        <location filename="../entrycontroller.cpp" line="361"/>
         <source>「%1」はサーバーに受け付けられませんでした: %2</source>
         <translation>The server refused &quot;%1&quot;: %2</translation>
     </message>
@@ -781,7 +836,7 @@
     <name>Matome::ReportModel</name>
     <message>
         <location filename="../reportmodel.cpp" line="173"/>
-        <location filename="../reportmodel.cpp" line="240"/>
+        <location filename="../reportmodel.cpp" line="239"/>
         <source>計画がまだありません。</source>
         <translation>No plan yet.</translation>
     </message>
@@ -796,17 +851,17 @@
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="256"/>
+        <location filename="../reportmodel.cpp" line="255"/>
         <source>書き出しています…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="267"/>
+        <location filename="../reportmodel.cpp" line="266"/>
         <source>書き出せませんでした: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="270"/>
+        <location filename="../reportmodel.cpp" line="269"/>
         <source>書き出しました: %1（%2）</source>
         <translation>Exported: %1 (%2)</translation>
     </message>

@@ -202,7 +202,7 @@ Pane {
                     Button {
                         required property string modelData
                         objectName: "action_" + modelData
-                        text: entry.actionLabel(modelData)
+                        text: entry.buttonLabel(modelData)
                         highlighted: modelData === "submit" || modelData === "accept"
                         onClicked: {
                             if (modelData === "return" || modelData === "send_back") {
@@ -318,22 +318,78 @@ Pane {
         }
     }
 
+    // The reason goes to the department with the return: refused in place
+    // while empty, and what was typed is kept until the return is queued.
     Dialog {
         id: returnDialog
         property string action: "return"
         property alias reasonField: reason
+        property bool tried: false  // 差戻す pressed with no reason
         anchors.centerIn: Overlay.overlay
         modal: true
         title: action === "return" ? qsTr("差戻しの理由") : qsTr("課内差戻しの理由")
-        standardButtons: Dialog.Ok | Dialog.Cancel
-        onOpened: { reason.text = ""; reason.forceActiveFocus() }
-        onAccepted: entry.act(action, reason.text)
-        TextArea {
-            id: reason
-            implicitWidth: 480
-            implicitHeight: 140
-            wrapMode: TextEdit.Wrap
-            placeholderText: qsTr("担当課に伝える理由（必須）")
+        onOpened: { tried = false; reason.forceActiveFocus() }
+
+        function tryReturn() {
+            if (reason.text.trim() === "") {
+                tried = true
+                reason.forceActiveFocus()
+                return
+            }
+            if (entry.act(action, reason.text)) {
+                reason.text = ""
+                close()
+            }
+        }
+
+        ColumnLayout {
+            spacing: 6
+            TextArea {
+                id: reason
+                objectName: "returnReason"
+                Layout.preferredWidth: 480
+                Layout.preferredHeight: 140
+                wrapMode: TextEdit.Wrap
+                placeholderText: qsTr("担当課に伝える理由（必須）")
+                Accessible.name: returnDialog.title
+                Keys.onPressed: (event) => {
+                    if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+                            && (event.modifiers & Qt.ControlModifier)) {
+                        returnDialog.tryReturn()
+                        event.accepted = true
+                    }
+                }
+            }
+            Label {
+                objectName: "returnReasonError"
+                Layout.preferredWidth: 480
+                wrapMode: Text.Wrap
+                visible: returnDialog.tried && reason.text.trim() === ""
+                color: "#b3261e"
+                text: qsTr("理由を書いてください。担当課には、この理由が差戻しと一緒に届きます。")
+            }
+            Label {
+                Layout.preferredWidth: 480
+                wrapMode: Text.Wrap
+                visible: entry.messageIsError && returnDialog.tried === false && entry.message !== ""
+                color: "#b3261e"
+                text: entry.message
+            }
+        }
+
+        footer: DialogButtonBox {
+            Button {
+                objectName: "returnConfirm"
+                text: returnDialog.action === "return" ? qsTr("差戻す") : qsTr("課内で差戻す")
+                DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+                onClicked: returnDialog.tryReturn()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Ctrl+Enter")
+            }
+            Button {
+                text: qsTr("キャンセル")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
         }
     }
 

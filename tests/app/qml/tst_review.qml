@@ -46,17 +46,35 @@ Item {
             mouseClick(back)
             const dialog = page.form.returnDialog
             tryCompare(dialog, "opened", true)
-            dialog.reasonField.text = "養成人数の内訳（男女・年代）を追記してください。"
-            dialog.accept()
-            tryCompare(page.form.controller, "pendingAction", "return")
-            // Cancelled or empty, nothing is queued.
-            openRow("福祉教育", "学校教育課")
             const pending = SyncController.pending
+            // 差戻す with no reason: refused in place, the dialog stays.
+            const confirm = Helpers.findByName(dialog.footer, "returnConfirm")
+            compare(confirm.text, "差戻す")
+            mouseClick(confirm)
+            verify(dialog.opened)
+            const error = Helpers.findByName(dialog.contentItem, "returnReasonError")
+            verify(error.visible)
+            compare(SyncController.pending, pending)
+            compare(page.form.controller.status, "submitted")
+            // The reason typed, key by key, then Ctrl+Enter.
+            verify(dialog.reasonField.activeFocus)
+            for (const ch of "Add the breakdown.") keyClick(ch)
+            compare(dialog.reasonField.text, "Add the breakdown.")
+            verify(!error.visible)
+            keyClick(Qt.Key_Return, Qt.ControlModifier)
+            tryCompare(page.form.controller, "pendingAction", "return")
+            tryCompare(dialog, "opened", false)
+            // Cancelled, nothing is queued.
+            openRow("福祉教育", "学校教育課")
+            const before = SyncController.pending
+            const queued = page.form.controller.pendingAction
             mouseClick(Helpers.findByName(page.form, "action_return"))
             tryCompare(dialog, "opened", true)
-            dialog.accept()  // no reason typed
-            verify(page.form.controller.messageIsError)
-            compare(SyncController.pending, pending)
+            compare(dialog.reasonField.text, "")  // the last reason went with its return
+            keyClick(Qt.Key_Escape)
+            tryCompare(dialog, "opened", false)
+            compare(SyncController.pending, before)
+            compare(page.form.controller.pendingAction, queued)
         }
     }
 }
