@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include "apicall.h"
+#include "matome/domain/calendar_date.h"
 #include "matome/domain/fiscal_year.h"
 #include "qtconvert.h"
 #include "session.h"
@@ -98,6 +99,12 @@ QString DashboardModel::dueDate() const {
   return m_board.due_date ? qs(*m_board.due_date) : QString();
 }
 
+QString DashboardModel::dueDateLabel() const {
+  if (!m_board.due_date) return {};
+  auto date = matome::parse_calendar_date(*m_board.due_date);
+  return date ? qs(matome::era_date_label(*date)) : dueDate();
+}
+
 int DashboardModel::percentComplete() const {
   const int t = total();
   return t == 0 ? 0 : 100 * accepted() / t;
@@ -131,7 +138,7 @@ void DashboardModel::reload() {
 QString DashboardModel::reminderText() const {
   QString text =
       tr("%1の進捗状況報告について、次の担当課の提出が済んでいません。").arg(yearLabel());
-  if (m_board.due_date) text += tr("（提出期限: %1）").arg(dueDate());
+  if (m_board.due_date) text += tr("（提出期限: %1）").arg(dueDateLabel());
   text += u'\n';
   for (const auto& row : m_board.departments) {
     if (row.open() == 0) continue;
@@ -185,29 +192,44 @@ void DashboardModel::refreshDueDate() {
                });
 }
 
-void DashboardModel::setDueDate(const QString& yyyyMmDd) {
-  auto* session = Session::instance();
-  if (!session || !session->identity()) return;
-  const auto date = QDate::fromString(yyyyMmDd.trimmed(), Qt::ISODate);
-  if (!date.isValid()) {
-    setMessage(tr("期限は 2025-05-31 の形で入力してください。"));
-    return;
+bool DashboardModel::setDueDate(const QString& typed) {
+  const auto date = matome::parse_calendar_date(utf8(typed));
+  if (!date) {
+    m_dueDateError = qs(date.error().message);
+    Q_EMIT messageChanged();
+    return false;
   }
+  m_dueDateError.clear();
+  Q_EMIT messageChanged();
+  auto* session = Session::instance();
+  if (!session || !session->identity()) return false;
   const int year = m_year;
-  const auto text = date.toString(Qt::ISODate).toStdString();
-  callApiAsync(this, "PUT",
-               "/api/v1/plans/" + std::to_string(session->identity()->plan_id) + "/years/" +
-                   std::to_string(year) + "/due-date",
-               R"({"due_date":")" + text + R"("})",
-               [this, year, text](bool ok, const std::string& bodyOrError) {
-                 if (!ok) {
-                   setMessage(tr("期限を設定できません: %1").arg(qs(bodyOrError)));
-                   return;
-                 }
-                 Session::instance()->replica().set_setting(dueDateSetting(year), text);
-                 setMessage(tr("提出期限を %1 にしました。").arg(qs(text)));
-                 reload();
-               });
+  const auto text = matome::iso_date(*date);
+  callApiAsync(
+      this, "PUT",
+      "/api/v1/plans/" + std::to_string(session->identity()->plan_id) + "/years/" +
+          std::to_string(year) + "/due-date",
+      R"({"due_date":")" + text + R"("})",
+      [this, year, text](bool ok, const std::string& bodyOrError) {
+        if (!ok) {
+          setMessage(tr("期限を設定できません: %1").arg(qs(bodyOrError)));
+          return;
+        }
+        Session::instance()->replica().set_setting(dueDateSetting(year), text);
+        setMessage(tr("提出期限を %1 にしました。")
+                       .arg(qs(matome::era_date_label(matome::parse_calendar_date(text).value()))));
+        reload();
+      });
+  return true;
+}
+
+QString DashboardModel::notAcceptedSummary() const {
+  QStringList parts;
+  for (const auto& row : m_board.departments) {
+    const int open = row.total - row.count(matome::entry_status::accepted);
+    if (open > 0) parts << tr("%1 %2件").arg(qs(row.department.name)).arg(open);
+  }
+  return parts.join(tr("、"));
 }
 
 void DashboardModel::finalizeYear() {

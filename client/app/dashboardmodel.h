@@ -18,7 +18,10 @@ class DashboardModel : public QAbstractListModel {
   QML_ELEMENT
   Q_PROPERTY(int year READ year WRITE setYear NOTIFY yearChanged)
   Q_PROPERTY(QString yearLabel READ yearLabel NOTIFY yearChanged)
-  Q_PROPERTY(QString dueDate READ dueDate NOTIFY summaryChanged)
+  Q_PROPERTY(QString dueDate READ dueDate NOTIFY summaryChanged)            // 2025-05-31
+  Q_PROPERTY(QString dueDateLabel READ dueDateLabel NOTIFY summaryChanged)  // 令和7年5月31日
+  // Why the typed due date was not taken; shown beside the field.
+  Q_PROPERTY(QString dueDateError READ dueDateError NOTIFY messageChanged)
   Q_PROPERTY(bool pastDue READ pastDue NOTIFY summaryChanged)
   Q_PROPERTY(int total READ total NOTIFY summaryChanged)
   Q_PROPERTY(int accepted READ accepted NOTIFY summaryChanged)
@@ -53,6 +56,8 @@ class DashboardModel : public QAbstractListModel {
   void setYear(int year);
   QString yearLabel() const;
   QString dueDate() const;
+  QString dueDateLabel() const;
+  QString dueDateError() const { return m_dueDateError; }
   bool pastDue() const { return m_board.past_due; }
   int total() const { return m_board.total(); }
   int accepted() const { return m_board.accepted(); }
@@ -68,8 +73,12 @@ class DashboardModel : public QAbstractListModel {
   Q_INVOKABLE bool exportCsv(const QUrl& file);
   // Asks the server for the due date (online), then recomputes.
   Q_INVOKABLE void refreshDueDate();
-  // Sets the year's due date (YYYY-MM-DD; online, coordinators).
-  Q_INVOKABLE void setDueDate(const QString& yyyyMmDd);
+  // Sets the year's due date (online, coordinators), typed as R7.5.31,
+  // 令和7年5月31日 or 2025-05-31; false (and dueDateError) when unreadable.
+  Q_INVOKABLE bool setDueDate(const QString& typed);
+  // What finalizing leaves behind: the entries not accepted, by department
+  // ("福祉課 3件、社協 1件"), or empty when every entry is accepted.
+  Q_INVOKABLE QString notAcceptedSummary() const;
   // Locks the year for everyone (online, coordinators).
   Q_INVOKABLE void finalizeYear();
   Q_INVOKABLE void reload();
@@ -86,6 +95,7 @@ class DashboardModel : public QAbstractListModel {
   matome::dashboard m_board;
   bool m_finalized = false;
   QString m_message;
+  QString m_dueDateError;
 };
 
 }  // namespace Matome

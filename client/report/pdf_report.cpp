@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "matome/domain/calendar_date.h"
+
 namespace Matome {
 namespace {
 
@@ -529,14 +531,8 @@ ReportPreview previewReportPages(const matome::report_document& doc, int count, 
 }
 
 QString eraDate(int year, int month, int day) {
-  if (year >= 2019 && !(year == 2019 && month < 5)) {
-    const int n = year - 2018;
-    return QStringLiteral("令和%1年%2月%3日")
-        .arg(n == 1 ? QStringLiteral("元") : QString::number(n))
-        .arg(month)
-        .arg(day);
-  }
-  return QStringLiteral("%1年%2月%3日").arg(year).arg(month).arg(day);
+  return QString::fromStdString(matome::era_date_label(
+      std::chrono::year{year} / static_cast<unsigned>(month) / static_cast<unsigned>(day)));
 }
 
 }  // namespace Matome

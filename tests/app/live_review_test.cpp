@@ -89,11 +89,13 @@ TEST_CASE("The coordinator reviews what changed since acceptance and a cell's hi
   // A due date in the past makes the open entries overdue.
   Matome::DashboardModel board;
   board.setYear(2023);
-  board.setDueDate(QStringLiteral("5月31日"));
-  CHECK(board.message().contains(QStringLiteral("2025-05-31")));  // says the form it wants
+  CHECK_FALSE(board.setDueDate(QStringLiteral("5月31日")));
+  CHECK(board.dueDateError().contains(QStringLiteral("2025-05-31")));  // says the forms it reads
   CHECK(board.dueDate().isEmpty());
-  board.setDueDate(QStringLiteral("2024-05-31"));
+  REQUIRE(board.setDueDate(QStringLiteral("令和6年5月31日")));
+  CHECK(board.dueDateError().isEmpty());
   REQUIRE(wait_until([&] { return board.dueDate() == QStringLiteral("2024-05-31"); }));
+  CHECK(board.dueDateLabel() == QStringLiteral("令和6年5月31日"));
   CHECK(board.pastDue());
   int overdue = 0;
   for (int r = 0; r < board.rowCount(); ++r)

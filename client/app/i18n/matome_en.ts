@@ -95,122 +95,147 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="21"/>
+        <location filename="../qml/DashboardPage.qml" line="22"/>
         <source>担当課</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="22"/>
+        <location filename="../qml/DashboardPage.qml" line="23"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="23"/>
+        <location filename="../qml/DashboardPage.qml" line="24"/>
         <source>作成中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="24"/>
+        <location filename="../qml/DashboardPage.qml" line="25"/>
         <source>提出済</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="25"/>
+        <location filename="../qml/DashboardPage.qml" line="26"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="26"/>
+        <location filename="../qml/DashboardPage.qml" line="27"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="27"/>
+        <location filename="../qml/DashboardPage.qml" line="28"/>
         <source>計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="28"/>
+        <location filename="../qml/DashboardPage.qml" line="29"/>
         <source>完了率</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="29"/>
+        <location filename="../qml/DashboardPage.qml" line="30"/>
         <source>期限超過</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="43"/>
+        <location filename="../qml/DashboardPage.qml" line="44"/>
         <source>%1の進捗</source>
         <translation>Progress %1</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="46"/>
+        <location filename="../qml/DashboardPage.qml" line="47"/>
         <source>確定 %1 / %2 件（%3%）</source>
         <translation>Accepted %1 / %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="49"/>
+        <location filename="../qml/DashboardPage.qml" line="50"/>
         <source>提出期限 %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="49"/>
+        <location filename="../qml/DashboardPage.qml" line="50"/>
         <source>提出期限は未設定</source>
         <translation>No due date set</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="53"/>
+        <location filename="../qml/DashboardPage.qml" line="54"/>
         <source>確定済みの年度</source>
         <translation>Year finalized</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="129"/>
+        <location filename="../qml/DashboardPage.qml" line="130"/>
         <source>未提出の担当課</source>
         <translation>Still to submit</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="142"/>
+        <location filename="../qml/DashboardPage.qml" line="143"/>
         <source>催促用にコピー</source>
         <translation>Copy as reminder</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="145"/>
+        <location filename="../qml/DashboardPage.qml" line="146"/>
         <source>クリップボードにコピーしました。</source>
         <translation>Copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="148"/>
+        <location filename="../qml/DashboardPage.qml" line="149"/>
         <source>CSV に書き出し</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="157"/>
-        <source>提出期限 (2025-05-31)</source>
-        <translation>Due date (2025-05-31)</translation>
+        <location filename="../qml/DashboardPage.qml" line="158"/>
+        <source>提出期限（R7.5.31、令和7年5月31日）</source>
+        <translation>Due date (R7.5.31, 令和7年5月31日, 2025-05-31)</translation>
     </message>
     <message>
         <location filename="../qml/DashboardPage.qml" line="161"/>
+        <source>提出期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="223"/>
+        <source>確定する</source>
+        <translation>Finalize</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="227"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="164"/>
         <source>期限を設定</source>
         <translation>Set due date</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="166"/>
+        <location filename="../qml/DashboardPage.qml" line="178"/>
         <source>%1を確定する</source>
         <translation>Finalize %1</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="175"/>
+        <location filename="../qml/DashboardPage.qml" line="187"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="183"/>
+        <location filename="../qml/DashboardPage.qml" line="198"/>
         <source>年度の確定</source>
         <translation>Finalize the year</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="189"/>
+        <location filename="../qml/DashboardPage.qml" line="210"/>
+        <source>まだ確定していない報告が %1 件あります: %2</source>
+        <translation>%1 reports are not accepted yet: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="212"/>
+        <source>すべての報告が確定しています。</source>
+        <translation>Every report is accepted.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="217"/>
         <source>%1を確定すると、すべての担当課と取りまとめ担当がこの年度を変更できなくなります。サーバーに接続している必要があります。</source>
         <translation>Once %1 is finalized, no department or coordinator can change it. This needs a connection to the server.</translation>
     </message>
@@ -608,61 +633,66 @@
 <context>
     <name>Matome::DashboardModel</name>
     <message>
-        <location filename="../dashboardmodel.cpp" line="133"/>
+        <location filename="../dashboardmodel.cpp" line="140"/>
         <source>%1の進捗状況報告について、次の担当課の提出が済んでいません。</source>
         <translation>For the %1 progress report, these departments have not submitted yet.</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="134"/>
+        <location filename="../dashboardmodel.cpp" line="141"/>
         <source>（提出期限: %1）</source>
         <translation> (due %1)</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="138"/>
+        <location filename="../dashboardmodel.cpp" line="145"/>
         <source>・%1&#x3000;未提出 %2件（全%3件）
 </source>
         <translation>- %1: %2 not submitted (of %3)
 </translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="153"/>
+        <location filename="../dashboardmodel.cpp" line="160"/>
         <source>%1 に書き込めません: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="157"/>
+        <location filename="../dashboardmodel.cpp" line="164"/>
         <source>担当課,未着手,作成中,課内確認中,提出済,差戻し,確定,計,完了率(%),期限超過
 </source>
         <translation>Department,Not started,Draft,Checking,Submitted,Returned,Accepted,Total,Complete (%),Overdue
 </translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="166"/>
+        <location filename="../dashboardmodel.cpp" line="173"/>
         <source>書き出しました: %1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="193"/>
-        <source>期限は 2025-05-31 の形で入力してください。</source>
-        <translation>Enter the due date as 2025-05-31.</translation>
-    </message>
-    <message>
-        <location filename="../dashboardmodel.cpp" line="204"/>
+        <location filename="../dashboardmodel.cpp" line="214"/>
         <source>期限を設定できません: %1</source>
         <translation>Cannot set the due date: %1</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="208"/>
+        <location filename="../dashboardmodel.cpp" line="218"/>
         <source>提出期限を %1 にしました。</source>
         <translation>Due date set to %1.</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="220"/>
+        <location filename="../dashboardmodel.cpp" line="230"/>
+        <source>%1 %2件</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="232"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../dashboardmodel.cpp" line="242"/>
         <source>%1を確定しました。</source>
         <translation>%1 is finalized.</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="221"/>
+        <location filename="../dashboardmodel.cpp" line="243"/>
         <source>確定できません: %1</source>
         <translation>Cannot finalize: %1</translation>
     </message>

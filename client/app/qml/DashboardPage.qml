@@ -11,6 +11,7 @@ Pane {
     id: page
 
     property alias board: board
+    property alias finalizeDialog: confirmFinalize
 
     DashboardModel {
         id: board
@@ -46,7 +47,7 @@ Pane {
                     text: qsTr("確定 %1 / %2 件（%3%）").arg(board.accepted).arg(board.total).arg(board.percentComplete)
                 }
                 Label {
-                    text: board.dueDate !== "" ? qsTr("提出期限 %1").arg(board.dueDate) : qsTr("提出期限は未設定")
+                    text: board.dueDate !== "" ? qsTr("提出期限 %1").arg(board.dueDateLabel) : qsTr("提出期限は未設定")
                     color: board.pastDue ? "#b3261e" : palette.text
                     font.bold: board.pastDue
                 }
@@ -154,13 +155,24 @@ Pane {
                     id: dueInput
                     objectName: "dueDateField"
                     Layout.fillWidth: true
-                    placeholderText: qsTr("提出期限 (2025-05-31)")
-                    text: board.dueDate
+                    placeholderText: qsTr("提出期限（R7.5.31、令和7年5月31日）")
+                    text: board.dueDateLabel
                     onAccepted: board.setDueDate(text)
+                    Accessible.name: qsTr("提出期限")
+                    Accessible.description: board.dueDateError
                 }
                 Button { text: qsTr("期限を設定"); onClicked: board.setDueDate(dueInput.text) }
             }
+            Label {
+                objectName: "dueDateError"
+                Layout.fillWidth: true
+                visible: board.dueDateError !== ""
+                wrapMode: Text.Wrap
+                color: "#b3261e"
+                text: board.dueDateError
+            }
             Button {
+                objectName: "finalizeButton"
                 Layout.fillWidth: true
                 visible: !board.finalized
                 text: qsTr("%1を確定する").arg(board.yearLabel)
@@ -176,17 +188,45 @@ Pane {
         defaultSuffix: "csv"
         onAccepted: board.exportCsv(selectedFile)
     }
+    // Before locking the year: what is still not accepted, by department.
     Dialog {
         id: confirmFinalize
+        objectName: "confirmFinalize"
+        property string notAccepted: ""
         anchors.centerIn: Overlay.overlay
         modal: true
         title: qsTr("年度の確定")
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAboutToShow: notAccepted = board.notAcceptedSummary()
         onAccepted: board.finalizeYear()
-        Label {
-            width: 420
-            wrapMode: Text.WordWrap
-            text: qsTr("%1を確定すると、すべての担当課と取りまとめ担当がこの年度を変更できなくなります。サーバーに接続している必要があります。").arg(board.yearLabel)
+        ColumnLayout {
+            spacing: 8
+            Label {
+                objectName: "notAcceptedText"
+                Layout.preferredWidth: 440
+                wrapMode: Text.WordWrap
+                font.bold: confirmFinalize.notAccepted !== ""
+                color: confirmFinalize.notAccepted !== "" ? "#b3261e" : palette.text
+                text: confirmFinalize.notAccepted !== ""
+                      ? qsTr("まだ確定していない報告が %1 件あります: %2")
+                            .arg(board.total - board.accepted).arg(confirmFinalize.notAccepted)
+                      : qsTr("すべての報告が確定しています。")
+            }
+            Label {
+                Layout.preferredWidth: 440
+                wrapMode: Text.WordWrap
+                text: qsTr("%1を確定すると、すべての担当課と取りまとめ担当がこの年度を変更できなくなります。サーバーに接続している必要があります。").arg(board.yearLabel)
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "finalizeConfirm"
+                text: qsTr("確定する")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("キャンセル")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
         }
     }
 }

@@ -33,5 +33,44 @@ Item {
             const overall = Helpers.findByName(page, "overall")
             verify(overall.text.indexOf("/ " + page.board.total) >= 0)
         }
+
+        // A due date typed as a city writes it; a wrong one is refused beside the field.
+        function test_dueDateTypedByKeyboard() {
+            const field = Helpers.findByName(page, "dueDateField")
+            const error = Helpers.findByName(page, "dueDateError")
+            field.forceActiveFocus()
+            field.selectAll()
+            for (const ch of "R7.2.30") keyClick(ch)
+            compare(field.text, "R7.2.30")
+            keyClick(Qt.Key_Return)
+            verify(error.visible)
+            verify(error.text.indexOf("という日はありません") >= 0)
+            field.selectAll()
+            for (const ch of "5/31") keyClick(ch)
+            keyClick(Qt.Key_Return)
+            verify(error.text.indexOf("R7.5.31、令和7年5月31日、2025-05-31") >= 0)
+            field.selectAll()
+            for (const ch of "R7.5.31") keyClick(ch)
+            keyClick(Qt.Key_Return)
+            // Taken (sent to the server, which this offline test does not have).
+            compare(page.board.dueDateError, "")
+            verify(!error.visible)
+        }
+
+        // Finalizing says first what is not accepted yet, by department.
+        function test_finalizeShowsWhatIsNotAccepted() {
+            const button = Helpers.findByName(page, "finalizeButton")
+            compare(button.text, "令和6年度を確定する")
+            mouseClick(button)
+            const dialog = page.finalizeDialog
+            tryCompare(dialog, "opened", true)
+            const text = Helpers.findByName(dialog.contentItem, "notAcceptedText")
+            verify(text.text.indexOf("まだ確定していない報告が " + (page.board.total - page.board.accepted) + " 件") >= 0)
+            verify(text.text.indexOf("高齢介護課") >= 0)
+            compare(Helpers.findByName(dialog.footer, "finalizeConfirm").text, "確定する")
+            keyClick(Qt.Key_Escape)
+            tryCompare(dialog, "opened", false)
+            verify(!page.board.finalized)
+        }
     }
 }
