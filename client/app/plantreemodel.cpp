@@ -33,8 +33,22 @@ QHash<int, QByteArray> PlanTreeModel::roleNames() const {
           {EntriesRole, "entries"}};
 }
 
+bool PlanTreeModel::filtersEntries() const {
+  return m_departmentFilter != 0 || !m_statusFilter.isEmpty();
+}
+
+bool PlanTreeModel::entryMatches(const OwnerEntry& e) const {
+  if (m_mineOnly && e.departmentId != m_ownDepartment) return false;
+  if (m_departmentFilter != 0 && e.departmentId != m_departmentFilter) return false;
+  return m_statusFilter.isEmpty() || qs(matome::to_string(e.status)) == m_statusFilter;
+}
+
 const PlanTreeModel::OwnerEntry* PlanTreeModel::primaryEntry(const Node& node) const {
   if (node.entries.empty()) return nullptr;
+  if (filtersEntries()) {
+    for (const auto& e : node.entries)
+      if (entryMatches(e)) return &e;
+  }
   for (const auto& e : node.entries)
     if (e.departmentId == m_ownDepartment) return &e;
   return &node.entries.front();
@@ -98,6 +112,19 @@ void PlanTreeModel::setStatusFilter(const QString& status) {
   Q_EMIT filterChanged();
 }
 
+void PlanTreeModel::setDepartmentFilter(qint64 departmentId) {
+  if (departmentId == m_departmentFilter) return;
+  m_departmentFilter = departmentId;
+  applyFilter();
+  Q_EMIT filterChanged();
+}
+
+QString PlanTreeModel::departmentFilterName() const {
+  auto* session = Session::instance();
+  return m_departmentFilter != 0 && session ? session->departmentNameOf(m_departmentFilter)
+                                            : QString();
+}
+
 void PlanTreeModel::setSearchText(const QString& text) {
   if (text == m_searchText) return;
   m_searchText = text;
@@ -139,12 +166,9 @@ QVariantMap PlanTreeModel::rowAt(int row) const {
 bool PlanTreeModel::rowMatches(const Node& node) const {
   if (!node.isRow) return false;
   if (m_mineOnly && !node.mine) return false;
-  if (!m_statusFilter.isEmpty()) {
-    const bool any = std::any_of(node.entries.begin(), node.entries.end(), [&](const auto& e) {
-      return (!m_mineOnly || e.departmentId == m_ownDepartment) &&
-             qs(matome::to_string(e.status)) == m_statusFilter;
-    });
-    if (!any) return false;
+  if (filtersEntries() && std::none_of(node.entries.begin(), node.entries.end(),
+                                       [&](const auto& e) { return entryMatches(e); })) {
+    return false;
   }
   const auto needle = searchKey(m_searchText.trimmed());
   return needle.isEmpty() || node.searchable.contains(needle);

@@ -21,6 +21,10 @@ class PlanTreeModel : public QAbstractListModel {
   Q_PROPERTY(bool mineOnly READ mineOnly WRITE setMineOnly NOTIFY filterChanged)
   Q_PROPERTY(QString statusFilter READ statusFilter WRITE setStatusFilter NOTIFY filterChanged)
   Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY filterChanged)
+  // One department's entries only (the dashboard's review queue); 0: all.
+  Q_PROPERTY(
+      qint64 departmentFilter READ departmentFilter WRITE setDepartmentFilter NOTIFY filterChanged)
+  Q_PROPERTY(QString departmentFilterName READ departmentFilterName NOTIFY filterChanged)
   Q_PROPERTY(int rowCountShown READ rowCountShown NOTIFY countsChanged)
   Q_PROPERTY(int rowCountTotal READ rowCountTotal NOTIFY countsChanged)
 
@@ -33,10 +37,13 @@ class PlanTreeModel : public QAbstractListModel {
     IsRowRole,
     MineRole,
     OwnersRole,
-    EntryDepartmentIdRole,  // the entry this row opens: the user's own, else the first owner's
-    StatusRole,             // that entry's status key: "draft", "submitted", …
-    StatusLabelRole,        // 作成中, 提出済, …
-    EntriesRole,            // every owner: [{departmentId, department, status, statusLabel}]
+    // The entry this row opens: the first that passes the filters (a shared
+    // row in a 提出済 queue opens the owner that submitted), else the user's
+    // own, else the first owner's.
+    EntryDepartmentIdRole,
+    StatusRole,       // that entry's status key: "draft", "submitted", …
+    StatusLabelRole,  // 作成中, 提出済, …
+    EntriesRole,      // every owner: [{departmentId, department, status, statusLabel}]
   };
   Q_ENUM(Roles)
 
@@ -52,6 +59,9 @@ class PlanTreeModel : public QAbstractListModel {
   void setStatusFilter(const QString& status);
   QString searchText() const { return m_searchText; }
   void setSearchText(const QString& text);
+  qint64 departmentFilter() const { return m_departmentFilter; }
+  void setDepartmentFilter(qint64 departmentId);
+  QString departmentFilterName() const;
   int rowCountShown() const;
   int rowCountTotal() const;
 
@@ -87,6 +97,9 @@ class PlanTreeModel : public QAbstractListModel {
   };
 
   const OwnerEntry* primaryEntry(const Node& node) const;
+  // Whether an entry passes the scope, department and status filters.
+  bool entryMatches(const OwnerEntry& e) const;
+  bool filtersEntries() const;
   bool rowMatches(const Node& node) const;
   void applyFilter();
 
@@ -95,6 +108,7 @@ class PlanTreeModel : public QAbstractListModel {
   bool m_mineOnly = false;
   QString m_statusFilter;
   QString m_searchText;
+  qint64 m_departmentFilter = 0;
   qint64 m_ownDepartment = 0;
 };
 

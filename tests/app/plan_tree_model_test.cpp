@@ -69,6 +69,40 @@ TEST_CASE("The plan tree filters by status and text", "[app][tree]") {
   CHECK(model.rowCount() == 0);  // no row, so no heading either
 }
 
+TEST_CASE("The review queue: one department's entries in one status, opening that entry",
+          "[app][tree]") {
+  demo_app app("coord");
+  PlanTreeModel model;
+  QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+  model.setMineOnly(false);
+  // Submitted by 健康づくり課, while 高齢介護課 (listed first) is still writing.
+  model.setStatusFilter(QStringLiteral("submitted"));
+  const auto shared = model.index(model.indexOfItem(app.item("各種サポーターの養成")));
+  REQUIRE(shared.isValid());
+  CHECK(model.data(shared, PlanTreeModel::EntryDepartmentIdRole).toLongLong() ==
+        app.department("kenkou"));
+  CHECK(model.data(shared, PlanTreeModel::StatusRole).toString() == QStringLiteral("submitted"));
+
+  // The dashboard's 健康づくり課 line: only its entries, each opening its own.
+  model.setDepartmentFilter(app.department("kenkou"));
+  CHECK(model.departmentFilterName() == QStringLiteral("健康づくり課"));
+  const auto titles = rowTitles(model);
+  REQUIRE_FALSE(titles.isEmpty());
+  for (int r = 0; r < model.rowCount(); ++r) {
+    const auto at = model.index(r);
+    if (!model.data(at, PlanTreeModel::IsRowRole).toBool()) continue;
+    CHECK(model.data(at, PlanTreeModel::EntryDepartmentIdRole).toLongLong() ==
+          app.department("kenkou"));
+    CHECK(model.data(at, PlanTreeModel::StatusRole).toString() == QStringLiteral("submitted"));
+  }
+  model.setStatusFilter({});
+  const auto all_of_kenkou = rowTitles(model);
+  CHECK(all_of_kenkou.size() >= titles.size());
+  CHECK_FALSE(all_of_kenkou.contains(QStringLiteral("福祉教育")));  // not 健康づくり課's
+  model.setDepartmentFilter(0);
+  CHECK(rowTitles(model).size() == 24);
+}
+
 TEST_CASE("Next-row navigation skips headings", "[app][tree]") {
   demo_app app("kourei");
   PlanTreeModel model;

@@ -95,147 +95,152 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="22"/>
+        <location filename="../qml/DashboardPage.qml" line="28"/>
         <source>担当課</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="23"/>
+        <location filename="../qml/DashboardPage.qml" line="29"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="24"/>
+        <location filename="../qml/DashboardPage.qml" line="30"/>
         <source>作成中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="25"/>
+        <location filename="../qml/DashboardPage.qml" line="31"/>
         <source>提出済</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="26"/>
+        <location filename="../qml/DashboardPage.qml" line="32"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="27"/>
+        <location filename="../qml/DashboardPage.qml" line="33"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="28"/>
+        <location filename="../qml/DashboardPage.qml" line="34"/>
         <source>計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="29"/>
+        <location filename="../qml/DashboardPage.qml" line="35"/>
         <source>完了率</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="30"/>
+        <location filename="../qml/DashboardPage.qml" line="36"/>
         <source>期限超過</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="44"/>
+        <location filename="../qml/DashboardPage.qml" line="50"/>
         <source>%1の進捗</source>
         <translation>Progress %1</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="47"/>
+        <location filename="../qml/DashboardPage.qml" line="53"/>
         <source>確定 %1 / %2 件（%3%）</source>
         <translation>Accepted %1 / %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="50"/>
+        <location filename="../qml/DashboardPage.qml" line="56"/>
         <source>提出期限 %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="50"/>
+        <location filename="../qml/DashboardPage.qml" line="56"/>
         <source>提出期限は未設定</source>
         <translation>No due date set</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="54"/>
+        <location filename="../qml/DashboardPage.qml" line="60"/>
         <source>確定済みの年度</source>
         <translation>Year finalized</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="130"/>
+        <location filename="../qml/DashboardPage.qml" line="85"/>
+        <source>担当課ごとの進捗（Enter で提出済の報告を開く）</source>
+        <translation>Progress by department (Enter opens its submitted reports)</translation>
+    </message>
+    <message>
+        <location filename="../qml/DashboardPage.qml" line="146"/>
         <source>未提出の担当課</source>
         <translation>Still to submit</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="143"/>
+        <location filename="../qml/DashboardPage.qml" line="159"/>
         <source>催促用にコピー</source>
         <translation>Copy as reminder</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="146"/>
+        <location filename="../qml/DashboardPage.qml" line="162"/>
         <source>クリップボードにコピーしました。</source>
         <translation>Copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="149"/>
+        <location filename="../qml/DashboardPage.qml" line="165"/>
         <source>CSV に書き出し</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="158"/>
+        <location filename="../qml/DashboardPage.qml" line="174"/>
         <source>提出期限（R7.5.31、令和7年5月31日）</source>
         <translation>Due date (R7.5.31, 令和7年5月31日, 2025-05-31)</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="161"/>
+        <location filename="../qml/DashboardPage.qml" line="177"/>
         <source>提出期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="223"/>
+        <location filename="../qml/DashboardPage.qml" line="239"/>
         <source>確定する</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="227"/>
+        <location filename="../qml/DashboardPage.qml" line="243"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="164"/>
+        <location filename="../qml/DashboardPage.qml" line="180"/>
         <source>期限を設定</source>
         <translation>Set due date</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="178"/>
+        <location filename="../qml/DashboardPage.qml" line="194"/>
         <source>%1を確定する</source>
         <translation>Finalize %1</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="187"/>
+        <location filename="../qml/DashboardPage.qml" line="203"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="198"/>
+        <location filename="../qml/DashboardPage.qml" line="214"/>
         <source>年度の確定</source>
         <translation>Finalize the year</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="210"/>
+        <location filename="../qml/DashboardPage.qml" line="226"/>
         <source>まだ確定していない報告が %1 件あります: %2</source>
         <translation>%1 reports are not accepted yet: %2</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="212"/>
+        <location filename="../qml/DashboardPage.qml" line="228"/>
         <source>すべての報告が確定しています。</source>
         <translation>Every report is accepted.</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="217"/>
+        <location filename="../qml/DashboardPage.qml" line="233"/>
         <source>%1を確定すると、すべての担当課と取りまとめ担当がこの年度を変更できなくなります。サーバーに接続している必要があります。</source>
         <translation>Once %1 is finalized, no department or coordinator can change it. This needs a connection to the server.</translation>
     </message>
@@ -667,12 +672,12 @@
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="214"/>
+        <location filename="../dashboardmodel.cpp" line="215"/>
         <source>期限を設定できません: %1</source>
         <translation>Cannot set the due date: %1</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="218"/>
+        <location filename="../dashboardmodel.cpp" line="219"/>
         <source>提出期限を %1 にしました。</source>
         <translation>Due date set to %1.</translation>
     </message>
@@ -1006,52 +1011,62 @@
 <context>
     <name>PlanTree</name>
     <message>
-        <location filename="../qml/PlanTree.qml" line="63"/>
+        <location filename="../qml/PlanTree.qml" line="74"/>
         <source>自分の課の事業</source>
         <translation>My department&apos;s rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="63"/>
+        <location filename="../qml/PlanTree.qml" line="74"/>
         <source>すべての事業</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="74"/>
+        <location filename="../qml/PlanTree.qml" line="85"/>
         <source>すべての状態</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="75"/>
+        <location filename="../qml/PlanTree.qml" line="86"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="76"/>
+        <location filename="../qml/PlanTree.qml" line="87"/>
         <source>作成中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="77"/>
+        <location filename="../qml/PlanTree.qml" line="88"/>
         <source>提出済</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="78"/>
+        <location filename="../qml/PlanTree.qml" line="89"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="79"/>
+        <location filename="../qml/PlanTree.qml" line="90"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="88"/>
+        <location filename="../qml/PlanTree.qml" line="100"/>
         <source>検索 (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="100"/>
+        <location filename="../qml/PlanTree.qml" line="111"/>
+        <source>担当課: %1</source>
+        <translation>Department: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="116"/>
+        <source>すべての担当課</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="128"/>
         <source>%1 / %2 事業</source>
         <translation>%1 / %2 rows</translation>
     </message>

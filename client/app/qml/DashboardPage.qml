@@ -11,6 +11,12 @@ Pane {
     id: page
 
     property alias board: board
+    // A department's line (or one of its counts) opens its entries in the
+    // workspace: the ones submitted for review, or those of the count's status.
+    signal reviewRequested(var departmentId, string status)
+    readonly property var statusOfRole: ({ notStarted: "not_started", draft: "draft",
+                                           submitted: "submitted", returned: "returned",
+                                           accepted: "accepted" })
     property alias finalizeDialog: confirmFinalize
 
     DashboardModel {
@@ -75,9 +81,12 @@ Pane {
                 model: board
                 keyNavigationEnabled: true
                 activeFocusOnTab: true
+                Keys.onReturnPressed: if (currentItem) page.reviewRequested(currentItem.departmentId, "submitted")
+                Accessible.name: qsTr("担当課ごとの進捗（Enter で提出済の報告を開く）")
                 delegate: Rectangle {
                     id: line
                     required property int index
+                    required property var departmentId
                     required property string name
                     required property int notStarted
                     required property int draft
@@ -99,6 +108,13 @@ Pane {
                                 required property var modelData
                                 width: modelData.width
                                 height: 30
+                                TapHandler {
+                                    onTapped: {
+                                        table.currentIndex = line.index
+                                        page.reviewRequested(line.departmentId,
+                                            page.statusOfRole[cell.modelData.role] || "submitted")
+                                    }
+                                }
                                 Label {
                                     visible: cell.modelData.role !== "percent"
                                     anchors.verticalCenter: parent.verticalCenter

@@ -149,7 +149,12 @@ ApplicationWindow {
 
         WorkspacePage { id: workspace; onConflictsRequested: window.showPage("conflicts") }
         ConflictsPage {}
-        DashboardPage {}
+        DashboardPage {
+            onReviewRequested: (departmentId, status) => {
+                window.showPage("workspace")
+                workspace.tree.openQueue(departmentId, status)
+            }
+        }
         ImportPage { id: importPage }
         ReportPage {}
     }

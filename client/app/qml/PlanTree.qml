@@ -38,6 +38,17 @@ Pane {
         Qt.callLater(list.positionViewAtBeginning)  // keep the row's headings in view
     }
     function focusSearch() { search.forceActiveFocus(); search.selectAll() }
+    // The dashboard's review queue: one department's entries in one status,
+    // the first opened and the list focused to go through them.
+    function openQueue(departmentId, status) {
+        search.text = ""
+        treeModel.searchText = ""
+        treeModel.mineOnly = false
+        treeModel.statusFilter = status
+        treeModel.departmentFilter = departmentId
+        list.forceActiveFocus()
+        choose(treeModel.nextRow(-1, 1))
+    }
 
     padding: 8
 
@@ -78,6 +89,7 @@ Pane {
                     { text: qsTr("差戻し"), value: "returned" },
                     { text: qsTr("確定"), value: "accepted" }
                 ]
+                currentIndex: indexOfValue(treeModel.statusFilter)
                 onActivated: treeModel.statusFilter = currentValue
                 Layout.preferredWidth: 130
             }
@@ -88,6 +100,22 @@ Pane {
                 placeholderText: qsTr("検索 (Ctrl+F)")
                 onTextChanged: treeModel.searchText = text
                 Keys.onDownPressed: { list.forceActiveFocus(); pane.selectNext(1) }
+            }
+        }
+        // The review queue's department, until the coordinator clears it.
+        RowLayout {
+            visible: treeModel.departmentFilter !== 0
+            Label {
+                objectName: "departmentFilterLabel"
+                Layout.fillWidth: true
+                text: qsTr("担当課: %1").arg(treeModel.departmentFilterName)
+                font.bold: true
+            }
+            Button {
+                objectName: "clearDepartmentFilter"
+                text: qsTr("すべての担当課")
+                flat: true
+                onClicked: treeModel.departmentFilter = 0
             }
         }
         Label {

@@ -9,6 +9,7 @@ Item {
     height: 740
 
     DashboardPage { id: page; anchors.fill: parent }
+    SignalSpy { id: reviewSpy; target: page; signalName: "reviewRequested" }
 
     TestCase {
         name: "Dashboard"
@@ -32,6 +33,27 @@ Item {
             verify(reminder.text.indexOf("高齢介護課　未提出") >= 0)
             const overall = Helpers.findByName(page, "overall")
             verify(overall.text.indexOf("/ " + page.board.total) >= 0)
+        }
+
+        // A department's line opens its review queue: Enter for what it
+        // submitted, a count for the entries in that status.
+        function test_aLineOpensTheReviewQueue() {
+            const table = Helpers.findByName(page, "dashboardTable")
+            tryCompare(table, "count", 7)
+            table.forceActiveFocus()
+            table.currentIndex = 0
+            keyClick(Qt.Key_Down)
+            reviewSpy.clear()
+            keyClick(Qt.Key_Return)
+            compare(reviewSpy.count, 1)
+            const line = table.currentItem
+            compare(reviewSpy.signalArguments[0][0], line.departmentId)
+            compare(reviewSpy.signalArguments[0][1], "submitted")
+            // The 差戻し count of that line.
+            const x = page.columns.slice(0, 4).reduce((sum, c) => sum + c.width, 0) + 10
+            mouseClick(line, x, line.height / 2)
+            compare(reviewSpy.count, 2)
+            compare(reviewSpy.signalArguments[1][1], "returned")
         }
 
         // A due date typed as a city writes it; a wrong one is refused beside the field.

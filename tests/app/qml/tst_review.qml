@@ -28,6 +28,35 @@ Item {
             waitForRendering(page)  // the buttons are laid out before they are clicked
         }
 
+        // The dashboard's queue: 健康づくり課's submitted entries, each
+        // opening 健康づくり課's entry even on a row shared with another.
+        function test_reviewQueueOpensTheSubmittedOwner() {
+            page.tree.model.mineOnly = false
+            page.tree.model.searchText = "各種サポーターの養成"
+            page.tree.choose(page.tree.model.nextRow(-1, 1))
+            tryCompare(page.form.controller, "itemTitle", "各種サポーターの養成")
+            let id = 0
+            for (const o of page.form.controller.owners) if (o.name === "健康づくり課") id = o.departmentId
+            verify(id !== 0)
+            page.tree.openQueue(id, "submitted")
+            compare(page.tree.model.searchText, "")
+            const label = Helpers.findByName(page.tree, "departmentFilterLabel")
+            compare(label.text, "担当課: 健康づくり課")
+            verify(label.visible)
+            tryCompare(page.form.controller, "departmentName", "健康づくり課")
+            compare(page.form.controller.status, "submitted")
+            verify(page.tree.list.activeFocus)
+            // Going down the queue stays in 健康づくり課's submitted entries.
+            for (let i = 0; i < page.tree.model.rowCountShown - 1; ++i) {
+                keyClick(Qt.Key_Down)
+                compare(page.form.controller.departmentName, "健康づくり課")
+                compare(page.form.controller.status, "submitted")
+            }
+            mouseClick(Helpers.findByName(page.tree, "clearDepartmentFilter"))
+            compare(page.tree.model.departmentFilter, 0)
+            page.tree.model.statusFilter = ""
+        }
+
         function test_acceptWithTheButton() {
             openRow("福祉教育", "学校教育課")
             compare(page.form.controller.status, "submitted")
