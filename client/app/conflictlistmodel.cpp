@@ -1,5 +1,7 @@
 #include "conflictlistmodel.h"
 
+#include <map>
+
 #include "displaytext.h"
 #include "matome/domain/fiscal_year.h"
 #include "matome/domain/table_value.h"
@@ -8,6 +10,14 @@
 #include "synccontroller.h"
 
 namespace Matome {
+namespace {
+
+// An empty side says so, rather than showing nothing.
+QString emptyHtml() {
+  return QStringLiteral("<i>%1</i>").arg(QObject::tr("（空欄）"));
+}
+
+}  // namespace
 
 ConflictListModel::ConflictListModel(QObject* parent) : QAbstractListModel(parent) {
   if (auto* session = Session::instance()) {
@@ -64,9 +74,9 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
     case TheirsRole:
       return qs(c.server_value);
     case MineHtmlRole:
-      return diffHtml(row.base_text, row.mine_text);
+      return row.mine_text.empty() ? emptyHtml() : diffHtml(row.base_text, row.mine_text);
     case TheirsHtmlRole:
-      return diffHtml(row.base_text, row.theirs_text);
+      return row.theirs_text.empty() ? emptyHtml() : diffHtml(row.base_text, row.theirs_text);
     case MineIsOwnRole: {
       auto* session = Session::instance();
       return session && session->userName() == qs(c.user);
@@ -74,7 +84,7 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
     case SentByRole:
       return qs(c.user);
     case AtRole:
-      return qs(c.created_at);
+      return localTimeLabel(qs(c.created_at));
     case QueuedRole:
       return row.queued;
     default:
@@ -88,10 +98,10 @@ void ConflictListModel::reload() {
   const matome::plan_index* index = session ? session->plan() : nullptr;
   if (index) {
     auto& local = session->replica();
-    std::vector<matome::record_id> queued;
+    std::map<matome::record_id, std::string> queued;  // conflict → its queued resolution
     for (const auto& a : local.actions())
       if (a.action.kind == matome::action_kind::resolve && !a.refused)
-        queued.push_back(a.action.conflict_id);
+        queued[a.action.conflict_id] = a.action.action_id;
     for (auto& c : local.db().open_conflicts(index->plan.id)) {
       Row row;
       const auto* item = index->find_item(c.key.item_id);
@@ -101,7 +111,10 @@ void ConflictListModel::reload() {
       if (c.key.year != 0)
         row.field += QStringLiteral("（%1）").arg(qs(matome::fiscal_year_label(c.key.year)));
       row.department = session->departmentNameOf(c.key.department_id);
-      row.queued = std::ranges::find(queued, c.id) != queued.end();
+      if (auto q = queued.find(c.id); q != queued.end()) {
+        row.queued = true;
+        row.action_id = q->second;
+      }
       auto text = [&](const std::string& value) {
         return field && field->type == matome::field_type::table
                    ? matome::table_as_text(*field, value)
@@ -144,10 +157,40 @@ bool ConflictListModel::resolve(int row, const char* take, const QString& merged
   }
   setError({});
   m_rows[static_cast<std::size_t>(row)].queued = true;
+  m_rows[static_cast<std::size_t>(row)].action_id = *queued;
   const auto at = index(row);
   Q_EMIT dataChanged(at, at, {QueuedRole});
-  if (auto* sync = SyncController::instance()) sync->syncNow();
+  // Sent with the next sync, a little later than an edit's, so the choice
+  // can still be taken back (undo).
+  if (auto* sync = SyncController::instance()) sync->scheduleSync(kResolutionDelayMs);
   return true;
+}
+
+bool ConflictListModel::undo(int row) {
+  auto* session = Session::instance();
+  if (!session || row < 0 || row >= rowCount()) return false;
+  auto& r = m_rows[static_cast<std::size_t>(row)];
+  if (!r.queued) return false;
+  if (auto dropped = session->replica().discard_action(r.action_id); !dropped) {
+    setError(tr("解決はもう送信されたため、取り消せません。"));
+    return false;
+  }
+  setError({});
+  r.queued = false;
+  r.action_id.clear();
+  const auto at = index(row);
+  Q_EMIT dataChanged(at, at, {QueuedRole});
+  if (auto* sync = SyncController::instance()) sync->refreshStatus();
+  return true;
+}
+
+int ConflictListModel::nextOpen(int row) const {
+  const int n = rowCount();
+  for (int step = 1; step <= n; ++step) {
+    const int i = (row + step) % n;
+    if (!m_rows[static_cast<std::size_t>(i)].queued) return i;
+  }
+  return -1;
 }
 
 void ConflictListModel::setError(const QString& error) {

@@ -49,6 +49,11 @@ class ConflictListModel : public QAbstractListModel {
   Q_INVOKABLE bool takeMine(int row);
   Q_INVOKABLE bool takeTheirs(int row);
   Q_INVOKABLE bool merge(int row, const QString& value);
+  // Takes back a resolution not sent yet (the conflict is open again).
+  Q_INVOKABLE bool undo(int row);
+  // The next conflict after `row` with no resolution queued (wrapping
+  // round), or -1: where the list goes after a resolution.
+  Q_INVOKABLE int nextOpen(int row) const;
   Q_INVOKABLE void reload();
 
  Q_SIGNALS:
@@ -65,7 +70,9 @@ class ConflictListModel : public QAbstractListModel {
     QString field;
     QString department;
     bool queued = false;
+    std::string action_id;  // the queued resolution's
   };
+  static constexpr int kResolutionDelayMs = 8000;
   bool resolve(int row, const char* take, const QString& merged);
   void setError(const QString& error);
 

@@ -110,9 +110,9 @@ void SyncController::syncNow() {
   m_loop->sync_now();
 }
 
-void SyncController::scheduleSync() {
+void SyncController::scheduleSync(int delayMs) {
   refreshStatus();
-  if (m_loop) m_debounce.start();
+  if (m_loop) m_debounce.start(delayMs);
 }
 
 void SyncController::onSyncReport(bool ok, int errorCode, const QString& error) {

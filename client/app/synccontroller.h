@@ -73,7 +73,8 @@ class SyncController : public QObject {
   Q_INVOKABLE void restart();
   Q_INVOKABLE void syncNow();
   // Soon after local edits: coalesces a burst of keystrokes into one push.
-  Q_INVOKABLE void scheduleSync();
+  // `delayMs` (default 1.5 s) leaves longer to take a choice back.
+  Q_INVOKABLE void scheduleSync(int delayMs = 1500);
   // Sync by file, for machines with no route to the server.
   Q_INVOKABLE void exportBundle(const QUrl& file);
   Q_INVOKABLE void importAnswer(const QUrl& file);

@@ -60,9 +60,9 @@ void demo_app::add_conflict(const cell_key& key, const std::string& base,
   page.cursor = db.last_seq() + 1;
   page.structure_version = db.structure_version(session->plan()->plan.id);
   conflict_record c;
-  c.id = 9001;
+  c.id = next_conflict_id_++;  // each its own, so a test may add several
   c.key = key;
-  c.change_id = "test-conflict";
+  c.change_id = "test-conflict-" + std::to_string(c.id);
   c.base_value = base;
   c.server_value = server;
   c.incoming_value = incoming;

@@ -33,6 +33,9 @@ struct demo_app {
   temp_dir dir;
   std::unique_ptr<Matome::Session> session;
   std::unique_ptr<Matome::SyncController> sync;
+
+ private:
+  record_id next_conflict_id_ = 9001;
 };
 
 // Signs `login` in to the server at `url` through Session::signIn (the same

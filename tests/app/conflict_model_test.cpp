@@ -39,6 +39,43 @@ TEST_CASE("The conflict list names the cell and marks what each side changed", "
   CHECK(app.session->replica().actions().size() == 1);
 }
 
+TEST_CASE("An empty side says （空欄）; a choice can be undone until sent; next is the next open",
+          "[app][conflicts]") {
+  demo_app app("kourei");
+  const auto row_id = app.item("認知症サポーター養成講座");
+  const auto kourei = app.department("kourei");
+  // The server emptied 進捗状況 while this user wrote in it; 評価の理由 the other way round.
+  app.add_conflict({row_id, kourei, 2024, "progress"}, "講座を9回開催した。",
+                   "講座を12回開催した。", "", "kourei");
+  app.add_conflict({row_id, kourei, 2024, "reason"}, "受講者が伸びた。", "", "受講者が伸び悩んだ。",
+                   "kourei");
+  ConflictListModel conflicts;
+  QAbstractItemModelTester tester(&conflicts,
+                                  QAbstractItemModelTester::FailureReportingMode::Fatal);
+  REQUIRE(conflicts.rowCount() == 2);
+  const auto first = conflicts.index(0);
+  const auto second = conflicts.index(1);
+  CHECK(conflicts.data(first, ConflictListModel::TheirsHtmlRole)
+            .toString()
+            .contains(QStringLiteral("（空欄）")));
+  CHECK(conflicts.data(second, ConflictListModel::MineHtmlRole)
+            .toString()
+            .contains(QStringLiteral("（空欄）")));
+  CHECK(conflicts.nextOpen(0) == 1);
+
+  REQUIRE(conflicts.takeMine(0));
+  CHECK(conflicts.nextOpen(0) == 1);
+  CHECK(conflicts.nextOpen(1) == 1);  // wraps round past the resolved one
+  CHECK(app.session->replica().actions().size() == 1);
+  REQUIRE(conflicts.undo(0));  // not sent yet: taken back
+  CHECK_FALSE(conflicts.data(first, ConflictListModel::QueuedRole).toBool());
+  CHECK(app.session->replica().actions().empty());
+  CHECK_FALSE(conflicts.undo(0));  // nothing queued to take back
+  REQUIRE(conflicts.takeTheirs(0));
+  REQUIRE(conflicts.takeMine(1));
+  CHECK(conflicts.nextOpen(0) == -1);  // all decided
+}
+
 TEST_CASE("Two tables in conflict show side by side, row by row; a merge is kept canonical",
           "[app][conflicts]") {
   demo_app app("kourei");

@@ -32,62 +32,88 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="22"/>
+        <location filename="../qml/ConflictsPage.qml" line="32"/>
         <source>競合 %1件</source>
         <translation>%1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="30"/>
+        <location filename="../qml/ConflictsPage.qml" line="40"/>
         <source>競合はありません。同じ項目を別の端末で同時に変更すると、ここに表示されます。</source>
         <translation>No conflicts. When the same field is changed on two machines at once, it shows here.</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="66"/>
+        <location filename="../qml/ConflictsPage.qml" line="79"/>
         <source>&#x3000;（解決を送信待ち）</source>
         <translation> (resolution waiting to be sent)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="97"/>
-        <source>%1 が送った値が、サーバーで先に変更された値とぶつかりました。どちらも失われていません。</source>
-        <translation>The value %1 sent met a value changed earlier on the server. Neither is lost.</translation>
+        <location filename="../qml/ConflictsPage.qml" line="23"/>
+        <location filename="../qml/ConflictsPage.qml" line="167"/>
+        <source>（空欄）</source>
+        <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="98"/>
+        <location filename="../qml/ConflictsPage.qml" line="111"/>
+        <source>%1 が %2 に送った値が、サーバーで先に変更された値とぶつかりました。どちらも失われていません。</source>
+        <translation>The value %1 sent at %2 met a value changed on the server first. Neither is lost.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="112"/>
         <source>あなた</source>
         <translation>you</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="108"/>
+        <location filename="../qml/ConflictsPage.qml" line="119"/>
+        <source>この事業を開く</source>
+        <translation>Open this row</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="128"/>
         <source>元の値（共通の基準）</source>
         <translation>Original (common base)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="109"/>
+        <location filename="../qml/ConflictsPage.qml" line="129"/>
         <source>こちらの値</source>
         <translation>This side</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="110"/>
+        <location filename="../qml/ConflictsPage.qml" line="130"/>
         <source>サーバーの値</source>
         <translation>Server&apos;s value</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="136"/>
-        <source>まとめた値（編集して「この値にする」）</source>
-        <translation>Merged value (edit, then &quot;Use this value&quot;)</translation>
+        <location filename="../qml/ConflictsPage.qml" line="158"/>
+        <source>まとめた値（ここで編集して「この値にする」）</source>
+        <translation>Merged value (edit here, then “Use this value”)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="153"/>
+        <location filename="../qml/ConflictsPage.qml" line="168"/>
+        <source>まとめた値</source>
+        <translation>Merged value</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="203"/>
+        <source>解決を次の同期で送ります。</source>
+        <translation>The resolution goes with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="206"/>
+        <source>取り消す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="185"/>
         <source>こちらの値を採用</source>
         <translation>Take this side</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="158"/>
+        <location filename="../qml/ConflictsPage.qml" line="190"/>
         <source>サーバーの値を採用</source>
         <translation>Take the server&apos;s</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="163"/>
+        <location filename="../qml/ConflictsPage.qml" line="195"/>
         <source>この値にする</source>
         <translation>Use this value</translation>
     </message>
@@ -636,6 +662,14 @@
     </message>
 </context>
 <context>
+    <name>Matome::ConflictListModel</name>
+    <message>
+        <location filename="../conflictlistmodel.cpp" line="175"/>
+        <source>解決はもう送信されたため、取り消せません。</source>
+        <translation>The resolution has been sent already and cannot be undone.</translation>
+    </message>
+</context>
+<context>
     <name>Matome::DashboardModel</name>
     <message>
         <location filename="../dashboardmodel.cpp" line="140"/>
@@ -1011,62 +1045,62 @@
 <context>
     <name>PlanTree</name>
     <message>
-        <location filename="../qml/PlanTree.qml" line="74"/>
+        <location filename="../qml/PlanTree.qml" line="86"/>
         <source>自分の課の事業</source>
         <translation>My department&apos;s rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="74"/>
+        <location filename="../qml/PlanTree.qml" line="86"/>
         <source>すべての事業</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="85"/>
+        <location filename="../qml/PlanTree.qml" line="97"/>
         <source>すべての状態</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="86"/>
+        <location filename="../qml/PlanTree.qml" line="98"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="87"/>
+        <location filename="../qml/PlanTree.qml" line="99"/>
         <source>作成中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="88"/>
+        <location filename="../qml/PlanTree.qml" line="100"/>
         <source>提出済</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="89"/>
+        <location filename="../qml/PlanTree.qml" line="101"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="90"/>
+        <location filename="../qml/PlanTree.qml" line="102"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="100"/>
+        <location filename="../qml/PlanTree.qml" line="112"/>
         <source>検索 (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="111"/>
+        <location filename="../qml/PlanTree.qml" line="123"/>
         <source>担当課: %1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="116"/>
+        <location filename="../qml/PlanTree.qml" line="128"/>
         <source>すべての担当課</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="128"/>
+        <location filename="../qml/PlanTree.qml" line="140"/>
         <source>%1 / %2 事業</source>
         <translation>%1 / %2 rows</translation>
     </message>
@@ -1103,6 +1137,11 @@
         <location filename="../reportmodel.cpp" line="46"/>
         <source>%1 バイト</source>
         <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <location filename="../conflictlistmodel.cpp" line="17"/>
+        <source>（空欄）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>

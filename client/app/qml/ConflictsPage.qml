@@ -11,6 +11,16 @@ SplitView {
 
     property alias conflicts: conflictModel
     property alias list: list
+    // 「この事業を開く」: the conflict's row in the workspace.
+    signal openEntryRequested(var itemId, var departmentId)
+
+    // After a choice, on to the next conflict still open.
+    function resolved(ok) {
+        if (!ok) return
+        const next = conflictModel.nextOpen(list.currentIndex)
+        if (next >= 0) list.currentIndex = next
+    }
+    function shown(text) { return text === "" ? qsTr("（空欄）") : text }
 
     ConflictListModel { id: conflictModel }
 
@@ -45,6 +55,9 @@ SplitView {
                 delegate: ItemDelegate {
                     id: row
                     required property int index
+                    required property var itemId
+                    required property var departmentId
+                    required property string at
                     required property string item
                     required property string field
                     required property string department
@@ -94,10 +107,17 @@ SplitView {
                 font.pixelSize: 16
             }
             Label {
-                text: qsTr("%1 が送った値が、サーバーで先に変更された値とぶつかりました。どちらも失われていません。")
+                objectName: "conflictExplanation"
+                text: qsTr("%1 が %2 に送った値が、サーバーで先に変更された値とぶつかりました。どちらも失われていません。")
                       .arg(list.currentItem ? (list.currentItem.mineIsOwn ? qsTr("あなた") : list.currentItem.sentBy) : "")
+                      .arg(list.currentItem ? list.currentItem.at : "")
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
+            }
+            Button {
+                objectName: "openEntry"
+                text: qsTr("この事業を開く")
+                onClicked: page.openEntryRequested(list.currentItem.itemId, list.currentItem.departmentId)
             }
             RowLayout {
                 Layout.fillWidth: true
@@ -125,7 +145,9 @@ SplitView {
                                     width: column.width - 30
                                     objectName: "conflict_" + column.modelData.key
                                     textFormat: column.modelData.html ? Text.RichText : Text.PlainText
-                                    text: list.currentItem ? list.currentItem[column.modelData.key] : ""
+                                    text: !list.currentItem ? ""
+                                          : column.modelData.html ? list.currentItem[column.modelData.key]
+                                          : page.shown(list.currentItem[column.modelData.key])
                                     wrapMode: Text.WordWrap
                                 }
                             }
@@ -133,7 +155,8 @@ SplitView {
                     }
                 }
             }
-            Label { text: qsTr("まとめた値（編集して「この値にする」）"); font.bold: true }
+            Label { text: qsTr("まとめた値（ここで編集して「この値にする」）"); font.bold: true }
+            // Looks like the field it is: a framed box on the input colour.
             TextArea {
                 id: merged
                 objectName: "mergedField"
@@ -141,6 +164,14 @@ SplitView {
                 Layout.preferredHeight: 90
                 wrapMode: TextEdit.Wrap
                 text: list.currentItem ? list.currentItem.theirs : ""
+                placeholderText: qsTr("（空欄）")
+                Accessible.name: qsTr("まとめた値")
+                background: Rectangle {
+                    color: palette.base
+                    border.color: merged.activeFocus ? palette.highlight : palette.mid
+                    border.width: merged.activeFocus ? 2 : 1
+                    radius: 4
+                }
             }
             Label {
                 visible: conflictModel.error !== ""
@@ -148,21 +179,32 @@ SplitView {
                 color: "#b3261e"
             }
             RowLayout {
+                visible: list.currentItem !== null && !list.currentItem.queued
                 Button {
                     objectName: "takeMine"
                     text: qsTr("こちらの値を採用")
-                    onClicked: conflictModel.takeMine(list.currentIndex)
+                    onClicked: page.resolved(conflictModel.takeMine(list.currentIndex))
                 }
                 Button {
                     objectName: "takeTheirs"
                     text: qsTr("サーバーの値を採用")
-                    onClicked: conflictModel.takeTheirs(list.currentIndex)
+                    onClicked: page.resolved(conflictModel.takeTheirs(list.currentIndex))
                 }
                 Button {
                     objectName: "takeMerged"
                     text: qsTr("この値にする")
                     highlighted: true
-                    onClicked: conflictModel.merge(list.currentIndex, merged.text)
+                    onClicked: page.resolved(conflictModel.merge(list.currentIndex, merged.text))
+                }
+            }
+            // A choice waits for the next sync and can be taken back until then.
+            RowLayout {
+                visible: list.currentItem !== null && list.currentItem.queued
+                Label { text: qsTr("解決を次の同期で送ります。") }
+                Button {
+                    objectName: "undoResolution"
+                    text: qsTr("取り消す")
+                    onClicked: conflictModel.undo(list.currentIndex)
                 }
             }
         }

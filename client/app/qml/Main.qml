@@ -148,7 +148,12 @@ ApplicationWindow {
         }
 
         WorkspacePage { id: workspace; onConflictsRequested: window.showPage("conflicts") }
-        ConflictsPage {}
+        ConflictsPage {
+            onOpenEntryRequested: (itemId, departmentId) => {
+                window.showPage("workspace")
+                workspace.tree.openEntry(itemId, departmentId)
+            }
+        }
         DashboardPage {
             onReviewRequested: (departmentId, status) => {
                 window.showPage("workspace")

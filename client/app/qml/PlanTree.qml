@@ -38,6 +38,18 @@ Pane {
         Qt.callLater(list.positionViewAtBeginning)  // keep the row's headings in view
     }
     function focusSearch() { search.forceActiveFocus(); search.selectAll() }
+    // One entry, from elsewhere (a conflict): the filters cleared so its row shows.
+    function openEntry(itemId, departmentId) {
+        search.text = ""
+        treeModel.searchText = ""
+        treeModel.statusFilter = ""
+        treeModel.departmentFilter = 0
+        if (treeModel.indexOfItem(itemId) < 0) treeModel.mineOnly = false
+        list.currentIndex = treeModel.indexOfItem(itemId)
+        list.positionViewAtIndex(list.currentIndex, ListView.Contain)
+        treeModel.openItem = itemId
+        pane.rowChosen(itemId, departmentId)
+    }
     // The dashboard's review queue: one department's entries in one status,
     // the first opened and the list focused to go through them.
     function openQueue(departmentId, status) {
