@@ -46,7 +46,9 @@ QHash<int, QByteArray> ConflictListModel::roleNames() const {
           {MineIsOwnRole, "mineIsOwn"},
           {SentByRole, "sentBy"},
           {AtRole, "at"},
-          {QueuedRole, "queued"}};
+          {QueuedRole, "queued"},
+          {ServerByRole, "serverBy"},
+          {ServerAtRole, "serverAt"}};
 }
 
 QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
@@ -87,6 +89,10 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
       return localTimeLabel(qs(c.created_at));
     case QueuedRole:
       return row.queued;
+    case ServerByRole:
+      return qs(c.server_user);
+    case ServerAtRole:
+      return c.server_at.empty() ? QString() : localTimeLabel(qs(c.server_at));
     default:
       return {};
   }

@@ -34,7 +34,9 @@ class ConflictListModel : public QAbstractListModel {
     MineIsOwnRole,   // whether "mine" was sent by this user
     SentByRole,
     AtRole,
-    QueuedRole,  // a resolution is queued, not yet confirmed
+    QueuedRole,    // a resolution is queued, not yet confirmed
+    ServerByRole,  // who wrote the server's value
+    ServerAtRole,  // and when (local time)
   };
   Q_ENUM(Roles)
 

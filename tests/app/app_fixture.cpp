@@ -69,6 +69,8 @@ void demo_app::add_conflict(const cell_key& key, const std::string& base,
   c.user = sent_by;
   c.device = sent_by + "-pc";
   c.created_at = "2026-11-24T09:00:00.000Z";
+  c.server_user = "coord";  // the server's side was the coordinator's
+  c.server_at = "2026-11-24T08:30:00.000Z";
   page.conflicts.push_back(c);
   db.apply_feed(session->plan()->plan.id, page);
   session->notifyReplicaChanged();

@@ -3,6 +3,7 @@
 
 #include "app_fixture.h"
 #include "conflictlistmodel.h"
+#include "displaytext.h"
 #include "support/catch_result.h"
 
 using namespace matome;
@@ -25,6 +26,10 @@ TEST_CASE("The conflict list names the cell and marks what each side changed", "
   CHECK(conflicts.data(row, ConflictListModel::FieldRole) ==
         QStringLiteral("進捗状況（令和6年度）"));
   CHECK(conflicts.data(row, ConflictListModel::DepartmentRole) == QStringLiteral("高齢介護課"));
+  // Who changed the server's value first, and when.
+  CHECK(conflicts.data(row, ConflictListModel::ServerByRole) == QStringLiteral("coord"));
+  CHECK(conflicts.data(row, ConflictListModel::ServerAtRole) ==
+        Matome::localTimeLabel(QStringLiteral("2026-11-24T08:30:00.000Z")));
   // Mine: 9 → 12 is marked; theirs: the added sentence is marked.
   const auto mine = conflicts.data(row, ConflictListModel::MineHtmlRole).toString();
   CHECK(mine.contains(QStringLiteral("<s style=\"color:#b3261e;background:#fde7e9\">9</s>")));

@@ -20,6 +20,10 @@ TEST_CASE("a conflict stays resolvable after its cell changes again", "[client][
   REQUIRE(f.sync(a).value().conflicts == 1);
   const auto conflict = a.db().open_conflicts(f.p.plan_id).at(0);
   CHECK(conflict.server_value == "取りまとめの修正1");
+  // Who wrote the server's side, and when, reach the replica with it.
+  CHECK(conflict.server_user == "coord");
+  CHECK_FALSE(conflict.server_at.empty());
+  CHECK(f.server_store().find_conflict(conflict.id).value().server_user == "coord");
 
   // The coordinator edits again before the department resolves.
   REQUIRE(c.edit(key, "取りまとめの修正2"));
@@ -34,6 +38,7 @@ TEST_CASE("a conflict stays resolvable after its cell changes again", "[client][
   auto shown = a.db().open_conflicts(f.p.plan_id);
   REQUIRE(shown.size() == 1);
   CHECK(shown[0].server_value == "取りまとめの修正2");  // the new "theirs"
+  CHECK(shown[0].server_user == "coord");
   CHECK(shown[0].incoming_value == "担当課の実績");
 
   // Decided again on what the server holds now: it goes through.

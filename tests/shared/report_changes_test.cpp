@@ -99,8 +99,11 @@ TEST_CASE("A database from before schema 12 finds each entry's last acceptance i
   const auto accepted_at = f.s.find_entry(key).accepted_version;
   REQUIRE(accepted_at > 0);
   f.step(entry_action::reopen, f.p.coordinator());
-  // The database as schema 11 left it: no accepted_version column.
-  f.s.db().exec("ALTER TABLE entries DROP COLUMN accepted_version; PRAGMA user_version = 11;");
+  // The database as schema 11 left it: without the columns steps 12 and on add.
+  f.s.db().exec(
+      "ALTER TABLE entries DROP COLUMN accepted_version;"
+      " ALTER TABLE conflicts DROP COLUMN server_user; ALTER TABLE conflicts DROP COLUMN server_at;"
+      " PRAGMA user_version = 11;");
   {
     auto reopened = store::open(f.dir.file("master.db"));
     REQUIRE(reopened.has_value());

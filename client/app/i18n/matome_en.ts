@@ -42,78 +42,83 @@
         <translation>No conflicts. When the same field is changed on two machines at once, it shows here.</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="79"/>
+        <location filename="../qml/ConflictsPage.qml" line="81"/>
         <source>&#x3000;（解決を送信待ち）</source>
         <translation> (resolution waiting to be sent)</translation>
     </message>
     <message>
         <location filename="../qml/ConflictsPage.qml" line="23"/>
-        <location filename="../qml/ConflictsPage.qml" line="167"/>
+        <location filename="../qml/ConflictsPage.qml" line="177"/>
         <source>（空欄）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="111"/>
+        <location filename="../qml/ConflictsPage.qml" line="113"/>
         <source>%1 が %2 に送った値が、サーバーで先に変更された値とぶつかりました。どちらも失われていません。</source>
         <translation>The value %1 sent at %2 met a value changed on the server first. Neither is lost.</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="112"/>
+        <location filename="../qml/ConflictsPage.qml" line="114"/>
         <source>あなた</source>
         <translation>you</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="119"/>
+        <location filename="../qml/ConflictsPage.qml" line="121"/>
         <source>この事業を開く</source>
         <translation>Open this row</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="128"/>
+        <location filename="../qml/ConflictsPage.qml" line="130"/>
         <source>元の値（共通の基準）</source>
         <translation>Original (common base)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="129"/>
+        <location filename="../qml/ConflictsPage.qml" line="131"/>
         <source>こちらの値</source>
         <translation>This side</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="130"/>
+        <location filename="../qml/ConflictsPage.qml" line="133"/>
+        <source>サーバーの値（%1、%2）</source>
+        <translation>Server value (%1, %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConflictsPage.qml" line="134"/>
         <source>サーバーの値</source>
         <translation>Server&apos;s value</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="158"/>
+        <location filename="../qml/ConflictsPage.qml" line="168"/>
         <source>まとめた値（ここで編集して「この値にする」）</source>
         <translation>Merged value (edit here, then “Use this value”)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="168"/>
+        <location filename="../qml/ConflictsPage.qml" line="178"/>
         <source>まとめた値</source>
         <translation>Merged value</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="203"/>
+        <location filename="../qml/ConflictsPage.qml" line="213"/>
         <source>解決を次の同期で送ります。</source>
         <translation>The resolution goes with the next sync.</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="206"/>
+        <location filename="../qml/ConflictsPage.qml" line="216"/>
         <source>取り消す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="185"/>
+        <location filename="../qml/ConflictsPage.qml" line="195"/>
         <source>こちらの値を採用</source>
         <translation>Take this side</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="190"/>
+        <location filename="../qml/ConflictsPage.qml" line="200"/>
         <source>サーバーの値を採用</source>
         <translation>Take the server&apos;s</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="195"/>
+        <location filename="../qml/ConflictsPage.qml" line="205"/>
         <source>この値にする</source>
         <translation>Use this value</translation>
     </message>
@@ -664,7 +669,7 @@
 <context>
     <name>Matome::ConflictListModel</name>
     <message>
-        <location filename="../conflictlistmodel.cpp" line="175"/>
+        <location filename="../conflictlistmodel.cpp" line="181"/>
         <source>解決はもう送信されたため、取り消せません。</source>
         <translation>The resolution has been sent already and cannot be undone.</translation>
     </message>

@@ -68,6 +68,8 @@ SplitView {
                     required property string theirsHtml
                     required property bool mineIsOwn
                     required property string sentBy
+                    required property string serverBy
+                    required property string serverAt
                     width: ListView.view.width
                     highlighted: ListView.isCurrentItem
                     onClicked: list.currentIndex = index
@@ -127,7 +129,9 @@ SplitView {
                     model: [
                         { title: qsTr("元の値（共通の基準）"), html: false, key: "base" },
                         { title: qsTr("こちらの値"), html: true, key: "mineHtml" },
-                        { title: qsTr("サーバーの値"), html: true, key: "theirsHtml" }
+                        { title: list.currentItem && list.currentItem.serverBy !== ""
+                                 ? qsTr("サーバーの値（%1、%2）").arg(list.currentItem.serverBy).arg(list.currentItem.serverAt)
+                                 : qsTr("サーバーの値"), html: true, key: "theirsHtml" }
                     ]
                     Frame {
                         id: column
@@ -137,7 +141,13 @@ SplitView {
                         Layout.preferredWidth: 1
                         ColumnLayout {
                             anchors.fill: parent
-                            Label { text: column.modelData.title; font.bold: true }
+                            Label {
+                                objectName: "conflictTitle_" + column.modelData.key
+                                text: column.modelData.title
+                                font.bold: true
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                            }
                             ScrollView {
                                 Layout.fillWidth: true
                                 Layout.fillHeight: true

@@ -429,6 +429,14 @@ UPDATE entries SET accepted_version = COALESCE((SELECT max(h.seq) FROM history h
     AND h.year = entries.year AND h.field = '_status' AND h.new_value = 'accepted'), 0);
 )sql";
 
+// Step 13: who wrote the server's side of a conflict, and when. A server
+// finds it in its history (the row numbered server_version) and leaves these
+// empty; a replica, which has no history, keeps what the server sent.
+constexpr std::string_view v13_conflict_server_side = R"sql(
+ALTER TABLE conflicts ADD COLUMN server_user TEXT NOT NULL DEFAULT '';
+ALTER TABLE conflicts ADD COLUMN server_at TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -442,6 +450,7 @@ constexpr migration migrations[] = {
     {10, "table fields and sections on headings", v10_tables_and_sections},
     {11, "the plan's report layout", v11_report_layout},
     {12, "when each entry was last accepted", v12_accepted_version},
+    {13, "who wrote the server's side of a conflict", v13_conflict_server_side},
 };
 
 }  // namespace

@@ -13,8 +13,13 @@ constexpr std::string_view conflict_columns =
     "SELECT id, item_id, department_id, year, field, change_id, base_version, base_value, "
     "server_version,"
     " server_value, incoming_value, user_name, device, created_at, resolved_value IS NOT NULL,"
-    " COALESCE(resolved_value, ''), COALESCE(resolved_by, ''), COALESCE(resolved_at, '') FROM "
-    "conflicts";
+    " COALESCE(resolved_value, ''), COALESCE(resolved_by, ''), COALESCE(resolved_at, ''),"
+    // The server's side: from the history where there is one (a server), as
+    // sent where there is not (a replica).
+    " COALESCE((SELECT h.user_name FROM history h WHERE h.seq = conflicts.server_version),"
+    " server_user),"
+    " COALESCE((SELECT h.at FROM history h WHERE h.seq = conflicts.server_version), server_at)"
+    " FROM conflicts";
 
 conflict_record read_conflict(const sqlite::statement& s) {
   conflict_record c;
@@ -33,6 +38,8 @@ conflict_record read_conflict(const sqlite::statement& s) {
   c.resolved_value = s.text(15);
   c.resolved_by = s.text(16);
   c.resolved_at = s.text(17);
+  c.server_user = s.text(18);
+  c.server_at = s.text(19);
   return c;
 }
 

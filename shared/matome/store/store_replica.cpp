@@ -107,8 +107,8 @@ void store::apply_feed(record_id plan_id, const feed_page& page) {
       "base_value,"
       " server_version, server_value, incoming_value, user_name, device, created_at, "
       "resolved_value,"
-      " resolved_by, resolved_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?)"
+      " resolved_by, resolved_at, seq, server_user, server_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       // An open conflict follows its cell on the server (and folds a newer
       // edit of its author): take every side as the server sends it, but
       // never from a page older than the one the row came from.
@@ -117,8 +117,9 @@ void store::apply_feed(record_id plan_id, const feed_page& page) {
       " server_value = excluded.server_value, incoming_value = excluded.incoming_value,"
       " device = excluded.device, created_at = excluded.created_at,"
       " resolved_value = excluded.resolved_value, resolved_by = excluded.resolved_by,"
-      " resolved_at = excluded.resolved_at, seq = excluded.seq WHERE excluded.seq > "
-      "conflicts.seq");
+      " resolved_at = excluded.resolved_at, seq = excluded.seq,"
+      " server_user = excluded.server_user, server_at = excluded.server_at"
+      " WHERE excluded.seq > conflicts.seq");
   for (const auto& c : page.conflicts) {
     conflict_row.bind(1, c.id)
         .bind(2, c.key.item_id)
@@ -135,7 +136,7 @@ void store::apply_feed(record_id plan_id, const feed_page& page) {
     } else {
       conflict_row.bind_null(15).bind_null(16).bind_null(17);
     }
-    conflict_row.bind(18, page.cursor).run();
+    conflict_row.bind(18, page.cursor).bind(19, c.server_user).bind(20, c.server_at).run();
   }
   auto comment_row = db_.prepare(
       "INSERT OR IGNORE INTO comments(id, item_id, department_id, year, author, body, at, seq)"

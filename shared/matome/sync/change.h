@@ -60,6 +60,9 @@ struct conflict_record {
   std::string user;  // who sent the incoming value
   std::string device;
   std::string created_at;
+  // Who wrote the server's value, and when (the history's row for it).
+  std::string server_user;
+  std::string server_at;
   bool resolved = false;
   std::string resolved_value;
   std::string resolved_by;

@@ -103,6 +103,9 @@ void serialize(Archive& ar, conflict_record& c) {
      cereal::make_nvp("resolved", c.resolved), cereal::make_nvp("resolved_value", c.resolved_value),
      cereal::make_nvp("resolved_by", c.resolved_by),
      cereal::make_nvp("resolved_at", c.resolved_at));
+  // Since schema 13.
+  trailing_optional(ar, "server_user", c.server_user);
+  trailing_optional(ar, "server_at", c.server_at);
 }
 
 template <class Archive>

@@ -24,6 +24,10 @@ Item {
             compare(row.theirs, "講座を10回開催し、延べ180人が受講した。")
             verify(row.mineHtml.indexOf("12") >= 0)
             verify(row.mineIsOwn)
+            // Who changed the server's value, and when, over its column.
+            const title = Helpers.findByName(page, "conflictTitle_theirsHtml")
+            verify(title.text.indexOf("サーバーの値（coord、") === 0)
+            verify(title.text.indexOf(row.serverAt) > 0)
             // The merged value typed into the box, then 「この値にする」.
             const merged = Helpers.findByName(page, "mergedField")
             merged.forceActiveFocus()
