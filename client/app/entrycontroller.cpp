@@ -59,6 +59,7 @@ void EntryController::setYear(int year) {
 
 void EntryController::changeEntry(const matome::entry_key& key) {
   flush();
+  m_copied.clear();  // an undo belongs to the entry it was made in
   m_key = key;
   m_problemKey.clear();
   m_problem.clear();
@@ -177,19 +178,49 @@ int EntryController::copyFromLastYear() {
   if (!m_canEdit) return 0;
   flush();  // what was just typed counts as filled
   int copied = 0;
+  m_copied.clear();
   for (const auto& f : m_fields.fields()) {
     if (f.scope != QStringLiteral("report") || f.type == QStringLiteral("year_series")) continue;
-    if (!f.value.isEmpty() || f.lastYearValue.isEmpty()) continue;
-    m_unsaved[cellKey(f.key, 0)] = {f.lastYearValue, std::nullopt};
+    if (!f.value.isEmpty() || f.lastYearStored.isEmpty()) continue;
+    m_unsaved[cellKey(f.key, 0)] = {f.lastYearStored, std::nullopt};
+    m_copied[cellKey(f.key, 0)] = f.lastYearStored;
     ++copied;
   }
   flush();
+  Q_EMIT stateChanged();
   setMessage(
       copied > 0
           ? tr("前年度の内容を%1項目コピーしました。入力済みの項目はそのままです。").arg(copied)
           : tr("コピーできる前年度の内容はありません（空欄の項目だけにコピーします）。"),
       false);
   return copied;
+}
+
+int EntryController::undoCopy() {
+  auto* session = Session::instance();
+  if (!session || m_copied.empty()) return 0;
+  flush();
+  auto& local = session->replica();
+  int undone = 0;
+  for (const auto& [cell, copied] : m_copied) {
+    // What the copy wrote is stored in its stored form (a table's canonical
+    // text), so compare with what the replica holds now, as stored.
+    const auto* field = session->plan() ? session->plan()->plan.tmpl.find(cell.field) : nullptr;
+    if (local.value_of(cell) != matome::stored_form(field, utf8(copied)))
+      continue;  // changed since
+    const auto server = local.db().find_cell(cell);
+    auto done = server && !server->value.empty() ? local.edit(cell, "") : local.discard(cell);
+    if (!done) {
+      setMessage(qs(done.error().message), true);
+      continue;
+    }
+    ++undone;
+  }
+  m_copied.clear();
+  scheduleSync();
+  reload();
+  setMessage(tr("前年度からのコピーを%1項目元に戻しました。").arg(undone), false);
+  return undone;
 }
 
 void EntryController::discardEdit(const QString& key, int year) {
@@ -481,6 +512,7 @@ void EntryController::reload() {
         // A table reads as its rows, one per line, not as the stored JSON.
         f.lastYearValue =
             qs(t.type == matome::field_type::table ? matome::table_as_text(t, lastYear) : lastYear);
+        f.lastYearStored = qs(lastYear);
         m_hasLastYear = m_hasLastYear || !f.lastYearValue.isEmpty();
       }
       std::optional<matome::version_t> typedOn;  // the base of the user's own text

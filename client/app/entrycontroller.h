@@ -38,6 +38,8 @@ class EntryController : public QObject {
   Q_PROPERTY(QStringList actions READ actions NOTIFY stateChanged)
   Q_PROPERTY(QString pendingAction READ pendingAction NOTIFY stateChanged)
   Q_PROPERTY(bool hasLastYear READ hasLastYear NOTIFY stateChanged)
+  // The last 前年度の内容をコピー can still be taken back.
+  Q_PROPERTY(bool canUndoCopy READ canUndoCopy NOTIFY stateChanged)
   Q_PROPERTY(QString message READ message NOTIFY messageChanged)
   Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
   Q_PROPERTY(FieldListModel* fields READ fields CONSTANT)
@@ -73,6 +75,7 @@ class EntryController : public QObject {
   // A step queued but not yet confirmed by the server ("submit"), or empty.
   QString pendingAction() const { return m_pendingAction; }
   bool hasLastYear() const { return m_hasLastYear; }
+  bool canUndoCopy() const { return !m_copied.empty(); }
   QString message() const { return m_message; }
   bool messageIsError() const { return m_messageIsError; }
   FieldListModel* fields() { return &m_fields; }
@@ -94,6 +97,9 @@ class EntryController : public QObject {
   Q_INVOKABLE bool setSection(qint64 itemId, const QString& key, int year, const QString& value);
   // Fills this year's empty report fields from last year's entry.
   Q_INVOKABLE int copyFromLastYear();
+  // Empties again the fields the last copy filled and that still hold the
+  // copied value; returns how many.
+  Q_INVOKABLE int undoCopy();
   // Drops the user's unsent (or refused) value of a field.
   Q_INVOKABLE void discardEdit(const QString& key, int year = 0);
   // A workflow step: submit, approve, send_back, accept, return, reopen.
@@ -133,6 +139,7 @@ class EntryController : public QObject {
   std::int64_t m_statusVersion = 0;  // the number of the last workflow step
   bool m_canEdit = false;
   bool m_hasLastYear = false;
+  std::map<matome::cell_key, QString> m_copied;  // the last copy: each field's copied value
   QStringList m_actions;
   QString m_pendingAction;
   QString m_message;

@@ -16,12 +16,13 @@ namespace Matome {
 struct FormField {
   QString key;
   QString label;
-  QString type;         // short_text, long_text, single_choice, multi_choice, number, year_series
-  QString elementType;  // for year_series: what one year holds
-  QString scope;        // plan or report
-  QString value;        // this year's value (a plan field's value)
-  qint64 version = 0;   // the server version behind `value`, the base of an edit of it
-  QString lastYearValue;
+  QString type;           // short_text, long_text, single_choice, multi_choice, number, year_series
+  QString elementType;    // for year_series: what one year holds
+  QString scope;          // plan or report
+  QString value;          // this year's value (a plan field's value)
+  qint64 version = 0;     // the server version behind `value`, the base of an edit of it
+  QString lastYearValue;  // as shown: a table one row per line
+  QString lastYearStored;  // as stored: what 前年度の内容をコピー writes
   QVariantList options;    // [{value, definition}]
   QVariantList series;     // [{year, label, value, version, editable, current}] for year_series
   QVariantList columns;    // [{key, label, type, options, required}] for a table

@@ -25,12 +25,12 @@ int PlanTreeModel::rowCount(const QModelIndex& parent) const {
 }
 
 QHash<int, QByteArray> PlanTreeModel::roleNames() const {
-  return {{ItemIdRole, "itemId"},  {LabelRole, "label"},
-          {TitleRole, "title"},    {DepthRole, "depth"},
-          {IsRowRole, "isRow"},    {MineRole, "mine"},
-          {OwnersRole, "owners"},  {EntryDepartmentIdRole, "entryDepartmentId"},
-          {StatusRole, "status"},  {StatusLabelRole, "statusLabel"},
-          {EntriesRole, "entries"}};
+  return {{ItemIdRole, "itemId"},   {LabelRole, "label"},
+          {TitleRole, "title"},     {DepthRole, "depth"},
+          {IsRowRole, "isRow"},     {MineRole, "mine"},
+          {OwnersRole, "owners"},   {EntryDepartmentIdRole, "entryDepartmentId"},
+          {StatusRole, "status"},   {StatusLabelRole, "statusLabel"},
+          {EntriesRole, "entries"}, {UnsentRole, "unsent"}};
 }
 
 bool PlanTreeModel::filtersEntries() const {
@@ -83,6 +83,8 @@ QVariant PlanTreeModel::data(const QModelIndex& index, int role) const {
       return primary ? qs(matome::to_string(primary->status)) : QString();
     case StatusLabelRole:
       return primary ? statusLabel(primary->status) : QString();
+    case UnsentRole:
+      return node.unsent;
     case EntriesRole: {
       QVariantList list;
       for (const auto& e : node.entries) {
@@ -163,18 +165,63 @@ QVariantMap PlanTreeModel::rowAt(int row) const {
           {QStringLiteral("isRow"), data(at, IsRowRole)}};
 }
 
-bool PlanTreeModel::rowMatches(const Node& node) const {
+bool PlanTreeModel::rowMatches(const Node& node, const QString& needle) const {
   if (!node.isRow) return false;
   if (m_mineOnly && !node.mine) return false;
   if (filtersEntries() && std::none_of(node.entries.begin(), node.entries.end(),
                                        [&](const auto& e) { return entryMatches(e); })) {
     return false;
   }
-  const auto needle = searchKey(m_searchText.trimmed());
-  return needle.isEmpty() || node.searchable.contains(needle);
+  if (needle.isEmpty() || node.searchable.contains(needle)) return true;
+  auto text = m_fieldText.find(node.itemId);
+  return text != m_fieldText.end() && text->second.contains(needle);
+}
+
+void PlanTreeModel::loadFieldText() {
+  m_fieldTextLoaded = true;
+  m_fieldText.clear();
+  auto* session = Session::instance();
+  if (!session) return;
+  auto& db = session->replica().db().db();
+  std::unordered_map<qint64, QString> raw;
+  auto cells = db.prepare("SELECT item_id, value FROM cells WHERE value != ''");
+  while (cells.step()) raw[cells.int64(0)] += u' ' + qs(cells.text(1));
+  auto unsent = db.prepare("SELECT item_id, COALESCE(queued_value, value) FROM outbox");
+  while (unsent.step()) raw[unsent.int64(0)] += u' ' + qs(unsent.text(1));
+  for (auto& [item, text] : raw) m_fieldText[item] = searchKey(text);
+}
+
+std::set<qint64> PlanTreeModel::unsentItems() const {
+  std::set<qint64> out;
+  auto* session = Session::instance();
+  if (!session) return out;
+  auto& local = session->replica();
+  for (const auto& o : local.outbox()) out.insert(o.change.key.item_id);
+  for (const auto& a : local.actions())
+    if (a.action.entry.item_id != 0) out.insert(a.action.entry.item_id);
+  return out;
+}
+
+void PlanTreeModel::refreshUnsent() {
+  const auto unsent = unsentItems();
+  std::unordered_map<qint64, int> shownAt;
+  for (std::size_t i = 0; i < m_shown.size(); ++i)
+    shownAt[m_all[m_shown[i]].itemId] = static_cast<int>(i);
+  for (auto& node : m_all) {
+    const bool now = node.isRow && unsent.contains(node.itemId);
+    if (now == node.unsent) continue;
+    node.unsent = now;
+    if (auto at = shownAt.find(node.itemId); at != shownAt.end()) {
+      const auto changed = index(at->second);
+      Q_EMIT dataChanged(changed, changed, {UnsentRole});
+    }
+  }
+  m_fieldTextLoaded = false;  // the unsent text may have changed
 }
 
 void PlanTreeModel::applyFilter() {
+  const auto needle = searchKey(m_searchText.trimmed());
+  if (!needle.isEmpty() && !m_fieldTextLoaded) loadFieldText();
   beginResetModel();
   m_shown.clear();
   // A matching row keeps its headings up to the top.
@@ -182,7 +229,7 @@ void PlanTreeModel::applyFilter() {
   for (std::size_t i = 0; i < m_all.size(); ++i) position[m_all[i].itemId] = i;
   std::vector<bool> keep(m_all.size(), false);
   for (std::size_t i = 0; i < m_all.size(); ++i) {
-    if (!rowMatches(m_all[i])) continue;
+    if (!rowMatches(m_all[i], needle)) continue;
     keep[i] = true;
     for (auto p = position.find(m_all[i].parentId); p != position.end() && !keep[p->second];
          p = position.find(m_all[p->second].parentId)) {
@@ -198,6 +245,8 @@ void PlanTreeModel::applyFilter() {
 void PlanTreeModel::reload() {
   auto* session = Session::instance();
   m_all.clear();
+  m_fieldTextLoaded = false;
+  const auto unsent = unsentItems();
   const matome::plan_index* index = session ? session->plan() : nullptr;
   if (index) {
     m_ownDepartment = session->departmentId();
@@ -226,6 +275,7 @@ void PlanTreeModel::reload() {
         node.title = qs(item->title);
         node.depth = depth;
         node.isRow = index->plan.is_row(*item);
+        node.unsent = node.isRow && unsent.contains(item->id);
         node.searchable = node.label + u' ' + node.title + u' ' + qs(item->description);
         for (auto owner : item->owner_ids) {
           OwnerEntry e;

@@ -7,6 +7,8 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <QAbstractListModel>
+#include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "matome/domain/entry.h"
@@ -44,6 +46,7 @@ class PlanTreeModel : public QAbstractListModel {
     StatusRole,       // that entry's status key: "draft", "submitted", …
     StatusLabelRole,  // 作成中, 提出済, …
     EntriesRole,      // every owner: [{departmentId, department, status, statusLabel}]
+    UnsentRole,       // an edit or step of this row waits to be sent
   };
   Q_ENUM(Roles)
 
@@ -73,6 +76,9 @@ class PlanTreeModel : public QAbstractListModel {
 
   // Rereads the plan and the statuses from the session's replica.
   Q_INVOKABLE void reload();
+  // Rereads only which rows have something unsent (after each edit: cheap,
+  // changes those rows in place).
+  Q_INVOKABLE void refreshUnsent();
 
  Q_SIGNALS:
   void filterChanged();
@@ -92,6 +98,7 @@ class PlanTreeModel : public QAbstractListModel {
     int depth = 0;
     bool isRow = false;
     bool mine = false;
+    bool unsent = false;
     std::vector<OwnerEntry> entries;
     qint64 parentId = 0;
   };
@@ -100,7 +107,12 @@ class PlanTreeModel : public QAbstractListModel {
   // Whether an entry passes the scope, department and status filters.
   bool entryMatches(const OwnerEntry& e) const;
   bool filtersEntries() const;
-  bool rowMatches(const Node& node) const;
+  bool rowMatches(const Node& node, const QString& needle) const;
+  // The items with an edit or a step not sent yet.
+  std::set<qint64> unsentItems() const;
+  // Every value written on each item (any year, own unsent text too),
+  // folded for the search; read the first time a search needs it.
+  void loadFieldText();
   void applyFilter();
 
   std::vector<Node> m_all;           // whole tree, depth-first
@@ -110,6 +122,8 @@ class PlanTreeModel : public QAbstractListModel {
   QString m_searchText;
   qint64 m_departmentFilter = 0;
   qint64 m_ownDepartment = 0;
+  std::unordered_map<qint64, QString> m_fieldText;
+  bool m_fieldTextLoaded = false;
 };
 
 }  // namespace Matome

@@ -120,6 +120,31 @@ TEST_CASE("前年度の内容をコピー fills only the empty fields", "[app][e
   CHECK(field(entry, "reason", FieldListModel::ValueRole) ==
         QStringLiteral("開催回数は増えたが受講者数が伸び悩んだ。"));
   CHECK(field(entry, "progress", FieldListModel::PendingRole).toBool());
+  // A table is copied as the table it is, not as its text on screen.
+  CHECK_FALSE(entry.messageIsError());
+  CHECK(
+      app.session->replica().value_of({entry.itemId(), entry.departmentId(), 2024, "activities"}) ==
+      app.session->replica().value_of({entry.itemId(), entry.departmentId(), 2023, "activities"}));
+
+  // Taken back: the copied fields are empty again; what was typed stays,
+  // and so does a copied field the user has since changed.
+  REQUIRE(entry.canUndoCopy());
+  entry.setValue(QStringLiteral("next_goal"), QStringLiteral("来年度は出前講座を増やす。"));
+  entry.flush();
+  CHECK(entry.undoCopy() == 3);
+  CHECK_FALSE(entry.canUndoCopy());
+  CHECK(field(entry, "grade", FieldListModel::ValueRole).toString().isEmpty());
+  CHECK(field(entry, "reason", FieldListModel::ValueRole).toString().isEmpty());
+  CHECK(field(entry, "activities", FieldListModel::ValueRole).toString().isEmpty());
+  CHECK(field(entry, "next_goal", FieldListModel::ValueRole) ==
+        QStringLiteral("来年度は出前講座を増やす。"));
+  CHECK(field(entry, "progress", FieldListModel::ValueRole) == QStringLiteral("今年の実績。"));
+  // Nothing of the copy is left to send.
+  for (const auto& change : app.session->replica().outbox()) {
+    CHECK(change.change.key.field != "grade");
+    CHECK(change.change.key.field != "reason");
+    CHECK(change.change.key.field != "activities");
+  }
 }
 
 TEST_CASE("Submit checks the template first and points at the field", "[app][entry]") {

@@ -1,4 +1,5 @@
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <catch2/catch.hpp>
 
 #include "app_fixture.h"
@@ -134,4 +135,38 @@ TEST_CASE("Search ignores full/half width, hiragana/katakana and case", "[app][t
   const auto first = model.index(model.indexOfItem(app.item("認知症サポーター養成講座")));
   CHECK(model.data(first, PlanTreeModel::TitleRole).toString() ==
         QStringLiteral("認知症サポーター養成講座"));
+}
+
+TEST_CASE("Search finds a row by what its fields say, own unsent text included", "[app][tree]") {
+  demo_app app("kourei");
+  PlanTreeModel model;
+  model.setMineOnly(false);
+  // 「164人が受講した。」 is in 認知症サポーター養成講座's 進捗状況 (R5) only.
+  model.setSearchText(QStringLiteral("受講者数が伸び悩んだ"));
+  CHECK(rowTitles(model).contains(QStringLiteral("認知症サポーター養成講座")));
+  // Typed here and not sent yet: found too, width and kana folded.
+  REQUIRE(app.session->replica().edit(
+      {app.item("各種サポーターの養成"), app.department("kourei"), 2024, "progress"},
+      "ウォーキング教室を開いた。"));
+  model.reload();
+  model.setSearchText(QStringLiteral("うぉーきんぐ"));
+  CHECK(rowTitles(model) == QStringList{QStringLiteral("各種サポーターの養成")});
+}
+
+TEST_CASE("Rows with edits not sent yet are marked", "[app][tree]") {
+  demo_app app("kourei");
+  PlanTreeModel model;
+  QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+  const auto row = app.item("認知症サポーター養成講座");
+  CHECK_FALSE(model.data(model.index(model.indexOfItem(row)), PlanTreeModel::UnsentRole).toBool());
+  REQUIRE(
+      app.session->replica().edit({row, app.department("kourei"), 2024, "progress"}, "実施した。"));
+  QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+  model.refreshUnsent();
+  CHECK(model.data(model.index(model.indexOfItem(row)), PlanTreeModel::UnsentRole).toBool());
+  CHECK(changed.size() == 1);  // only that row, not a reset
+  CHECK_FALSE(model
+                  .data(model.index(model.indexOfItem(app.item("各種サポーターの養成"))),
+                        PlanTreeModel::UnsentRole)
+                  .toBool());
 }

@@ -305,66 +305,71 @@
     </message>
     <message>
         <location filename="../qml/EntryForm.qml" line="226"/>
+        <source>コピーを元に戻す</source>
+        <translation>Undo the copy</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="232"/>
         <source>前回確定からの変更</source>
         <translation>Changes since accepted</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="232"/>
+        <location filename="../qml/EntryForm.qml" line="238"/>
         <source>閲覧のみ</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="262"/>
+        <location filename="../qml/EntryForm.qml" line="268"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="273"/>
+        <location filename="../qml/EntryForm.qml" line="279"/>
         <source>入力してください</source>
         <translation>Type here</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="273"/>
+        <location filename="../qml/EntryForm.qml" line="279"/>
         <source>（空欄）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="330"/>
+        <location filename="../qml/EntryForm.qml" line="336"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="330"/>
+        <location filename="../qml/EntryForm.qml" line="336"/>
         <source>課内差戻しの理由</source>
         <translation>Reason for sending back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="353"/>
+        <location filename="../qml/EntryForm.qml" line="359"/>
         <source>担当課に伝える理由（必須）</source>
         <translation>Reason for the department (required)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="369"/>
+        <location filename="../qml/EntryForm.qml" line="375"/>
         <source>理由を書いてください。担当課には、この理由が差戻しと一緒に届きます。</source>
         <translation>Write the reason: the department receives it with the return.</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="383"/>
+        <location filename="../qml/EntryForm.qml" line="389"/>
         <source>差戻す</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="383"/>
+        <location filename="../qml/EntryForm.qml" line="389"/>
         <source>課内で差戻す</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="387"/>
+        <location filename="../qml/EntryForm.qml" line="393"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="390"/>
+        <location filename="../qml/EntryForm.qml" line="396"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -744,88 +749,93 @@
 <context>
     <name>Matome::EntryController</name>
     <message>
-        <location filename="../entrycontroller.cpp" line="71"/>
+        <location filename="../entrycontroller.cpp" line="72"/>
         <source>提出</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="72"/>
+        <location filename="../entrycontroller.cpp" line="73"/>
         <source>課内承認</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="73"/>
+        <location filename="../entrycontroller.cpp" line="74"/>
         <source>課内差戻し</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="74"/>
+        <location filename="../entrycontroller.cpp" line="75"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="75"/>
+        <location filename="../entrycontroller.cpp" line="76"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="76"/>
+        <location filename="../entrycontroller.cpp" line="77"/>
         <source>確定の取消</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="81"/>
+        <location filename="../entrycontroller.cpp" line="82"/>
         <source>提出する</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="82"/>
+        <location filename="../entrycontroller.cpp" line="83"/>
         <source>課内承認する</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="83"/>
+        <location filename="../entrycontroller.cpp" line="84"/>
         <source>課内で差戻す…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="84"/>
+        <location filename="../entrycontroller.cpp" line="85"/>
         <source>確定する</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="85"/>
+        <location filename="../entrycontroller.cpp" line="86"/>
         <source>差戻す…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="86"/>
+        <location filename="../entrycontroller.cpp" line="87"/>
         <source>確定を取り消す</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="163"/>
-        <location filename="../entrycontroller.cpp" line="214"/>
+        <location filename="../entrycontroller.cpp" line="164"/>
+        <location filename="../entrycontroller.cpp" line="245"/>
         <source>保存できません: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="189"/>
+        <location filename="../entrycontroller.cpp" line="193"/>
         <source>前年度の内容を%1項目コピーしました。入力済みの項目はそのままです。</source>
         <translation>Copied %1 field(s) from last year. Fields already filled in were kept.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="190"/>
+        <location filename="../entrycontroller.cpp" line="194"/>
         <source>コピーできる前年度の内容はありません（空欄の項目だけにコピーします）。</source>
         <translation>Nothing to copy from last year (only empty fields are filled).</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="272"/>
+        <location filename="../entrycontroller.cpp" line="222"/>
+        <source>前年度からのコピーを%1項目元に戻しました。</source>
+        <translation>Took back %1 fields copied from last year.</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="303"/>
         <source>「%1」を記録しました。次の同期でサーバーに送られます。</source>
         <translation>&quot;%1&quot; recorded. It goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="361"/>
+        <location filename="../entrycontroller.cpp" line="392"/>
         <source>「%1」はサーバーに受け付けられませんでした: %2</source>
         <translation>The server refused &quot;%1&quot;: %2</translation>
     </message>
@@ -1050,64 +1060,70 @@
 <context>
     <name>PlanTree</name>
     <message>
-        <location filename="../qml/PlanTree.qml" line="86"/>
+        <location filename="../qml/PlanTree.qml" line="91"/>
         <source>自分の課の事業</source>
         <translation>My department&apos;s rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="86"/>
+        <location filename="../qml/PlanTree.qml" line="91"/>
         <source>すべての事業</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="97"/>
+        <location filename="../qml/PlanTree.qml" line="102"/>
         <source>すべての状態</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="98"/>
+        <location filename="../qml/PlanTree.qml" line="103"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="99"/>
+        <location filename="../qml/PlanTree.qml" line="104"/>
         <source>作成中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="100"/>
+        <location filename="../qml/PlanTree.qml" line="105"/>
         <source>提出済</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="101"/>
+        <location filename="../qml/PlanTree.qml" line="106"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="102"/>
+        <location filename="../qml/PlanTree.qml" line="107"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="112"/>
+        <location filename="../qml/PlanTree.qml" line="117"/>
         <source>検索 (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="123"/>
+        <location filename="../qml/PlanTree.qml" line="128"/>
         <source>担当課: %1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="128"/>
+        <location filename="../qml/PlanTree.qml" line="133"/>
         <source>すべての担当課</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="140"/>
+        <location filename="../qml/PlanTree.qml" line="145"/>
         <source>%1 / %2 事業</source>
         <translation>%1 / %2 rows</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="187"/>
+        <location filename="../qml/PlanTree.qml" line="239"/>
+        <source>未送信</source>
+        <translation>Not sent</translation>
     </message>
 </context>
 <context>

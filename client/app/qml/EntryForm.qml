@@ -221,6 +221,12 @@ Pane {
                     onClicked: entry.copyFromLastYear()
                 }
                 Button {
+                    objectName: "undoCopy"
+                    visible: entry.canUndoCopy
+                    text: qsTr("コピーを元に戻す")
+                    onClicked: entry.undoCopy()
+                }
+                Button {
                     objectName: "reviewChanges"
                     visible: Session.isCoordinator
                     text: qsTr("前回確定からの変更")

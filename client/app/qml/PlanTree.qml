@@ -74,6 +74,11 @@ Pane {
         }
         Component.onCompleted: pane.openFirstRow()
     }
+    // An edit saved or sent: the rows' 未送信 marks follow.
+    Connections {
+        target: SyncController
+        function onStatusChanged() { treeModel.refreshUnsent() }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -174,8 +179,13 @@ Pane {
                 required property string status
                 required property string statusLabel
                 required property var entries
+                required property bool unsent
 
                 width: ListView.view.width
+                // Read out as the row reads: "3 認知症サポーター養成講座、高齢介護課、作成中、未送信".
+                Accessible.name: isRow
+                    ? [label + " " + title, owners, statusLabel].concat(unsent ? [qsTr("未送信")] : []).join("、")
+                    : label + " " + title
                 leftPadding: 8 + depth * 16
                 highlighted: ListView.isCurrentItem
                 onClicked: pane.choose(index)
@@ -221,6 +231,15 @@ Pane {
                         visible: row.isRow && !(Session.isCoordinator && row.entries.length > 1)
                         status: row.status
                         label: row.statusLabel
+                    }
+                    // Said in words, not by a colour alone.
+                    Label {
+                        objectName: "unsentMark"
+                        visible: row.unsent
+                        text: qsTr("未送信")
+                        font.pixelSize: 11
+                        font.bold: true
+                        color: "#b06000"
                     }
                 }
             }

@@ -66,6 +66,14 @@ Item {
             tryVerify(() => page.form.controller.fields.data(page.form.controller.fields.index(row, 0),
                                                              FieldListModel.PendingRole) === true)
             verify(SyncController.pending >= 1)
+            // The row says so in the plan tree, in words.
+            const current = page.tree.list.currentItem
+            tryVerify(() => current.unsent)
+            const mark = Helpers.findByName(current, "unsentMark")
+            verify(mark.visible)
+            compare(mark.text, "未送信")
+            verify(current.Accessible.name.indexOf("認知症サポーター養成講座、高齢介護課、") > 0)
+            verify(current.Accessible.name.endsWith("、未送信"))
         }
 
         // Real key events, one character at a time (ASCII: what keyClick types).
@@ -109,6 +117,24 @@ Item {
 
         // Ctrl+Enter goes to the next field that can be filled, from
         // inside a long text too; the field moved to is scrolled into view.
+        // 前年度の内容をコピー fills the empty fields; one click takes it back.
+        function test_copyLastYearCanBeUndone() {
+            tryCompare(page.form.controller, "valid", true)
+            const copy = Helpers.findByName(page.form, "copyLastYear")
+            verify(copy.visible)
+            const before = valueOf("next_goal")
+            mouseClick(copy)
+            const undo = Helpers.findByName(page.form, "undoCopy")
+            tryVerify(() => undo.visible)
+            verify(valueOf("next_goal") !== before)
+            const reason = Helpers.findByName(page.form, "editor_reason")
+            compare(reason.text, "開催回数は増えたが受講者数が伸び悩んだ。")
+            mouseClick(undo)
+            tryVerify(() => !undo.visible)
+            compare(valueOf("next_goal"), before)
+            tryCompare(reason, "text", "")
+        }
+
         function test_ctrlEnterMovesToTheNextFieldInView() {
             const area = Helpers.findByName(page.form, "editor_progress")
             area.forceActiveFocus()
