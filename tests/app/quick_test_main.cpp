@@ -40,6 +40,8 @@ class ViewTestSetup : public QObject {
     engine->addImportPath(QStringLiteral("qrc:/"));
     const auto login = qEnvironmentVariable("MATOME_TEST_LOGIN", QStringLiteral("kourei"));
     m_app = std::make_unique<matome::test::demo_app>(login.toStdString());
+    // The window's remembered layout (ViewSettings) starts fresh each run.
+    qputenv("XDG_CONFIG_HOME", QByteArray::fromStdString(m_app->dir.file("config").string()));
     m_serverSide = std::make_unique<ServerSide>(*m_app);
     engine->rootContext()->setContextProperty(QStringLiteral("serverSide"), m_serverSide.get());
     // For the import page: the sample reports, and a file that is no spreadsheet.

@@ -23,6 +23,17 @@ SplitView {
     function shown(text) { return text === "" ? qsTr("（空欄）") : text }
 
     ConflictListModel { id: conflictModel }
+    // A handle wide enough to take with the mouse, and seen.
+    handle: Rectangle {
+        implicitWidth: 6
+        color: SplitHandle.pressed ? palette.highlight
+               : SplitHandle.hovered ? palette.midlight : palette.mid
+    }
+    Component.onCompleted: {
+        const saved = ViewSettings.value("conflicts/split")
+        if (saved) restoreState(saved)
+    }
+    onResizingChanged: if (!resizing) ViewSettings.setValue("conflicts/split", saveState())
 
     Pane {
         SplitView.preferredWidth: 380

@@ -163,7 +163,13 @@ Pane {
             Keys.onSpacePressed: pane.choose(currentIndex)
             onCurrentIndexChanged: if (activeFocus && treeModel.rowAt(currentIndex).isRow) pane.choose(currentIndex)
 
-            highlight: Rectangle { color: "#d2e3fc"; radius: 4 }
+            // The focus ring: the current row framed while the list has the keyboard.
+            highlight: Rectangle {
+                color: "#d2e3fc"
+                radius: 4
+                border.width: list.activeFocus ? 2 : 0
+                border.color: palette.highlight
+            }
 
             delegate: ItemDelegate {
                 id: row

@@ -12,7 +12,23 @@ SplitView {
     property alias form: entryForm
 
     orientation: Qt.Horizontal
+    // A handle wide enough to take with the mouse, and seen.
+    handle: Rectangle {
+        implicitWidth: 6
+        color: SplitHandle.pressed ? palette.highlight
+               : SplitHandle.hovered ? palette.midlight : palette.mid
+    }
     signal conflictsRequested()
+
+    // The split as the user left it, remembered across starts.
+    Component.onCompleted: {
+        const saved = ViewSettings.value("workspace/split")
+        if (saved) restoreState(saved)
+        if (visible) planTree.list.forceActiveFocus()
+    }
+    onResizingChanged: if (!resizing) ViewSettings.setValue("workspace/split", saveState())
+    // After sign-in the keyboard starts in the plan tree.
+    onVisibleChanged: if (visible) planTree.list.forceActiveFocus()
 
     Shortcut { sequence: "Ctrl+Down"; onActivated: planTree.selectNext(1) }
     Shortcut { sequence: "Ctrl+Up"; onActivated: planTree.selectNext(-1) }

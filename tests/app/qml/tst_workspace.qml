@@ -10,6 +10,7 @@ Item {
     height: 740
 
     WorkspacePage { id: page; anchors.fill: parent }
+    Component { id: anotherWorkspace; WorkspacePage {} }
 
     // This year's indicator value as the form's model holds it now.
     function seriesNow() {
@@ -28,6 +29,33 @@ Item {
         function init() {
             page.tree.choose(page.tree.model.nextRow(-1, 1))
             tryCompare(page.form.controller, "itemTitle", "認知症サポーター養成講座")
+        }
+
+        // Named to run first: the keyboard starts in the plan tree, framed.
+        function test_aFocusStartsInThePlanTree() {
+            verify(page.tree.list.activeFocus)
+            compare(page.tree.list.highlightItem.border.width, 2)
+            keyClick(Qt.Key_Down)
+            tryCompare(page.form.controller, "itemTitle", "各種サポーターの養成")
+        }
+
+        // The mouse on the split's handle, moved step by step as a hand does.
+        function dragSplit(x, dx) {
+            const y = page.height / 2
+            mousePress(page, x, y)
+            for (let i = 1; i <= 10; ++i) mouseMove(page, x + dx * i / 10, y)
+            mouseRelease(page, x + dx, y)
+        }
+
+        // Dragging the split moves it, and the next start finds it there.
+        function test_paneSplitIsRemembered() {
+            const before = page.tree.width
+            dragSplit((before + page.form.x) / 2, 150)  // the handle lies between the panes
+            tryVerify(() => Math.abs(page.tree.width - (before + 150)) < 10)
+            const again = anotherWorkspace.createObject(root, { width: root.width, height: root.height })
+            tryVerify(() => Math.abs(again.tree.width - page.tree.width) < 2)
+            again.destroy()
+            dragSplit((page.tree.width + page.form.x) / 2, -150)  // as it was
         }
 
         function test_opensFirstOwnRow() {
@@ -123,13 +151,15 @@ Item {
             const copy = Helpers.findByName(page.form, "copyLastYear")
             verify(copy.visible)
             const before = valueOf("next_goal")
-            mouseClick(copy)
+            copy.forceActiveFocus()  // by keyboard, as the form's buttons are reached
+            keyClick(Qt.Key_Space)
             const undo = Helpers.findByName(page.form, "undoCopy")
             tryVerify(() => undo.visible)
             verify(valueOf("next_goal") !== before)
             const reason = Helpers.findByName(page.form, "editor_reason")
             compare(reason.text, "開催回数は増えたが受講者数が伸び悩んだ。")
-            mouseClick(undo)
+            undo.forceActiveFocus()
+            keyClick(Qt.Key_Space)
             tryVerify(() => !undo.visible)
             compare(valueOf("next_goal"), before)
             tryCompare(reason, "text", "")
