@@ -220,21 +220,44 @@ Frame {
     }
     Component {
         id: singleChoice
+        // One Tab stop, as a radio group is on every desktop: Tab lands on
+        // the chosen option (or the first), the arrow keys move and choose.
         ColumnLayout {
             id: choices
             spacing: 2
-            function forceActiveFocus() { if (choiceRepeater.count > 0) choiceRepeater.itemAt(0).forceActiveFocus() }
+            function chosenIndex() {
+                for (let i = 0; i < choiceRepeater.count; ++i)
+                    if (choiceRepeater.itemAt(i).checked) return i
+                return -1
+            }
+            function forceActiveFocus() {
+                if (choiceRepeater.count > 0) choiceRepeater.itemAt(Math.max(0, chosenIndex())).forceActiveFocus()
+            }
+            function step(from, by) {
+                const to = from + by
+                if (to < 0 || to >= choiceRepeater.count || !editor.editable) return
+                const option = choiceRepeater.itemAt(to)
+                option.forceActiveFocus()
+                editor.edited(editor.key, option.modelData.value, 0, -1)
+            }
             ButtonGroup { id: group }
             Repeater {
                 id: choiceRepeater
                 model: editor.options
                 RadioButton {
                     required property var modelData
+                    required property int index
                     objectName: "choice_" + editor.key + "_" + modelData.value
                     Layout.fillWidth: true
                     ButtonGroup.group: group
                     enabled: editor.editable
                     checked: editor.value === modelData.value
+                    activeFocusOnTab: checked || (choices.chosenIndex() < 0 && index === 0)
+                    Keys.onUpPressed: choices.step(index, -1)
+                    Keys.onLeftPressed: choices.step(index, -1)
+                    Keys.onDownPressed: choices.step(index, 1)
+                    Keys.onRightPressed: choices.step(index, 1)
+                    Accessible.name: editor.label + " " + text
                     text: modelData.definition !== "" ? modelData.value + "　" + modelData.definition
                                                       : modelData.value
                     onClicked: editor.edited(editor.key, checked ? modelData.value : "", 0, -1)

@@ -145,6 +145,30 @@ Item {
 
         // Ctrl+Enter goes to the next field that can be filled, from
         // inside a long text too; the field moved to is scrolled into view.
+        // A choice is one Tab stop; the arrow keys move between its options and choose.
+        function test_choiceIsOneTabStop() {
+            tryCompare(page.form.controller, "valid", true)
+            compare(valueOf("grade"), "")
+            const a = Helpers.findByName(page.form, "choice_grade_A")
+            const b = Helpers.findByName(page.form, "choice_grade_B")
+            a.forceActiveFocus()
+            keyClick(Qt.Key_Tab)
+            const c = Helpers.findByName(page.form, "choice_grade_C")
+            verify(!a.activeFocus && !b.activeFocus && !c.activeFocus)  // past the options at once
+            keyClick(Qt.Key_Tab, Qt.ShiftModifier)
+            verify(a.activeFocus)
+            keyClick(Qt.Key_Down)
+            verify(b.activeFocus)
+            tryCompare(b, "checked", true)
+            page.form.controller.flush()
+            compare(valueOf("grade"), "B")
+            keyClick(Qt.Key_Tab)
+            keyClick(Qt.Key_Tab, Qt.ShiftModifier)
+            verify(b.activeFocus)  // back on the chosen option
+            page.form.controller.setValue("grade", "")
+            page.form.controller.flush()
+        }
+
         // 前年度の内容をコピー fills the empty fields; one click takes it back.
         function test_copyLastYearCanBeUndone() {
             tryCompare(page.form.controller, "valid", true)
