@@ -1,6 +1,7 @@
 #include "viewsettings.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -23,6 +24,19 @@ QVariant ViewSettings::value(const QString& key, const QVariant& fallback) const
 
 void ViewSettings::setValue(const QString& key, const QVariant& value) {
   store().setValue(key, value);
+}
+
+QUrl ViewSettings::folder(const QString& place) const {
+  const QString saved = store().value(QStringLiteral("folders/") + place).toString();
+  if (!saved.isEmpty() && QFileInfo(saved).isDir()) return QUrl::fromLocalFile(saved);
+  return QUrl::fromLocalFile(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+}
+
+void ViewSettings::rememberFolder(const QString& place, const QUrl& file) {
+  const QFileInfo info(file.toLocalFile());
+  if (file.toLocalFile().isEmpty()) return;
+  store().setValue(QStringLiteral("folders/") + place,
+                   info.isDir() ? info.absoluteFilePath() : info.absolutePath());
 }
 
 }  // namespace Matome

@@ -197,8 +197,9 @@ Pane {
         }
     }
 
-    FileDialog {
+    PlaceFileDialog {
         id: csvDialog
+        place: "dashboard"
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("CSV (*.csv)")]
         defaultSuffix: "csv"

@@ -14,14 +14,16 @@ Pane {
 
     ImportModel { id: importer }
 
-    FileDialog {
+    PlaceFileDialog {
         id: fileDialog
+        place: "import"
         title: qsTr("取り込む報告書")
         nameFilters: [qsTr("表 (*.xlsx *.csv *.tsv *.txt)"), qsTr("すべてのファイル (*)")]
         onAccepted: importer.fileUrl = selectedFile
     }
-    FileDialog {
+    PlaceFileDialog {
         id: mappingDialog
+        place: "mapping"
         title: qsTr("対応表ファイル")
         nameFilters: [qsTr("対応表 (*.json)")]
         onAccepted: importer.mappingUrl = selectedFile

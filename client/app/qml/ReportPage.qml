@@ -15,8 +15,9 @@ Pane {
 
     ReportModel { id: report; active: page.visible }
 
-    FileDialog {
+    PlaceFileDialog {
         id: saveDialog
+        place: "report"
         title: qsTr("書き出す先")
         fileMode: FileDialog.SaveFile
         defaultSuffix: report.format === "csv-long" ? "csv" : report.format
@@ -25,8 +26,9 @@ Pane {
                       : report.format === "json" ? qsTr("JSON (*.json)") : qsTr("CSV (*.csv)")]
         onAccepted: report.exportTo(selectedFile)
     }
-    FileDialog {
+    PlaceFileDialog {
         id: layoutDialog
+        place: "layout"
         title: qsTr("レイアウトファイル")
         nameFilters: [qsTr("レイアウト (*.json)")]
         onAccepted: report.layoutUrl = selectedFile

@@ -83,16 +83,18 @@ ToolBar {
         }
     }
 
-    FileDialog {
+    PlaceFileDialog {
         id: exportDialog
+        place: "bundle"
         title: qsTr("変更の書き出し先")
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("Matome 同期ファイル (*.matome)")]
         defaultSuffix: "matome"
         onAccepted: SyncController.exportBundle(selectedFile)
     }
-    FileDialog {
+    PlaceFileDialog {
         id: importDialog
+        place: "bundle"
         title: qsTr("サーバーからの返答ファイル")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("Matome 同期ファイル (*.matome)"), qsTr("すべてのファイル (*)")]
