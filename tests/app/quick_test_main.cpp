@@ -3,6 +3,8 @@
 // kourei). MATOME_TEST_CONFLICT=1 adds an open conflict on 認知症サポーター
 // 養成講座's 進捗状況 first.
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlEngineExtensionPlugin>
@@ -42,6 +44,25 @@ class ViewTestSetup : public QObject {
     m_app = std::make_unique<matome::test::demo_app>(login.toStdString());
     // The window's remembered layout (ViewSettings) starts fresh each run.
     qputenv("XDG_CONFIG_HOME", QByteArray::fromStdString(m_app->dir.file("config").string()));
+    engine->rootContext()->setContextProperty(QStringLiteral("screenshotDir"),
+                                              qEnvironmentVariable("MATOME_SCREENSHOT_DIR"));
+    // A dark desktop, as a dark KDE or GNOME scheme gives the application.
+    if (qEnvironmentVariable("MATOME_TEST_PALETTE") == QStringLiteral("dark")) {
+      QPalette dark;
+      dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+      dark.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
+      dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+      dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+      dark.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
+      dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+      dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
+      dark.setColor(QPalette::Mid, QColor(0x5f, 0x63, 0x68));
+      dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xe0));
+      dark.setColor(QPalette::HighlightedText, Qt::white);
+      dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+      QGuiApplication::setPalette(dark);
+    }
+
     m_serverSide = std::make_unique<ServerSide>(*m_app);
     engine->rootContext()->setContextProperty(QStringLiteral("serverSide"), m_serverSide.get());
     // For the import page: the sample reports, and a file that is no spreadsheet.

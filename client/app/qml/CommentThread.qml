@@ -30,7 +30,7 @@ ColumnLayout {
             Layout.fillWidth: true
             implicitHeight: content.implicitHeight + 12
             radius: 6
-            color: pending ? "#fff8e1" : "#f1f3f4"
+            color: pending ? Theme.pendingSurface : Theme.mutedSurface
             ColumnLayout {
                 id: content
                 anchors.fill: parent
@@ -39,13 +39,13 @@ ColumnLayout {
                 Label {
                     text: bubble.author + "　" + bubble.at
                     font.pixelSize: 11
-                    color: "#5f6368"
+                    color: Theme.mutedText
                 }
                 Label { Layout.fillWidth: true; text: bubble.body; wrapMode: Text.WordWrap }
                 Label {
                     visible: bubble.refusedReason !== ""
                     text: qsTr("送信できませんでした: %1").arg(bubble.refusedReason)
-                    color: "#b3261e"
+                    color: Theme.error
                 }
             }
         }

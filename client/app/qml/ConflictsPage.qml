@@ -61,7 +61,7 @@ SplitView {
                 currentIndex: count > 0 ? 0 : -1
                 keyNavigationEnabled: true
                 activeFocusOnTab: true
-                highlight: Rectangle { color: "#d2e3fc"; radius: 4 }
+                highlight: Rectangle { color: Theme.selection; radius: 4 }
                 highlightMoveDuration: 0
                 delegate: ItemDelegate {
                     id: row
@@ -197,7 +197,7 @@ SplitView {
             Label {
                 visible: conflictModel.error !== ""
                 text: conflictModel.error
-                color: "#b3261e"
+                color: Theme.error
             }
             RowLayout {
                 visible: list.currentItem !== null && !list.currentItem.queued

@@ -54,10 +54,10 @@ Pane {
                 }
                 Label {
                     text: board.dueDate !== "" ? qsTr("提出期限 %1").arg(board.dueDateLabel) : qsTr("提出期限は未設定")
-                    color: board.pastDue ? "#b3261e" : palette.text
+                    color: board.pastDue ? Theme.error : palette.text
                     font.bold: board.pastDue
                 }
-                Label { visible: board.finalized; text: qsTr("確定済みの年度"); color: "#1e8e3e" }
+                Label { visible: board.finalized; text: qsTr("確定済みの年度"); color: Theme.success }
             }
 
             Row {
@@ -98,7 +98,7 @@ Pane {
                     required property int overdue
                     width: ListView.view.width
                     height: 34
-                    color: ListView.isCurrentItem ? "#d2e3fc" : index % 2 ? "#f8f9fa" : "white"
+                    color: ListView.isCurrentItem ? Theme.selection : index % 2 ? Theme.plainSurface : Theme.fieldSurface
                     Row {
                         anchors.verticalCenter: parent.verticalCenter
                         Repeater {
@@ -120,8 +120,8 @@ Pane {
                                     anchors.verticalCenter: parent.verticalCenter
                                     leftPadding: 4
                                     text: line[cell.modelData.role]
-                                    color: cell.modelData.role === "overdue" && line.overdue > 0 ? "#b3261e"
-                                           : cell.modelData.role === "returned" && line.returned > 0 ? "#b3261e"
+                                    color: cell.modelData.role === "overdue" && line.overdue > 0 ? Theme.error
+                                           : cell.modelData.role === "returned" && line.returned > 0 ? Theme.error
                                            : palette.text
                                     font.bold: cell.modelData.role === "overdue" && line.overdue > 0
                                 }
@@ -136,7 +136,7 @@ Pane {
                     }
                 }
             }
-            Label { objectName: "boardMessage"; text: board.message; visible: board.message !== ""; color: "#1e8e3e" }
+            Label { objectName: "boardMessage"; text: board.message; visible: board.message !== ""; color: Theme.success }
         }
 
         ColumnLayout {
@@ -159,7 +159,7 @@ Pane {
                 text: qsTr("催促用にコピー")
                 onClicked: { board.copyReminder(); copied.visible = true }
             }
-            Label { id: copied; visible: false; text: qsTr("クリップボードにコピーしました。"); color: "#1e8e3e" }
+            Label { id: copied; visible: false; text: qsTr("クリップボードにコピーしました。"); color: Theme.success }
             Button {
                 Layout.fillWidth: true
                 text: qsTr("CSV に書き出し")
@@ -184,7 +184,7 @@ Pane {
                 Layout.fillWidth: true
                 visible: board.dueDateError !== ""
                 wrapMode: Text.Wrap
-                color: "#b3261e"
+                color: Theme.error
                 text: board.dueDateError
             }
             Button {
@@ -222,7 +222,7 @@ Pane {
                 Layout.preferredWidth: 440
                 wrapMode: Text.WordWrap
                 font.bold: confirmFinalize.notAccepted !== ""
-                color: confirmFinalize.notAccepted !== "" ? "#b3261e" : palette.text
+                color: confirmFinalize.notAccepted !== "" ? Theme.error : palette.text
                 text: confirmFinalize.notAccepted !== ""
                       ? qsTr("まだ確定していない報告が %1 件あります: %2")
                             .arg(board.total - board.accepted).arg(confirmFinalize.notAccepted)

@@ -144,7 +144,7 @@ Pane {
                 Label {
                     visible: entry.pendingAction !== ""
                     text: qsTr("「%1」送信待ち").arg(entry.actionLabel(entry.pendingAction))
-                    color: "#b06000"
+                    color: Theme.warning
                 }
             }
             // A shared row: the coordinator switches between the owners' entries.
@@ -181,8 +181,8 @@ Pane {
                 Layout.rightMargin: 16
                 visible: entry.returnComment !== ""
                 implicitHeight: returnText.implicitHeight + 20
-                color: "#fce8e6"
-                border.color: "#d93025"
+                color: Theme.errorSurface
+                border.color: Theme.errorBorder
                 radius: 6
                 Label {
                     id: returnText
@@ -247,7 +247,7 @@ Pane {
                 visible: entry.message !== ""
                 text: entry.message
                 wrapMode: Text.WordWrap
-                color: entry.messageIsError ? "#b3261e" : "#1e8e3e"
+                color: entry.messageIsError ? Theme.error : Theme.success
             }
 
             // The headings' sections above the row: a 目標's background, a
@@ -260,7 +260,7 @@ Pane {
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
-                    background: Rectangle { color: "#f8f9fa"; border.color: "#dadce0"; radius: 6 }
+                    background: Rectangle { color: Theme.plainSurface; border.color: Theme.border; radius: 6 }
                     ColumnLayout {
                         anchors.left: parent.left
                         anchors.right: parent.right
@@ -279,7 +279,8 @@ Pane {
                             placeholderText: section.modelData.editable ? qsTr("入力してください") : qsTr("（空欄）")
                             background: Rectangle {
                                 visible: section.modelData.editable
-                                border.color: parent.activeFocus ? "#1a73e8" : "#dadce0"
+                                color: Theme.fieldSurface
+                                border.color: parent.activeFocus ? Theme.focus : Theme.border
                                 radius: 3
                             }
                             onEditingFinished: if (section.modelData.editable)
@@ -371,14 +372,14 @@ Pane {
                 Layout.preferredWidth: 480
                 wrapMode: Text.Wrap
                 visible: returnDialog.tried && reason.text.trim() === ""
-                color: "#b3261e"
+                color: Theme.error
                 text: qsTr("理由を書いてください。担当課には、この理由が差戻しと一緒に届きます。")
             }
             Label {
                 Layout.preferredWidth: 480
                 wrapMode: Text.Wrap
                 visible: entry.messageIsError && returnDialog.tried === false && entry.message !== ""
-                color: "#b3261e"
+                color: Theme.error
                 text: entry.message
             }
         }

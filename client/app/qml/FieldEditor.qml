@@ -51,9 +51,9 @@ Frame {
     }
 
     background: Rectangle {
-        color: editor.scope === "plan" ? "#f8f9fa" : "white"
-        border.color: editor.problem !== "" || editor.refusedReason !== "" ? "#d93025"
-                      : editor.conflict ? "#e37400" : "#dadce0"
+        color: editor.scope === "plan" ? Theme.plainSurface : Theme.fieldSurface
+        border.color: editor.problem !== "" || editor.refusedReason !== "" ? Theme.errorBorder
+                      : editor.conflict ? Theme.conflict : Theme.border
         radius: 6
     }
 
@@ -65,15 +65,15 @@ Frame {
         RowLayout {
             spacing: 8
             Label { text: editor.label; font.bold: true }
-            Label { visible: editor.required; text: qsTr("必須"); color: "#b3261e"; font.pixelSize: 11 }
+            Label { visible: editor.required; text: qsTr("必須"); color: Theme.error; font.pixelSize: 11 }
             Label {
                 visible: editor.scope === "plan"
                 text: qsTr("計画の項目（取りまとめ担当が設定）")
                 color: palette.placeholderText
                 font.pixelSize: 11
             }
-            Label { visible: editor.pending; text: qsTr("● 未送信"); color: "#b06000"; font.pixelSize: 11 }
-            Label { visible: editor.conflict; text: qsTr("競合あり"); color: "#e37400"; font.bold: true; font.pixelSize: 11 }
+            Label { visible: editor.pending; text: qsTr("● 未送信"); color: Theme.warning; font.pixelSize: 11 }
+            Label { visible: editor.conflict; text: qsTr("競合あり"); color: Theme.conflict; font.bold: true; font.pixelSize: 11 }
             ToolButton {
                 visible: editor.conflict
                 text: qsTr("競合を見る")
@@ -86,7 +86,7 @@ Frame {
                 readonly property int length: editor.value.length
                 text: editor.maxLength > 0 ? qsTr("%1 / %2 字").arg(length).arg(editor.maxLength)
                                            : qsTr("%1 字").arg(length)
-                color: editor.maxLength > 0 && length > editor.maxLength ? "#b3261e" : palette.placeholderText
+                color: editor.maxLength > 0 && length > editor.maxLength ? Theme.error : palette.placeholderText
                 font.pixelSize: 11
             }
             ToolButton {
@@ -118,7 +118,7 @@ Frame {
                 Layout.minimumWidth: 300
                 Layout.preferredHeight: lastYear.implicitHeight + 12
                 Layout.alignment: Qt.AlignTop
-                color: "#f1f3f4"
+                color: Theme.mutedSurface
                 radius: 4
                 Label {
                     id: lastYear
@@ -126,7 +126,7 @@ Frame {
                     anchors.margins: 6
                     text: qsTr("前年度: %1").arg(editor.lastYearValue)
                     wrapMode: Text.WordWrap
-                    color: "#5f6368"
+                    color: Theme.mutedText
                     font.pixelSize: 12
                 }
             }
@@ -142,7 +142,7 @@ Frame {
                 Layout.fillWidth: true
                 text: qsTr("入力中に、この欄の値がサーバーで変わりました: 「%1」。このまま送ると、同期のあと競合として両方の値が残ります。")
                       .arg(editor.theirs === "" ? qsTr("（空欄）") : editor.theirs)
-                color: "#b06000"
+                color: Theme.warning
                 wrapMode: Text.WordWrap
             }
             Button {
@@ -154,7 +154,7 @@ Frame {
             Layout.fillWidth: true
             visible: editor.problem !== ""
             text: editor.problem
-            color: "#b3261e"
+            color: Theme.error
             wrapMode: Text.WordWrap
         }
         RowLayout {
@@ -162,7 +162,7 @@ Frame {
             Label {
                 Layout.fillWidth: true
                 text: qsTr("サーバーが受け付けませんでした: %1").arg(editor.refusedReason)
-                color: "#b3261e"
+                color: Theme.error
                 wrapMode: Text.WordWrap
             }
             Button { text: qsTr("この変更を取り消す"); onClicked: editor.discardRequested(editor.key) }
@@ -180,7 +180,8 @@ Frame {
             implicitHeight: Math.max(editor.editable ? 84 : 0, contentHeight + topPadding + bottomPadding)
             background: Rectangle {
                 visible: editor.editable
-                border.color: area.activeFocus ? "#1a73e8" : "#dadce0"
+                color: Theme.fieldSurface
+                border.color: area.activeFocus ? Theme.focus : Theme.border
                 radius: 3
             }
             placeholderText: editor.editable ? qsTr("入力してください") : ""
@@ -209,7 +210,8 @@ Frame {
                 inputMethodHints: editor.type === "number" ? Qt.ImhFormattedNumbersOnly : Qt.ImhNone
                 background: Rectangle {
                     visible: editor.editable
-                    border.color: field.activeFocus ? "#1a73e8" : "#dadce0"
+                    color: Theme.fieldSurface
+                    border.color: field.activeFocus ? Theme.focus : Theme.border
                     radius: 3
                 }
                 EditorTextSync { id: fieldSync; input: field; owner: editor }
@@ -252,7 +254,7 @@ Frame {
                     ButtonGroup.group: group
                     enabled: editor.editable
                     checked: editor.value === modelData.value
-                    activeFocusOnTab: checked || (choices.chosenIndex() < 0 && index === 0)
+                    activeFocusOnTab: checked || activeFocus || (choices.chosenIndex() < 0 && index === 0)
                     Keys.onUpPressed: choices.step(index, -1)
                     Keys.onLeftPressed: choices.step(index, -1)
                     Keys.onDownPressed: choices.step(index, 1)

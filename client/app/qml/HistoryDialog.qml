@@ -29,7 +29,7 @@ Dialog {
             visible: historyModel.error !== ""
             text: historyModel.error
             wrapMode: Text.WordWrap
-            color: "#b3261e"
+            color: Theme.error
         }
         Label {
             visible: !historyModel.loading && historyModel.error === "" && list.count === 0

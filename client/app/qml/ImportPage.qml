@@ -124,7 +124,7 @@ Pane {
                 text: importer.message
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
-                color: importer.errorCount > 0 ? "#b3261e" : palette.text
+                color: importer.errorCount > 0 ? Theme.error : palette.text
             }
         }
 
@@ -182,7 +182,7 @@ Pane {
                             spacing: 10
                             Label {
                                 text: level
-                                color: isError ? "#b3261e" : "#8a5a00"
+                                color: isError ? Theme.error : Theme.warning
                                 font.bold: isError
                                 Layout.preferredWidth: 48
                             }

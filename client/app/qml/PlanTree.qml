@@ -106,7 +106,8 @@ Pane {
                     { text: qsTr("差戻し"), value: "returned" },
                     { text: qsTr("確定"), value: "accepted" }
                 ]
-                currentIndex: indexOfValue(treeModel.statusFilter)
+                // Follows the model (the review queue sets it), once the options are there.
+                currentIndex: count > 0 ? Math.max(0, indexOfValue(treeModel.statusFilter)) : -1
                 onActivated: treeModel.statusFilter = currentValue
                 Layout.preferredWidth: 130
             }
@@ -165,7 +166,7 @@ Pane {
 
             // The focus ring: the current row framed while the list has the keyboard.
             highlight: Rectangle {
-                color: "#d2e3fc"
+                color: Theme.selection
                 radius: 4
                 border.width: list.activeFocus ? 2 : 0
                 border.color: palette.highlight
@@ -201,12 +202,12 @@ Pane {
                     Rectangle {
                         visible: row.isRow
                         width: 4; Layout.fillHeight: true
-                        color: row.mine ? "#1a73e8" : "transparent"
+                        color: row.mine ? Theme.mine : "transparent"
                     }
                     Label {
                         text: row.label
                         font.bold: !row.isRow
-                        color: row.isRow ? "#5f6368" : palette.text
+                        color: row.isRow ? Theme.mutedText : palette.text
                     }
                     ColumnLayout {
                         Layout.fillWidth: true
@@ -245,7 +246,7 @@ Pane {
                         text: qsTr("未送信")
                         font.pixelSize: 11
                         font.bold: true
-                        color: "#b06000"
+                        color: Theme.warning
                     }
                 }
             }

@@ -143,7 +143,7 @@ Pane {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
                     text: report.message
-                    color: report.messageIsError ? "#b3261e" : palette.text
+                    color: report.messageIsError ? Theme.error : palette.text
                 }
             }
             Item { Layout.fillHeight: true }

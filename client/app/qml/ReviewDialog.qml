@@ -55,7 +55,7 @@ Dialog {
                 Label {
                     text: field.label + (field.changed ? qsTr("（変更あり）") : qsTr("（変更なし）"))
                     font.bold: true
-                    color: field.changed ? "#b06000" : palette.text
+                    color: field.changed ? Theme.warning : palette.text
                 }
                 Label {
                     Layout.fillWidth: true

@@ -26,22 +26,22 @@ Canvas {
         const x = i => pad + (series.length <= 1 ? 0 : i * (width - 2 * pad) / (series.length - 1))
         const y = v => height - pad - v / top * (height - 2 * pad)
 
-        ctx.strokeStyle = "#dadce0"
+        ctx.strokeStyle = Theme.border
         ctx.beginPath(); ctx.moveTo(pad, height - pad); ctx.lineTo(width - pad, height - pad); ctx.stroke()
-        ctx.fillStyle = "#5f6368"
+        ctx.fillStyle = Theme.mutedText
         ctx.font = "11px sans-serif"
         for (let i = 0; i < series.length; ++i) ctx.fillText(series[i].label, x(i) - 8, height - 6)
 
         if (hasTarget) {
-            ctx.strokeStyle = "#d93025"
+            ctx.strokeStyle = Theme.errorBorder
             ctx.setLineDash([4, 3])
             ctx.beginPath(); ctx.moveTo(pad, y(target)); ctx.lineTo(width - pad, y(target)); ctx.stroke()
             ctx.setLineDash([])
-            ctx.fillStyle = "#d93025"
+            ctx.fillStyle = Theme.errorBorder
             ctx.fillText(qsTr("目標 %1%2").arg(target.toLocaleString(Qt.locale(), "f", 0)).arg(unit), pad, y(target) - 4)
         }
-        ctx.strokeStyle = "#1a73e8"
-        ctx.fillStyle = "#1a73e8"
+        ctx.strokeStyle = Theme.focus
+        ctx.fillStyle = Theme.focus
         ctx.lineWidth = 2
         ctx.beginPath()
         let started = false

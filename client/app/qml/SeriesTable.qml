@@ -77,8 +77,8 @@ RowLayout {
                         }
                         onTextChanged: if (text !== cell.modelData.value && !readOnly) table.edited(cell.modelData.year, text, base)
                         background: Rectangle {
-                            border.color: parent.activeFocus ? "#1a73e8" : "#dadce0"
-                            color: cell.modelData.editable ? "white" : "#f1f3f4"
+                            border.color: parent.activeFocus ? Theme.focus : Theme.border
+                            color: cell.modelData.editable ? Theme.fieldSurface : Theme.mutedSurface
                         }
                         ToolTip.text: cell.modelData.editable ? "" : qsTr("過去の年度は閲覧のみです")
                         ToolTip.visible: hovered && !cell.modelData.editable

@@ -52,7 +52,7 @@ Item {
                 visible: page.note !== ""
                 text: page.note
                 wrapMode: Text.WordWrap
-                color: "#b06000"
+                color: Theme.warning
             }
             Label { text: qsTr("サーバーのアドレス") }
             TextField {
@@ -88,7 +88,7 @@ Item {
                 Layout.fillWidth: true
                 visible: Session.error !== ""
                 text: Session.error
-                color: "#b3261e"
+                color: Theme.error
                 wrapMode: Text.WordWrap
             }
             RowLayout {

@@ -8,23 +8,18 @@ Rectangle {
     property string status: ""
     property string label: ""
 
-    readonly property var colors: ({
-        "not_started": "#e8eaed", "draft": "#fff3cd", "checking": "#e0f0ff",
-        "submitted": "#d2e3fc", "returned": "#fce8e6", "accepted": "#ceead6"
-    })
-
     visible: label !== ""
     implicitWidth: text.implicitWidth + 14
     implicitHeight: text.implicitHeight + 4
     radius: height / 2
-    color: colors[status] ?? "#e8eaed"
-    border.color: status === "returned" ? "#d93025" : "transparent"
+    color: Theme.statusColor(status)
+    border.color: status === "returned" ? Theme.errorBorder : "transparent"
 
     Label {
         id: text
         anchors.centerIn: parent
         text: chip.label
         font.pixelSize: 12
-        color: "#202124"
+        color: Theme.chipText
     }
 }

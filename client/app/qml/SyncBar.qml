@@ -17,7 +17,7 @@ ToolBar {
 
         Rectangle {
             width: 10; height: 10; radius: 5
-            color: SyncController.online ? "#1e8e3e" : "#9aa0a6"
+            color: SyncController.online ? Theme.success : Theme.mutedText
         }
         Label {
             objectName: "onlineLabel"
@@ -32,12 +32,12 @@ ToolBar {
         Label {
             visible: SyncController.refused > 0
             text: qsTr("受付拒否 %1件").arg(SyncController.refused)
-            color: "#b3261e"
+            color: Theme.error
         }
         Label {
             visible: SyncController.conflicts > 0
             text: qsTr("競合 %1件").arg(SyncController.conflicts)
-            color: "#b06000"
+            color: Theme.warning
             font.bold: true
         }
         Label {

@@ -122,7 +122,7 @@ ColumnLayout {
                             Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(); event.accepted = true }
                             Keys.onPressed: event => table.rowKeys(event, line.index, cell.column, text)
                             Accessible.name: cell.modelData.label + " " + (line.index + 1)
-                            background: Rectangle { border.color: parent.activeFocus ? "#1a73e8" : "#dadce0"; radius: 3 }
+                            background: Rectangle { color: Theme.fieldSurface; border.color: parent.activeFocus ? Theme.focus : Theme.border; radius: 3 }
                         }
                     }
                     Component {
