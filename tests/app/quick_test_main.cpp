@@ -2,12 +2,14 @@
 // on the demo plan (offline), as the user MATOME_TEST_LOGIN (default
 // kourei). MATOME_TEST_CONFLICT=1 adds an open conflict on 認知症サポーター
 // 養成講座's 進捗状況 first.
+#include <QAccessible>
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QPalette>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlEngineExtensionPlugin>
+#include <QQuickItem>
 #include <QtQuickTest>
 #include <memory>
 
@@ -32,6 +34,51 @@ class ServerSide : public QObject {
 
  private:
   matome::test::demo_app& m_app;
+};
+
+// What a screen reader meets: the accessibility tree under a view, walked
+// through QAccessible as an assistive technology walks it.
+class AccessibilityProbe : public QObject {
+  Q_OBJECT
+ public:
+  // Every interactive element shown under `root` that has no name, as
+  // "role objectName (x,y)": what a screen reader would read as nothing.
+  Q_INVOKABLE QStringList unnamed(QQuickItem* root) const {
+    QStringList out;
+    walk(QAccessible::queryAccessibleInterface(root), out, 0);
+    return out;
+  }
+
+ private:
+  static bool interactive(QAccessible::Role role) {
+    switch (role) {
+      case QAccessible::Button:
+      case QAccessible::CheckBox:
+      case QAccessible::RadioButton:
+      case QAccessible::ComboBox:
+      case QAccessible::EditableText:
+      case QAccessible::SpinBox:
+      case QAccessible::Slider:
+      case QAccessible::PageTab:
+      case QAccessible::List:
+        return true;
+      default:
+        return false;
+    }
+  }
+  static void walk(QAccessibleInterface* node, QStringList& out, int depth) {
+    if (node == nullptr || depth > 64) return;
+    if (node->state().invisible) return;
+    if (interactive(node->role()) && node->text(QAccessible::Name).trimmed().isEmpty()) {
+      const QRect at = node->rect();
+      out << QStringLiteral("%1 %2 (%3,%4)")
+                 .arg(QString::number(node->role(), 16),
+                      node->object() ? node->object()->objectName() : QString())
+                 .arg(at.x())
+                 .arg(at.y());
+    }
+    for (int i = 0; i < node->childCount(); ++i) walk(node->child(i), out, depth + 1);
+  }
 };
 
 class ViewTestSetup : public QObject {
@@ -64,6 +111,9 @@ class ViewTestSetup : public QObject {
     }
 
     m_serverSide = std::make_unique<ServerSide>(*m_app);
+    // As with a screen reader running: controls name themselves as made.
+    QAccessible::setActive(true);
+    engine->rootContext()->setContextProperty(QStringLiteral("accessibility"), &m_accessibility);
     engine->rootContext()->setContextProperty(QStringLiteral("serverSide"), m_serverSide.get());
     // For the import page: the sample reports, and a file that is no spreadsheet.
     engine->rootContext()->setContextProperty(QStringLiteral("presetsDir"),
@@ -83,6 +133,7 @@ class ViewTestSetup : public QObject {
   }
 
  private:
+  AccessibilityProbe m_accessibility;
   std::unique_ptr<ServerSide> m_serverSide;
   std::unique_ptr<matome::test::demo_app> m_app;
 };
