@@ -206,8 +206,11 @@ void ReportModel::refresh() {
     m_pageCount = drawn.total;
     Q_EMIT previewChanged();
   });
-  watcher->setFuture(QtConcurrent::run([doc = std::move(*doc), stem, generation] {
-    const ReportPreview preview = previewReportPages(doc, kPreviewPages, 60);
+  const QDate today = QDate::currentDate();
+  const QString printedOn =
+      eraDate(today.year(), today.month(), today.day()) + QObject::tr(" 作成");
+  watcher->setFuture(QtConcurrent::run([doc = std::move(*doc), stem, generation, printedOn] {
+    const ReportPreview preview = previewReportPages(doc, kPreviewPages, 80, printedOn);
     drawn_preview out{generation, {}, preview.total};
     for (std::size_t i = 0; i < preview.pages.size(); ++i) {
       const QString file = stem + QStringLiteral("-%1.png").arg(i);

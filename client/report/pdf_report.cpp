@@ -507,7 +507,8 @@ QImage blankPage(const QPageLayout& layout, int dpi) {
 
 }  // namespace
 
-ReportPreview previewReportPages(const matome::report_document& doc, int count, int dpi) {
+ReportPreview previewReportPages(const matome::report_document& doc, int count, int dpi,
+                                 const QString& printedOn) {
   QPageLayout layout(QPageSize(QPageSize::A4),
                      doc.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
                      QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
@@ -523,7 +524,7 @@ ReportPreview previewReportPages(const matome::report_document& doc, int count, 
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
     p.translate(paint.topLeft());
-    renderer.draw(p, page, QString());
+    renderer.draw(p, page, printedOn);
     p.end();
     out.pages.push_back(std::move(image));
   }

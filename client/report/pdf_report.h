@@ -32,7 +32,8 @@ struct ReportPreview {
 
 // The first `count` pages of the report as the PDF prints them, at `dpi`:
 // the desktop's preview. Needs no GUI thread (it paints on images).
-ReportPreview previewReportPages(const matome::report_document& doc, int count, int dpi);
+ReportPreview previewReportPages(const matome::report_document& doc, int count, int dpi,
+                                 const QString& printedOn = {});
 
 // "令和8年11月30日" for a calendar date.
 QString eraDate(int year, int month, int day);

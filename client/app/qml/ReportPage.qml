@@ -179,8 +179,12 @@ Pane {
                         required property url modelData
                         required property int index
                         objectName: "preview" + index
-                        width: pages.width
-                        height: width * (sourceSize.width > 0 ? sourceSize.height / sourceSize.width : 0.7)
+                        // Small enough that the next page shows below: the
+                        // title page and the table's start at one glance.
+                        readonly property real ratio: sourceSize.width > 0 ? sourceSize.height / sourceSize.width : 0.7
+                        width: Math.min(pages.width, pages.height * 0.62 / ratio)
+                        height: width * ratio
+                        anchors.horizontalCenter: parent ? parent.horizontalCenter : undefined
                         source: modelData
                         fillMode: Image.PreserveAspectFit
                         cache: false
