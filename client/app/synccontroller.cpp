@@ -135,6 +135,7 @@ void SyncController::onSyncReport(bool ok, int errorCode, const QString& error) 
   }
   if (!ok) m_notice = false;
   if (!ok) logError(error);
+  if (ok) markProblemsResolved();  // through again: what stood in the way is gone
   ++m_syncCount;
   // Even a sync that brings no row may settle edits or finalize a year:
   // the views reread (the form keeps what is being typed).
@@ -157,17 +158,38 @@ void SyncController::refreshStatus() {
 }
 
 void SyncController::logError(const QString& error) {
-  constexpr int kKept = 30;
-  const auto line =
-      QDateTime::currentDateTime().toString(QStringLiteral("M/d HH:mm:ss")) + u' ' + error;
+  constexpr std::size_t kKept = 30;
+  const auto now = QDateTime::currentDateTime().toString(QStringLiteral("M/d HH:mm:ss"));
   // A server that stays away would fill the list with one message.
-  if (!m_recentErrors.isEmpty() && m_recentErrors.front().endsWith(error)) {
-    m_recentErrors.front() = line;
+  if (!m_problems.empty() && m_problems.front().text == error &&
+      m_problems.front().resolvedAt.isEmpty()) {
+    m_problems.front().at = now;
   } else {
-    m_recentErrors.prepend(line);
-    while (m_recentErrors.size() > kKept) m_recentErrors.removeLast();
+    m_problems.insert(m_problems.begin(), {now, error, {}});
+    if (m_problems.size() > kKept) m_problems.resize(kKept);
   }
   Q_EMIT recentErrorsChanged();
+}
+
+void SyncController::markProblemsResolved() {
+  const auto now = QDateTime::currentDateTime().toString(QStringLiteral("M/d HH:mm"));
+  bool changed = false;
+  for (auto& p : m_problems) {
+    if (!p.resolvedAt.isEmpty()) continue;
+    p.resolvedAt = now;
+    changed = true;
+  }
+  if (changed) Q_EMIT recentErrorsChanged();
+}
+
+QStringList SyncController::recentErrors() const {
+  QStringList out;
+  for (const auto& p : m_problems) {
+    QString line = p.at + u' ' + p.text;
+    if (!p.resolvedAt.isEmpty()) line += tr("（解決済み %1）").arg(p.resolvedAt);
+    out << line;
+  }
+  return out;
 }
 
 void SyncController::setMessage(const QString& message) {

@@ -63,8 +63,9 @@ class SyncController : public QObject {
   // user signs in again; nothing local is lost meanwhile.
   bool needsSignIn() const { return m_needsSignIn; }
   // The last problems met by sync and file transfers, newest first, with
-  // their time: one place to look when something did not go through.
-  QStringList recentErrors() const { return m_recentErrors; }
+  // their time: one place to look when something did not go through. Once
+  // a sync goes through again, the problems before it say （解決済み …）.
+  QStringList recentErrors() const;
 
   // Starts the background loop (once signed in); stops it on destruction.
   Q_INVOKABLE void start();
@@ -91,6 +92,7 @@ class SyncController : public QObject {
   void onSyncReport(bool ok, int errorCode, const QString& error);
   void setMessage(const QString& message);
   void logError(const QString& error);
+  void markProblemsResolved();
   // Runs `work` (returns an error, or empty) off the UI thread, then reports.
   void runFileJob(std::function<QString()> work, const QString& success);
 
@@ -109,7 +111,12 @@ class SyncController : public QObject {
   int m_syncCount = 0;
   QString m_lastSync;
   QString m_message;
-  QStringList m_recentErrors;
+  struct Problem {
+    QString at;  // when last met
+    QString text;
+    QString resolvedAt;  // empty while it may still hold
+  };
+  std::vector<Problem> m_problems;
 };
 
 }  // namespace Matome

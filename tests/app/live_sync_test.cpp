@@ -9,6 +9,7 @@
 #include "entrycontroller.h"
 #include "plantreemodel.h"
 #include "support/catch_result.h"
+#include "support/cut_proxy.h"
 #include "support/run_cli.h"
 
 using namespace matome;
@@ -91,6 +92,34 @@ TEST_CASE("The client works offline and says so", "[app][e2e]") {
   CHECK(app.sync->recentErrors().front().contains(QStringLiteral("127.0.0.1")));
   CHECK(app.session->replica().value_of({p.solo_row, p.fukushi, 2023, "progress"}) ==
         "オフラインで入力。");
+  CHECK_FALSE(app.sync->recentErrors().front().contains(QStringLiteral("解決")));
+}
+
+TEST_CASE("After the connection comes back, the problems it caused read as resolved",
+          "[app][e2e]") {
+  client_fixture f;
+  const auto& p = f.p;
+  cut_proxy line(f.server->port());
+  const std::string via = "http://127.0.0.1:" + std::to_string(line.port());
+  live_app app(f.dir.file("fukushi1-app"), via, "fukushi1");
+  line.cut_after(1);  // the cable is pulled
+
+  Matome::EntryController entry;
+  entry.setItemId(p.solo_row);
+  entry.setDepartmentId(p.fukushi);
+  entry.setValue(QStringLiteral("progress"), QStringLiteral("切れている間の入力。"));
+  entry.flush();
+  app.sync->syncNow();
+  REQUIRE(wait_until([&] { return !app.sync->recentErrors().isEmpty(); }));
+  CHECK_FALSE(app.sync->recentErrors().front().contains(QStringLiteral("解決")));
+
+  line.cut_after(0);  // back
+  REQUIRE(wait_until([&] { return !app.sync->syncing(); }));
+  app.sync->syncNow();
+  REQUIRE(wait_until([&] { return app.sync->pending() == 0 && !app.sync->syncing(); }));
+  REQUIRE(wait_until(
+      [&] { return app.sync->recentErrors().front().contains(QStringLiteral("（解決済み ")); }));
+  CHECK(f.server_value({p.solo_row, p.fukushi, 2023, "progress"}) == "切れている間の入力。");
 }
 
 TEST_CASE("A user moved to another department sees it in the client after the next sync",

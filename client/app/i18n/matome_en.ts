@@ -32,93 +32,93 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="32"/>
+        <location filename="../qml/ConflictsPage.qml" line="43"/>
         <source>競合 %1件</source>
         <translation>%1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="40"/>
+        <location filename="../qml/ConflictsPage.qml" line="51"/>
         <source>競合はありません。同じ項目を別の端末で同時に変更すると、ここに表示されます。</source>
         <translation>No conflicts. When the same field is changed on two machines at once, it shows here.</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="81"/>
+        <location filename="../qml/ConflictsPage.qml" line="92"/>
         <source>&#x3000;（解決を送信待ち）</source>
         <translation> (resolution waiting to be sent)</translation>
     </message>
     <message>
         <location filename="../qml/ConflictsPage.qml" line="23"/>
-        <location filename="../qml/ConflictsPage.qml" line="177"/>
+        <location filename="../qml/ConflictsPage.qml" line="188"/>
         <source>（空欄）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="113"/>
+        <location filename="../qml/ConflictsPage.qml" line="124"/>
         <source>%1 が %2 に送った値が、サーバーで先に変更された値とぶつかりました。どちらも失われていません。</source>
         <translation>The value %1 sent at %2 met a value changed on the server first. Neither is lost.</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="114"/>
+        <location filename="../qml/ConflictsPage.qml" line="125"/>
         <source>あなた</source>
         <translation>you</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="121"/>
+        <location filename="../qml/ConflictsPage.qml" line="132"/>
         <source>この事業を開く</source>
         <translation>Open this row</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="130"/>
+        <location filename="../qml/ConflictsPage.qml" line="141"/>
         <source>元の値（共通の基準）</source>
         <translation>Original (common base)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="131"/>
+        <location filename="../qml/ConflictsPage.qml" line="142"/>
         <source>こちらの値</source>
         <translation>This side</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="133"/>
+        <location filename="../qml/ConflictsPage.qml" line="144"/>
         <source>サーバーの値（%1、%2）</source>
         <translation>Server value (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="134"/>
+        <location filename="../qml/ConflictsPage.qml" line="145"/>
         <source>サーバーの値</source>
         <translation>Server&apos;s value</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="168"/>
+        <location filename="../qml/ConflictsPage.qml" line="179"/>
         <source>まとめた値（ここで編集して「この値にする」）</source>
         <translation>Merged value (edit here, then “Use this value”)</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="178"/>
+        <location filename="../qml/ConflictsPage.qml" line="189"/>
         <source>まとめた値</source>
         <translation>Merged value</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="213"/>
+        <location filename="../qml/ConflictsPage.qml" line="224"/>
         <source>解決を次の同期で送ります。</source>
         <translation>The resolution goes with the next sync.</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="216"/>
+        <location filename="../qml/ConflictsPage.qml" line="227"/>
         <source>取り消す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="195"/>
+        <location filename="../qml/ConflictsPage.qml" line="206"/>
         <source>こちらの値を採用</source>
         <translation>Take this side</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="200"/>
+        <location filename="../qml/ConflictsPage.qml" line="211"/>
         <source>サーバーの値を採用</source>
         <translation>Take the server&apos;s</translation>
     </message>
     <message>
-        <location filename="../qml/ConflictsPage.qml" line="205"/>
+        <location filename="../qml/ConflictsPage.qml" line="216"/>
         <source>この値にする</source>
         <translation>Use this value</translation>
     </message>
@@ -231,12 +231,12 @@
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="239"/>
+        <location filename="../qml/DashboardPage.qml" line="240"/>
         <source>確定する</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="243"/>
+        <location filename="../qml/DashboardPage.qml" line="244"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -251,27 +251,27 @@
         <translation>Finalize %1</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="203"/>
+        <location filename="../qml/DashboardPage.qml" line="204"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="214"/>
+        <location filename="../qml/DashboardPage.qml" line="215"/>
         <source>年度の確定</source>
         <translation>Finalize the year</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="226"/>
+        <location filename="../qml/DashboardPage.qml" line="227"/>
         <source>まだ確定していない報告が %1 件あります: %2</source>
         <translation>%1 reports are not accepted yet: %2</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="228"/>
+        <location filename="../qml/DashboardPage.qml" line="229"/>
         <source>すべての報告が確定しています。</source>
         <translation>Every report is accepted.</translation>
     </message>
     <message>
-        <location filename="../qml/DashboardPage.qml" line="233"/>
+        <location filename="../qml/DashboardPage.qml" line="234"/>
         <source>%1を確定すると、すべての担当課と取りまとめ担当がこの年度を変更できなくなります。サーバーに接続している必要があります。</source>
         <translation>Once %1 is finalized, no department or coordinator can change it. This needs a connection to the server.</translation>
     </message>
@@ -334,42 +334,42 @@
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="336"/>
+        <location filename="../qml/EntryForm.qml" line="337"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="336"/>
+        <location filename="../qml/EntryForm.qml" line="337"/>
         <source>課内差戻しの理由</source>
         <translation>Reason for sending back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="359"/>
+        <location filename="../qml/EntryForm.qml" line="360"/>
         <source>担当課に伝える理由（必須）</source>
         <translation>Reason for the department (required)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="375"/>
+        <location filename="../qml/EntryForm.qml" line="376"/>
         <source>理由を書いてください。担当課には、この理由が差戻しと一緒に届きます。</source>
         <translation>Write the reason: the department receives it with the return.</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="389"/>
+        <location filename="../qml/EntryForm.qml" line="390"/>
         <source>差戻す</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="389"/>
+        <location filename="../qml/EntryForm.qml" line="390"/>
         <source>課内で差戻す</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="393"/>
+        <location filename="../qml/EntryForm.qml" line="394"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="396"/>
+        <location filename="../qml/EntryForm.qml" line="397"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -452,12 +452,12 @@
         <translation>Discard this change</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="186"/>
+        <location filename="../qml/FieldEditor.qml" line="187"/>
         <source>入力してください</source>
         <translation>Type here</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="252"/>
+        <location filename="../qml/FieldEditor.qml" line="277"/>
         <source>選択を外す</source>
         <translation>Clear the choice</translation>
     </message>
@@ -483,114 +483,114 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../qml/ImportPage.qml" line="19"/>
+        <location filename="../qml/ImportPage.qml" line="20"/>
         <source>取り込む報告書</source>
         <translation>Report to import</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="20"/>
+        <location filename="../qml/ImportPage.qml" line="21"/>
         <source>表 (*.xlsx *.csv *.tsv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.csv *.tsv *.txt)</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="20"/>
+        <location filename="../qml/ImportPage.qml" line="21"/>
         <source>すべてのファイル (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="25"/>
+        <location filename="../qml/ImportPage.qml" line="27"/>
         <source>対応表ファイル</source>
         <translation>Mapping file</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="26"/>
+        <location filename="../qml/ImportPage.qml" line="28"/>
         <source>対応表 (*.json)</source>
         <translation>Mappings (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="34"/>
+        <location filename="../qml/ImportPage.qml" line="36"/>
         <source>報告書の取り込み</source>
         <translation>Import a report</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="36"/>
+        <location filename="../qml/ImportPage.qml" line="38"/>
         <source>いまの報告書（XLSX、CSV、TSV）から計画・担当課・値を取り込みます。まず「確かめる」で、作られるものと問題の一覧を見てください。何も書き込みません。</source>
         <translation>Imports the plan, departments and values from the report you have (XLSX, CSV, TSV). First “Check” shows what would be created and every problem. It writes nothing.</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="47"/>
+        <location filename="../qml/ImportPage.qml" line="49"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="53"/>
+        <location filename="../qml/ImportPage.qml" line="55"/>
         <source>選んでいません</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="58"/>
+        <location filename="../qml/ImportPage.qml" line="60"/>
         <source>ファイルを選ぶ…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="62"/>
-        <location filename="../qml/ImportPage.qml" line="75"/>
+        <location filename="../qml/ImportPage.qml" line="64"/>
+        <location filename="../qml/ImportPage.qml" line="77"/>
         <source>様式</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="67"/>
+        <location filename="../qml/ImportPage.qml" line="69"/>
         <source>対応表ファイルを使う…</source>
         <translation>Use a mapping file…</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="82"/>
-        <location filename="../qml/ImportPage.qml" line="94"/>
+        <location filename="../qml/ImportPage.qml" line="84"/>
+        <location filename="../qml/ImportPage.qml" line="96"/>
         <source>文字コード</source>
         <translation>Encoding</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="89"/>
+        <location filename="../qml/ImportPage.qml" line="91"/>
         <source>自動判定</source>
         <translation>Detect</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="90"/>
+        <location filename="../qml/ImportPage.qml" line="92"/>
         <source>Shift_JIS（Excel の CSV）</source>
         <translation>Shift_JIS (Excel&apos;s CSV)</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="91"/>
+        <location filename="../qml/ImportPage.qml" line="93"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="96"/>
+        <location filename="../qml/ImportPage.qml" line="98"/>
         <source>CSV・TSV のとき</source>
         <translation>for CSV and TSV</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="103"/>
+        <location filename="../qml/ImportPage.qml" line="105"/>
         <source>確かめる（書き込みません）</source>
         <translation>Check (writes nothing)</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="109"/>
+        <location filename="../qml/ImportPage.qml" line="111"/>
         <source>取り込む</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="141"/>
+        <location filename="../qml/ImportPage.qml" line="143"/>
         <source>確かめると、作られる階層・行・担当課・値の数がここに出ます。</source>
         <translation>After a check, the levels, rows, departments and values that would be created show here.</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="151"/>
+        <location filename="../qml/ImportPage.qml" line="153"/>
         <source>問題 %1 件（エラー %2、注意 %3）</source>
         <translation>%1 problem(s) (%2 error(s), %3 warning(s))</translation>
     </message>
     <message>
-        <location filename="../qml/ImportPage.qml" line="153"/>
+        <location filename="../qml/ImportPage.qml" line="155"/>
         <source>問題</source>
         <translation>Problems</translation>
     </message>
@@ -920,7 +920,7 @@
     <name>Matome::ReportModel</name>
     <message>
         <location filename="../reportmodel.cpp" line="173"/>
-        <location filename="../reportmodel.cpp" line="239"/>
+        <location filename="../reportmodel.cpp" line="242"/>
         <source>計画がまだありません。</source>
         <translation>No plan yet.</translation>
     </message>
@@ -935,17 +935,17 @@
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="255"/>
+        <location filename="../reportmodel.cpp" line="258"/>
         <source>書き出しています…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="266"/>
+        <location filename="../reportmodel.cpp" line="269"/>
         <source>書き出せませんでした: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../reportmodel.cpp" line="269"/>
+        <location filename="../reportmodel.cpp" line="272"/>
         <source>書き出しました: %1（%2）</source>
         <translation>Exported: %1 (%2)</translation>
     </message>
@@ -1037,22 +1037,27 @@
         <translation>Cannot reach the server. Edits are saved on this machine and sent when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="192"/>
+        <location filename="../synccontroller.cpp" line="189"/>
+        <source>（解決済み %1）</source>
+        <translation> (resolved %1)</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="214"/>
         <source>%1 に書き込めません: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="196"/>
+        <location filename="../synccontroller.cpp" line="218"/>
         <source>変更をファイルに書き出しました: %1</source>
         <translation>Changes written to %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="206"/>
+        <location filename="../synccontroller.cpp" line="228"/>
         <source>%1 を開けません: %2</source>
         <translation>Cannot open %1: %2</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="213"/>
+        <location filename="../synccontroller.cpp" line="235"/>
         <source>サーバーからの返答を取り込みました。</source>
         <translation>The server&apos;s answer is imported.</translation>
     </message>
@@ -1100,28 +1105,28 @@
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="117"/>
+        <location filename="../qml/PlanTree.qml" line="118"/>
         <source>検索 (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="128"/>
+        <location filename="../qml/PlanTree.qml" line="129"/>
         <source>担当課: %1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="133"/>
+        <location filename="../qml/PlanTree.qml" line="134"/>
         <source>すべての担当課</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="145"/>
+        <location filename="../qml/PlanTree.qml" line="146"/>
         <source>%1 / %2 事業</source>
         <translation>%1 / %2 rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="187"/>
-        <location filename="../qml/PlanTree.qml" line="239"/>
+        <location filename="../qml/PlanTree.qml" line="194"/>
+        <location filename="../qml/PlanTree.qml" line="246"/>
         <source>未送信</source>
         <translation>Not sent</translation>
     </message>
@@ -1136,6 +1141,7 @@
     </message>
     <message>
         <location filename="../reportmodel.cpp" line="32"/>
+        <location filename="../reportmodel.cpp" line="211"/>
         <source> 作成</source>
         <translation> (made)</translation>
     </message>
@@ -1168,159 +1174,159 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../qml/ReportPage.qml" line="20"/>
+        <location filename="../qml/ReportPage.qml" line="21"/>
         <source>書き出す先</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="23"/>
+        <location filename="../qml/ReportPage.qml" line="24"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="24"/>
+        <location filename="../qml/ReportPage.qml" line="25"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="25"/>
+        <location filename="../qml/ReportPage.qml" line="26"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="25"/>
+        <location filename="../qml/ReportPage.qml" line="26"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="30"/>
+        <location filename="../qml/ReportPage.qml" line="32"/>
         <source>レイアウトファイル</source>
         <translation>Layout file</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="31"/>
+        <location filename="../qml/ReportPage.qml" line="33"/>
         <source>レイアウト (*.json)</source>
         <translation>Layouts (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="45"/>
+        <location filename="../qml/ReportPage.qml" line="47"/>
         <source>報告書</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="51"/>
+        <location filename="../qml/ReportPage.qml" line="53"/>
         <source>この端末の内容から、印刷する報告書か、そのデータを書き出します。接続は要りません。</source>
         <translation>Exports the printed report, or its data, from what this computer holds. No connection needed.</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="52"/>
+        <location filename="../qml/ReportPage.qml" line="54"/>
         <source>自分の課の事業だけを書き出します。提出の前の確認に使えます。接続は要りません。</source>
         <translation>Exports your department’s rows only, to check them before submitting. No connection needed.</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="58"/>
-        <location filename="../qml/ReportPage.qml" line="67"/>
+        <location filename="../qml/ReportPage.qml" line="60"/>
+        <location filename="../qml/ReportPage.qml" line="69"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="69"/>
-        <location filename="../qml/ReportPage.qml" line="83"/>
+        <location filename="../qml/ReportPage.qml" line="71"/>
+        <location filename="../qml/ReportPage.qml" line="85"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="76"/>
+        <location filename="../qml/ReportPage.qml" line="78"/>
         <source>PDF（印刷する報告書）</source>
         <translation>PDF (the printed report)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="77"/>
+        <location filename="../qml/ReportPage.qml" line="79"/>
         <source>Excel（印刷する報告書）</source>
         <translation>Excel (the printed report)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="78"/>
+        <location filename="../qml/ReportPage.qml" line="80"/>
         <source>CSV（事業ごとに1行）</source>
         <translation>CSV (a line per row)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="79"/>
+        <location filename="../qml/ReportPage.qml" line="81"/>
         <source>CSV（値ごとに1行）</source>
         <translation>CSV (a line per value)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="80"/>
+        <location filename="../qml/ReportPage.qml" line="82"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="85"/>
+        <location filename="../qml/ReportPage.qml" line="87"/>
         <source>レイアウト</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="92"/>
+        <location filename="../qml/ReportPage.qml" line="94"/>
         <source>選ぶ…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="94"/>
+        <location filename="../qml/ReportPage.qml" line="96"/>
         <source>計画のものに戻す</source>
         <translation>Use the plan&apos;s layout</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="102"/>
+        <location filename="../qml/ReportPage.qml" line="104"/>
         <source>確定した報告だけ</source>
         <translation>Accepted entries only</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="108"/>
+        <location filename="../qml/ReportPage.qml" line="110"/>
         <source>自分の課の事業だけ</source>
         <translation>My department’s rows only</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="115"/>
+        <location filename="../qml/ReportPage.qml" line="117"/>
         <source>確定後の変更に網掛け</source>
         <translation>Shade changes since acceptance</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="120"/>
+        <location filename="../qml/ReportPage.qml" line="122"/>
         <source>前回確定したあとに変更された欄を網掛けで示します。</source>
         <translation>Shades the cells changed since their entry was last accepted.</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="124"/>
+        <location filename="../qml/ReportPage.qml" line="126"/>
         <source>書き出す…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="136"/>
+        <location filename="../qml/ReportPage.qml" line="138"/>
         <source>書き出しの進み具合</source>
         <translation>Export progress</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="155"/>
+        <location filename="../qml/ReportPage.qml" line="157"/>
         <source>プレビュー（最初の%1ページ／全%2ページ、%3行）</source>
         <translation>Preview (first %1 of %2 pages, %3 lines)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="157"/>
+        <location filename="../qml/ReportPage.qml" line="159"/>
         <source>プレビュー（%1行）</source>
         <translation>Preview (%1 lines)</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="174"/>
+        <location filename="../qml/ReportPage.qml" line="176"/>
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="186"/>
+        <location filename="../qml/ReportPage.qml" line="192"/>
         <source>表紙</source>
         <translation>Title page</translation>
     </message>
     <message>
-        <location filename="../qml/ReportPage.qml" line="186"/>
+        <location filename="../qml/ReportPage.qml" line="192"/>
         <source>%1ページ</source>
         <translation>Page %1</translation>
     </message>
@@ -1568,38 +1574,38 @@
         <translation>Sync now (F5)</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="88"/>
+        <location filename="../qml/SyncBar.qml" line="89"/>
         <source>変更の書き出し先</source>
         <translation>Where to write the changes</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="90"/>
-        <location filename="../qml/SyncBar.qml" line="98"/>
+        <location filename="../qml/SyncBar.qml" line="91"/>
+        <location filename="../qml/SyncBar.qml" line="100"/>
         <source>Matome 同期ファイル (*.matome)</source>
         <translation>Matome sync files (*.matome)</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="96"/>
+        <location filename="../qml/SyncBar.qml" line="98"/>
         <source>サーバーからの返答ファイル</source>
         <translation>The server&apos;s answer file</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="98"/>
+        <location filename="../qml/SyncBar.qml" line="100"/>
         <source>すべてのファイル (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="104"/>
+        <location filename="../qml/SyncBar.qml" line="106"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="104"/>
+        <location filename="../qml/SyncBar.qml" line="106"/>
         <source>できませんでした</source>
         <translation>Could not do it</translation>
     </message>
     <message>
-        <location filename="../qml/SyncBar.qml" line="115"/>
+        <location filename="../qml/SyncBar.qml" line="117"/>
         <source>同期の問題の記録（新しい順）</source>
         <translation>Sync problems (newest first)</translation>
     </message>
