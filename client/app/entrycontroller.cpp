@@ -59,7 +59,8 @@ void EntryController::setYear(int year) {
 
 void EntryController::changeEntry(const matome::entry_key& key) {
   flush();
-  m_copied.clear();  // an undo belongs to the entry it was made in
+  m_copied.clear();                // an undo belongs to the entry it was made in
+  m_editingAsCoordinator = false;  // each entry starts in review
   m_key = key;
   m_problemKey.clear();
   m_problem.clear();
@@ -120,6 +121,12 @@ matome::cell_key EntryController::cellKey(const QString& key, int year) const {
 void EntryController::setValue(const QString& key, const QString& value, int year,
                                qint64 seenVersion) {
   const auto cell = cellKey(key, year);
+  if (m_reviewMode && cell.department_id != 0) {
+    setMessage(tr("確認中の報告です。担当課の内容を直すときは「担当課の内容を編集する」を押して"
+                  "ください。"),
+               true);
+    return;
+  }
   auto it = m_unsaved.find(cell);
   if (it != m_unsaved.end()) {
     if (it->second.value == value) return;
@@ -194,6 +201,23 @@ int EntryController::copyFromLastYear() {
           : tr("コピーできる前年度の内容はありません（空欄の項目だけにコピーします）。"),
       false);
   return copied;
+}
+
+bool EntryController::editAsCoordinator() {
+  auto* session = Session::instance();
+  if (!session || !m_reviewMode) return false;
+  auto said = session->replica().queue_comment(
+      m_key,
+      utf8(tr("取りまとめ担当（%1）がこの報告の内容を編集します。").arg(session->userName())));
+  if (!said) {
+    setMessage(qs(said.error().message), true);
+    return false;
+  }
+  m_editingAsCoordinator = true;
+  scheduleSync();
+  reload();
+  setMessage(tr("編集できます。変更は担当課にも見え、履歴に残ります。"), false);
+  return true;
 }
 
 int EntryController::undoCopy() {
@@ -372,8 +396,10 @@ void EntryController::reload() {
   };
   const bool finalized = isFinalized(m_key.year);
   const matome::cell_key reportKey{m_key.item_id, m_key.department_id, m_key.year, ""};
-  m_canEdit =
-      static_cast<bool>(matome::check_write_right(who, *item, reportKey, m_status, finalized));
+  m_reviewMode = who.role == matome::role::coordinator &&
+                 who.department_id != m_key.department_id && !m_editingAsCoordinator;
+  m_canEdit = !m_reviewMode && static_cast<bool>(matome::check_write_right(who, *item, reportKey,
+                                                                           m_status, finalized));
 
   m_actions.clear();
   const bool ownDepartment = who.department_id == m_key.department_id;
@@ -457,6 +483,7 @@ void EntryController::reload() {
     const bool planScope = t.scope == matome::field_scope::plan;
     const matome::cell_key key = cellKey(f.key, 0);
     auto mayWrite = [&](const matome::cell_key& k) {
+      if (m_reviewMode && k.department_id != 0) return false;  // the department's own text
       return static_cast<bool>(
           matome::check_write_right(who, *item, k, m_status, isFinalized(k.year)));
     };

@@ -35,6 +35,9 @@ class EntryController : public QObject {
   Q_PROPERTY(QString statusLabel READ statusLabel NOTIFY stateChanged)
   Q_PROPERTY(QString returnComment READ returnComment NOTIFY stateChanged)
   Q_PROPERTY(bool canEdit READ canEdit NOTIFY stateChanged)
+  // A coordinator reading another department's entry: its text read-only,
+  // the workflow steps (確定, 差戻し) at hand; editAsCoordinator() opens it.
+  Q_PROPERTY(bool reviewMode READ reviewMode NOTIFY stateChanged)
   Q_PROPERTY(QStringList actions READ actions NOTIFY stateChanged)
   Q_PROPERTY(QString pendingAction READ pendingAction NOTIFY stateChanged)
   Q_PROPERTY(bool hasLastYear READ hasLastYear NOTIFY stateChanged)
@@ -76,6 +79,7 @@ class EntryController : public QObject {
   QString pendingAction() const { return m_pendingAction; }
   bool hasLastYear() const { return m_hasLastYear; }
   bool canUndoCopy() const { return !m_copied.empty(); }
+  bool reviewMode() const { return m_reviewMode; }
   QString message() const { return m_message; }
   bool messageIsError() const { return m_messageIsError; }
   FieldListModel* fields() { return &m_fields; }
@@ -100,6 +104,10 @@ class EntryController : public QObject {
   // Empties again the fields the last copy filled and that still hold the
   // copied value; returns how many.
   Q_INVOKABLE int undoCopy();
+  // The coordinator chooses to edit the department's text: said in the
+  // entry's thread (which the department reads), then editable until
+  // another entry is opened.
+  Q_INVOKABLE bool editAsCoordinator();
   // Drops the user's unsent (or refused) value of a field.
   Q_INVOKABLE void discardEdit(const QString& key, int year = 0);
   // A workflow step: submit, approve, send_back, accept, return, reopen.
@@ -137,6 +145,8 @@ class EntryController : public QObject {
   QVariantList m_sections;
   matome::entry_status m_status = matome::entry_status::not_started;
   std::int64_t m_statusVersion = 0;  // the number of the last workflow step
+  bool m_reviewMode = false;
+  bool m_editingAsCoordinator = false;  // chosen for the entry open now
   bool m_canEdit = false;
   bool m_hasLastYear = false;
   std::map<matome::cell_key, QString> m_copied;  // the last copy: each field's copied value

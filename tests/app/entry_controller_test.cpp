@@ -248,3 +248,36 @@ TEST_CASE("A row's form shows its headings' sections; only the coordinator write
   CHECK(entry.sections().at(0).toMap()[QStringLiteral("value")] ==
         QStringLiteral("担い手の高齢化が進んでいる。"));
 }
+
+TEST_CASE("A coordinator reviews a department's entry read-only; editing it is a recorded choice",
+          "[app][entry]") {
+  demo_app app("coord");
+  EntryController entry;
+  open(entry, app.item("各種サポーターの養成"), app.department("kenkou"));  // submitted
+  REQUIRE(entry.valid());
+  CHECK(entry.reviewMode());
+  CHECK_FALSE(entry.canEdit());
+  CHECK_FALSE(field(entry, "progress", FieldListModel::EditableRole).toBool());
+  // The steps stay: a review ends in 確定 or 差戻し.
+  CHECK_FALSE(entry.actions().isEmpty());
+  entry.setValue(QStringLiteral("progress"), QStringLiteral("取りまとめの書き換え"));
+  entry.flush();
+  CHECK(app.session->replica().outbox().empty());  // nothing written while reviewing
+  CHECK(entry.messageIsError());
+
+  REQUIRE(entry.editAsCoordinator());
+  CHECK_FALSE(entry.reviewMode());
+  CHECK(field(entry, "progress", FieldListModel::EditableRole).toBool());
+  // Recorded in the entry's thread, which the department reads.
+  const auto actions = app.session->replica().actions();
+  REQUIRE(actions.size() == 1);
+  CHECK(actions[0].action.kind == matome::action_kind::comment);
+  CHECK(actions[0].action.text.find("編集") != std::string::npos);
+  entry.setValue(QStringLiteral("progress"), QStringLiteral("取りまとめが補った実績。"));
+  entry.flush();
+  CHECK(app.session->replica().outbox().size() == 1);
+
+  // Another entry starts in review again.
+  open(entry, app.item("認知症サポーター養成講座"), app.department("kourei"));
+  CHECK(entry.reviewMode());
+}

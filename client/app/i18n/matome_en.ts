@@ -299,77 +299,92 @@
         <translation>Returned because: %1</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="220"/>
+        <location filename="../qml/EntryForm.qml" line="206"/>
+        <source>確認モード: 担当課の内容は読むだけです。確定か差戻しで返してください。</source>
+        <translation>Review: the department’s text is read only. Answer with Accept or Return.</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="211"/>
+        <source>担当課の内容を編集する</source>
+        <translation>Edit the department’s text</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="214"/>
+        <source>編集することを担当課へのコメントに残します。</source>
+        <translation>Leaves a comment for the department that you are editing.</translation>
+    </message>
+    <message>
+        <location filename="../qml/EntryForm.qml" line="242"/>
         <source>前年度の内容をコピー</source>
         <translation>Copy last year&apos;s entry</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="226"/>
+        <location filename="../qml/EntryForm.qml" line="248"/>
         <source>コピーを元に戻す</source>
         <translation>Undo the copy</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="232"/>
+        <location filename="../qml/EntryForm.qml" line="254"/>
         <source>前回確定からの変更</source>
         <translation>Changes since accepted</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="238"/>
+        <location filename="../qml/EntryForm.qml" line="260"/>
         <source>閲覧のみ</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="268"/>
+        <location filename="../qml/EntryForm.qml" line="290"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="279"/>
+        <location filename="../qml/EntryForm.qml" line="301"/>
         <source>入力してください</source>
         <translation>Type here</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="279"/>
+        <location filename="../qml/EntryForm.qml" line="301"/>
         <source>（空欄）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="337"/>
+        <location filename="../qml/EntryForm.qml" line="359"/>
         <source>差戻しの理由</source>
         <translation>Reason for returning</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="337"/>
+        <location filename="../qml/EntryForm.qml" line="359"/>
         <source>課内差戻しの理由</source>
         <translation>Reason for sending back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="360"/>
+        <location filename="../qml/EntryForm.qml" line="382"/>
         <source>担当課に伝える理由（必須）</source>
         <translation>Reason for the department (required)</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="376"/>
+        <location filename="../qml/EntryForm.qml" line="398"/>
         <source>理由を書いてください。担当課には、この理由が差戻しと一緒に届きます。</source>
         <translation>Write the reason: the department receives it with the return.</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="390"/>
+        <location filename="../qml/EntryForm.qml" line="412"/>
         <source>差戻す</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="390"/>
+        <location filename="../qml/EntryForm.qml" line="412"/>
         <source>課内で差戻す</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="394"/>
+        <location filename="../qml/EntryForm.qml" line="416"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../qml/EntryForm.qml" line="397"/>
+        <location filename="../qml/EntryForm.qml" line="419"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -749,93 +764,108 @@
 <context>
     <name>Matome::EntryController</name>
     <message>
-        <location filename="../entrycontroller.cpp" line="72"/>
+        <location filename="../entrycontroller.cpp" line="73"/>
         <source>提出</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="73"/>
+        <location filename="../entrycontroller.cpp" line="74"/>
         <source>課内承認</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="74"/>
+        <location filename="../entrycontroller.cpp" line="75"/>
         <source>課内差戻し</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="75"/>
+        <location filename="../entrycontroller.cpp" line="76"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="76"/>
+        <location filename="../entrycontroller.cpp" line="77"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="77"/>
+        <location filename="../entrycontroller.cpp" line="78"/>
         <source>確定の取消</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="82"/>
+        <location filename="../entrycontroller.cpp" line="83"/>
         <source>提出する</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="83"/>
+        <location filename="../entrycontroller.cpp" line="84"/>
         <source>課内承認する</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="84"/>
+        <location filename="../entrycontroller.cpp" line="85"/>
         <source>課内で差戻す…</source>
         <translation>Send back…</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="85"/>
+        <location filename="../entrycontroller.cpp" line="86"/>
         <source>確定する</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="86"/>
+        <location filename="../entrycontroller.cpp" line="87"/>
         <source>差戻す…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="87"/>
+        <location filename="../entrycontroller.cpp" line="88"/>
         <source>確定を取り消す</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="164"/>
-        <location filename="../entrycontroller.cpp" line="245"/>
+        <location filename="../entrycontroller.cpp" line="125"/>
+        <source>確認中の報告です。担当課の内容を直すときは「担当課の内容を編集する」を押してください。</source>
+        <translation>This report is in review. To change the department’s text, press “Edit the department’s text”.</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="171"/>
+        <location filename="../entrycontroller.cpp" line="268"/>
         <source>保存できません: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="193"/>
+        <location filename="../entrycontroller.cpp" line="200"/>
         <source>前年度の内容を%1項目コピーしました。入力済みの項目はそのままです。</source>
         <translation>Copied %1 field(s) from last year. Fields already filled in were kept.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="194"/>
+        <location filename="../entrycontroller.cpp" line="201"/>
         <source>コピーできる前年度の内容はありません（空欄の項目だけにコピーします）。</source>
         <translation>Nothing to copy from last year (only empty fields are filled).</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="222"/>
+        <location filename="../entrycontroller.cpp" line="210"/>
+        <source>取りまとめ担当（%1）がこの報告の内容を編集します。</source>
+        <translation>The coordinator (%1) is editing this report.</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="218"/>
+        <source>編集できます。変更は担当課にも見え、履歴に残ります。</source>
+        <translation>You can edit now. The department sees the changes, and the history keeps them.</translation>
+    </message>
+    <message>
+        <location filename="../entrycontroller.cpp" line="245"/>
         <source>前年度からのコピーを%1項目元に戻しました。</source>
         <translation>Took back %1 fields copied from last year.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="303"/>
+        <location filename="../entrycontroller.cpp" line="326"/>
         <source>「%1」を記録しました。次の同期でサーバーに送られます。</source>
         <translation>&quot;%1&quot; recorded. It goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="392"/>
+        <location filename="../entrycontroller.cpp" line="417"/>
         <source>「%1」はサーバーに受け付けられませんでした: %2</source>
         <translation>The server refused &quot;%1&quot;: %2</translation>
     </message>

@@ -193,6 +193,28 @@ Pane {
                 }
             }
 
+            // A coordinator reads a department's entry; changing its text is a choice.
+            RowLayout {
+                objectName: "reviewBar"
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                visible: entry.reviewMode
+                spacing: 8
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    text: qsTr("確認モード: 担当課の内容は読むだけです。確定か差戻しで返してください。")
+                    color: Theme.mutedText
+                }
+                Button {
+                    objectName: "editAsCoordinator"
+                    text: qsTr("担当課の内容を編集する")
+                    onClicked: entry.editAsCoordinator()
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("編集することを担当課へのコメントに残します。")
+                }
+            }
+
             RowLayout {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16

@@ -57,6 +57,23 @@ Item {
             page.tree.model.statusFilter = ""
         }
 
+        // Reviewing: the department's text is read only until the
+        // coordinator chooses to edit it, which the thread records.
+        function test_reviewModeByDefault() {
+            openRow("各種サポーターの養成", "健康づくり課")
+            verify(page.form.controller.reviewMode)
+            const bar = Helpers.findByName(page.form, "reviewBar")
+            verify(bar.visible)
+            const area = Helpers.findByName(page.form, "editor_progress")
+            verify(area.readOnly)
+            const edit = Helpers.findByName(page.form, "editAsCoordinator")
+            edit.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            tryVerify(() => !page.form.controller.reviewMode)
+            tryVerify(() => !Helpers.findByName(page.form, "editor_progress").readOnly)
+            verify(!bar.visible)
+        }
+
         function test_acceptWithTheButton() {
             openRow("福祉教育", "学校教育課")
             compare(page.form.controller.status, "submitted")
