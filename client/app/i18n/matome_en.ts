@@ -830,7 +830,7 @@
     </message>
     <message>
         <location filename="../entrycontroller.cpp" line="171"/>
-        <location filename="../entrycontroller.cpp" line="268"/>
+        <location filename="../entrycontroller.cpp" line="269"/>
         <source>保存できません: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -845,27 +845,27 @@
         <translation>Nothing to copy from last year (only empty fields are filled).</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="210"/>
+        <location filename="../entrycontroller.cpp" line="211"/>
         <source>取りまとめ担当（%1）がこの報告の内容を編集します。</source>
         <translation>The coordinator (%1) is editing this report.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="218"/>
+        <location filename="../entrycontroller.cpp" line="219"/>
         <source>編集できます。変更は担当課にも見え、履歴に残ります。</source>
         <translation>You can edit now. The department sees the changes, and the history keeps them.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="245"/>
+        <location filename="../entrycontroller.cpp" line="246"/>
         <source>前年度からのコピーを%1項目元に戻しました。</source>
         <translation>Took back %1 fields copied from last year.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="326"/>
+        <location filename="../entrycontroller.cpp" line="327"/>
         <source>「%1」を記録しました。次の同期でサーバーに送られます。</source>
         <translation>&quot;%1&quot; recorded. It goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="417"/>
+        <location filename="../entrycontroller.cpp" line="418"/>
         <source>「%1」はサーバーに受け付けられませんでした: %2</source>
         <translation>The server refused &quot;%1&quot;: %2</translation>
     </message>
@@ -1155,8 +1155,13 @@
         <translation>%1 / %2 rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="194"/>
-        <location filename="../qml/PlanTree.qml" line="246"/>
+        <location filename="../qml/PlanTree.qml" line="195"/>
+        <source>自分の課</source>
+        <translation>My department</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="196"/>
+        <location filename="../qml/PlanTree.qml" line="248"/>
         <source>未送信</source>
         <translation>Not sent</translation>
     </message>
@@ -1387,7 +1392,13 @@
 <context>
     <name>SeriesChart</name>
     <message>
-        <location filename="../qml/SeriesChart.qml" line="41"/>
+        <location filename="../qml/SeriesChart.qml" line="17"/>
+        <source>推移のグラフ</source>
+        <translation>Chart of the values by year</translation>
+    </message>
+    <message>
+        <location filename="../qml/SeriesChart.qml" line="20"/>
+        <location filename="../qml/SeriesChart.qml" line="50"/>
         <source>目標 %1%2</source>
         <translation>Target %1%2</translation>
     </message>

@@ -328,6 +328,7 @@ Frame {
                 onEdited: (year, value, seenVersion) => editor.edited(editor.key, value, year, seenVersion)
             }
             SeriesChart {
+                objectName: "chart_" + editor.key
                 visible: editor.elementType === "number"
                 series: editor.series
                 target: editor.target

@@ -191,7 +191,9 @@ Pane {
                 width: ListView.view.width
                 // Read out as the row reads: "3 認知症サポーター養成講座、高齢介護課、作成中、未送信".
                 Accessible.name: isRow
-                    ? [label + " " + title, owners, statusLabel].concat(unsent ? [qsTr("未送信")] : []).join("、")
+                    ? [label + " " + title, owners, statusLabel]
+                          .concat(mine ? [qsTr("自分の課")] : [])
+                          .concat(unsent ? [qsTr("未送信")] : []).join("、")
                     : label + " " + title
                 leftPadding: 8 + depth * 16
                 highlighted: ListView.isCurrentItem

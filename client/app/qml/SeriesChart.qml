@@ -11,6 +11,15 @@ Canvas {
     property bool hasTarget: false
     property string unit: ""
 
+    // What the chart shows, in words, for whoever cannot see it (the same
+    // values are in the series table beside it).
+    Accessible.role: Accessible.Graphic
+    Accessible.name: qsTr("推移のグラフ")
+    Accessible.description: series.filter(p => p.value !== "")
+                                  .map(p => p.label + " " + p.value + unit)
+                                  .concat(hasTarget ? [qsTr("目標 %1%2").arg(target).arg(unit)] : [])
+                                  .join("、")
+
     onSeriesChanged: requestPaint()
     onTargetChanged: requestPaint()
     onWidthChanged: requestPaint()

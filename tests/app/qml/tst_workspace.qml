@@ -101,7 +101,7 @@ Item {
             verify(mark.visible)
             compare(mark.text, "未送信")
             verify(current.Accessible.name.indexOf("認知症サポーター養成講座、高齢介護課、") > 0)
-            verify(current.Accessible.name.endsWith("、未送信"))
+            verify(current.Accessible.name.endsWith("、自分の課、未送信"))  // not by colour alone
         }
 
         // Real key events, one character at a time (ASCII: what keyClick types).
@@ -253,6 +253,14 @@ Item {
         }
 
         // Issue 10.2: a save between keystrokes must not rebuild the cells.
+        // The indicator's chart says its values in words.
+        function test_indicatorChartHasATextAlternative() {
+            const chart = Helpers.findByName(page.form, "chart_indicator")
+            verify(chart)
+            compare(chart.Accessible.name, "推移のグラフ")
+            verify(chart.Accessible.description.indexOf("R5 164人") >= 0)
+        }
+
         function test_yearSeriesCellKeepsFocusAcrossSaves() {
             const year = Session.reportYear
             const cell = Helpers.findByName(page.form, "series_indicator_" + year)
