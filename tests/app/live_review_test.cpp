@@ -25,6 +25,20 @@ QString read(const QString& path) {
   return QString::fromUtf8(file.readAll());
 }
 
+// The department fills in and submits `e`, and it reaches the server.
+void submit_for_review(client_fixture& f, client::replica& department, const entry_key& e) {
+  client_fixture::fill_for_submit(department, e);
+  REQUIRE(department.queue_transition(e, entry_action::submit));
+  REQUIRE(f.sync(department));
+}
+
+// The coordinator's form on `e`, once its replica shows it submitted.
+void open_submitted(Matome::EntryController& entry, const entry_key& e) {
+  entry.setItemId(e.item_id);
+  entry.setDepartmentId(e.department_id);
+  REQUIRE(wait_until([&] { return entry.status() == QStringLiteral("submitted"); }));
+}
+
 }  // namespace
 
 TEST_CASE("The coordinator reviews what changed since acceptance and a cell's history",
@@ -33,15 +47,10 @@ TEST_CASE("The coordinator reviews what changed since acceptance and a cell's hi
   const auto& p = f.p;
   const entry_key e{p.solo_row, p.fukushi, 2023};
   auto fukushi = f.sign_in("fukushi1");
-  client_fixture::fill_for_submit(fukushi, e);
-  REQUIRE(fukushi.queue_transition(e, entry_action::submit));
-  REQUIRE(f.sync(fukushi));
-
+  submit_for_review(f, fukushi, e);
   live_app coord(f.dir.file("coord-app"), f.url(), "coord");
   Matome::EntryController entry;
-  entry.setItemId(e.item_id);
-  entry.setDepartmentId(e.department_id);
-  REQUIRE(wait_until([&] { return entry.status() == QStringLiteral("submitted"); }));
+  open_submitted(entry, e);
   REQUIRE(entry.act(QStringLiteral("accept")));
   REQUIRE(wait_until([&] { return entry.status() == QStringLiteral("accepted"); }));
   REQUIRE(entry.act(QStringLiteral("reopen")));
@@ -167,15 +176,10 @@ TEST_CASE("The 差戻し banner shows the reason given with the return, not a la
   const auto& p = f.p;
   const entry_key e{p.solo_row, p.fukushi, 2023};
   auto fukushi = f.sign_in("fukushi1");
-  client_fixture::fill_for_submit(fukushi, e);
-  REQUIRE(fukushi.queue_transition(e, entry_action::submit));
-  REQUIRE(f.sync(fukushi));
-
+  submit_for_review(f, fukushi, e);
   live_app coord(f.dir.file("coord-app"), f.url(), "coord");
   Matome::EntryController entry;
-  entry.setItemId(e.item_id);
-  entry.setDepartmentId(e.department_id);
-  REQUIRE(wait_until([&] { return entry.status() == QStringLiteral("submitted"); }));
+  open_submitted(entry, e);
   REQUIRE(
       entry.act(QStringLiteral("return"), QStringLiteral("参加者数の内訳を追記してください。")));
   REQUIRE(wait_until([&] { return entry.status() == QStringLiteral("returned"); }));
