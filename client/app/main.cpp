@@ -14,27 +14,12 @@
 #include <QTimer>
 #include <cstdio>
 
+#include "appfont.h"
 #include "session.h"
 #include "synccontroller.h"
 #include "translations.h"
 
 Q_IMPORT_QML_PLUGIN(MatomePlugin)
-
-namespace {
-
-// Japanese text needs a CJK font; pick Noto Sans CJK JP when it is there.
-void chooseFont(QGuiApplication& app) {
-  for (const auto& family : {QStringLiteral("Noto Sans CJK JP"), QStringLiteral("IPAexGothic")}) {
-    if (QFontDatabase::families().contains(family)) {
-      QFont font(family);
-      font.setPointSizeF(10.5);
-      app.setFont(font);
-      return;
-    }
-  }
-}
-
-}  // namespace
 
 int main(int argc, char* argv[]) {
   QGuiApplication app(argc, argv);
@@ -84,7 +69,9 @@ int main(int argc, char* argv[]) {
                  "matome: Qt's Japanese translation (qtbase_ja.qm) is missing; dialog buttons stay "
                  "English. Install qt6-translations-l10n.\n");
   }
-  chooseFont(app);
+  app.setFont(Matome::appFont(QGuiApplication::font(),
+                              !qEnvironmentVariableIsEmpty("XDG_CURRENT_DESKTOP"),
+                              QFontDatabase::families()));
   // The desktop's style when the user or the desktop chose one (on KDE,
   // org.kde.desktop); Fusion, a desktop look on every platform, otherwise.
   if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
