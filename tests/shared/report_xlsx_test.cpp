@@ -138,6 +138,25 @@ TEST_CASE("A table field prints as nested rows under its header, one line per ta
   CHECK(row->sub_rows[0][0].empty());  // the row's own cells are not repeated
 }
 
+TEST_CASE("A table column of another year prints that year's rows, as any column does",
+          "[report]") {
+  demo_store d;
+  // Reporting R6, with last year's activities beside this year's progress.
+  auto layout = parse_layout(R"({"columns": [
+      {"header": "事業", "source": "title"},
+      {"header": "前年度の活動", "source": "activities", "year": "R5"}]})",
+                             d.index.plan);
+  REQUIRE(layout.has_value());
+  const auto doc = build_report(d.index, store_source(d.s), *layout, {2024});
+  auto row = std::ranges::find_if(doc.lines, [](const report_line& l) {
+    return !l.cells.empty() && l.cells[0] == "認知症サポーター養成講座";
+  });
+  REQUIRE(row != doc.lines.end());
+  CHECK(row->cells[1] == "養成講座");
+  REQUIRE(row->sub_rows.size() == 1);
+  CHECK(row->sub_rows[0][1] == "フォローアップ研修");
+}
+
 TEST_CASE("A layout file chooses the columns, shared rows per owner and choices as boxes",
           "[report]") {
   demo_store d;

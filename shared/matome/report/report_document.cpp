@@ -218,10 +218,10 @@ class builder {
       return {};
     }
     const template_field& f = *c.field;
+    const int year = year_of(c);
     if (f.scope == field_scope::plan) {
-      return shown(f, source_.value_of({row.id, 0, c.year, f.key}), c.column);
+      return shown(f, source_.value_of({row.id, 0, year, f.key}), c.column);
     }
-    const int year = c.year != 0 ? c.year : c.column->year != 0 ? c.column->year : options_.year;
     if (owners.size() == 1) {
       return shown(f, source_.value_of({row.id, owners[0], year, f.key}), c.column);
     }
@@ -242,15 +242,24 @@ class builder {
     return out;
   }
 
-  // A table field's rows for the owners shown, each owner's first row
+  // The fiscal year a printed column's cell is read from: a series' own
+  // year, a plan field's 0, else the column's year or the year reported.
+  int year_of(const printed_column& c) const {
+    if (c.year != 0) return c.year;
+    if (c.field != nullptr && c.field->scope == field_scope::plan) return 0;
+    return c.column->year != 0 ? c.column->year : options_.year;
+  }
+
+  // A table column's rows for the owners shown, each owner's first row
   // marked with its name when several share the line.
-  std::vector<table_row> table_rows(const plan_item& row, const template_field& f,
+  std::vector<table_row> table_rows(const plan_item& row, const printed_column& c,
                                     const std::vector<record_id>& owners) const {
+    const template_field& f = *c.field;
     std::vector<table_row> out;
     const std::vector<record_id> parts =
         f.scope == field_scope::plan ? std::vector<record_id>{0} : owners;
     for (record_id o : parts) {
-      auto rows = parse_table_value(f, source_.value_of({row.id, o, options_.year, f.key}));
+      auto rows = parse_table_value(f, source_.value_of({row.id, o, year_of(c), f.key}));
       if (!rows || rows->empty()) continue;
       if (parts.size() > 1 && !f.columns.empty())
         rows->front().front() = "【" + names_.at(o) + "】" + rows->front().front();
@@ -264,9 +273,8 @@ class builder {
   bool changed(const plan_item& row, const printed_column& c,
                const std::vector<record_id>& owners) const {
     if (c.field == nullptr || c.field->scope == field_scope::plan) return false;
-    const int year = c.year != 0 ? c.year : c.column->year != 0 ? c.column->year : options_.year;
     return std::ranges::any_of(owners, [&](record_id o) {
-      return source_.changed_since_accepted({row.id, o, year, c.field->key});
+      return source_.changed_since_accepted({row.id, o, year_of(c), c.field->key});
     });
   }
 
@@ -275,10 +283,11 @@ class builder {
     if (owners.empty()) return;
     auto line = [&](const std::vector<record_id>& who) {
       report_line out{report_line::kind::row, row.level, {}, {}, {}, {}};
-      std::map<const template_field*, std::vector<table_row>> tables;
+      // Per layout column: the same table may be printed for two years.
+      std::map<const layout_column*, std::vector<table_row>> tables;
       for (const auto& c : columns_) {
-        if (c.table_column >= 0 && !tables.contains(c.field))
-          tables[c.field] = table_rows(row, *c.field, who);
+        if (c.table_column >= 0 && !tables.contains(c.column))
+          tables[c.column] = table_rows(row, c, who);
       }
       std::size_t lines = 1;
       for (const auto& [field, rows] : tables) lines = std::max(lines, rows.size());
@@ -286,7 +295,7 @@ class builder {
       for (std::size_t k = 0; k < columns_.size(); ++k) {
         const auto& c = columns_[k];
         if (c.table_column >= 0) {
-          const auto& rows = tables[c.field];
+          const auto& rows = tables[c.column];
           const auto column = static_cast<std::size_t>(c.table_column);
           out.cells.push_back(rows.empty() ? std::string() : rows[0][column]);
           for (std::size_t r = 1; r < rows.size(); ++r) out.sub_rows[r - 1][k] = rows[r][column];
