@@ -15,7 +15,6 @@
 // Usage: matome-report-bench [--presets DIR] [--repeat N] [--json]
 #include <xlsxwriter.h>
 
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
@@ -74,11 +73,7 @@ void baseline_pdf(const std::vector<QString>& texts, const QString& path) {
   writer.setPageSize(QPageSize(QPageSize::A4));
   writer.setPageOrientation(QPageLayout::Landscape);
   QPainter p(&writer);
-  const int id = QFontDatabase::addApplicationFont(
-      QStringLiteral("/usr/share/fonts/truetype/takao-gothic/TakaoGothic.ttf"));
-  QFont font(QFontDatabase::applicationFontFamilies(id).value(0, QStringLiteral("TakaoGothic")));
-  font.setPointSizeF(7);
-  p.setFont(font);
+  p.setFont(Matome::reportFont(7));
   const QRect area = writer.pageLayout().paintRectPixels(300);
   int y = 0;
   for (const auto& t : texts) {

@@ -13,31 +13,39 @@
 namespace Matome {
 namespace {
 
-constexpr int kDpi = 300;
-// A changed cell's shade: light enough to read through, and still a visible
-// grey on a black-and-white printer.
-const QColor kChangedShade(0xff, 0xe9, 0x9e);
-
 // The report's face: Takao Gothic (fonts-takao-gothic), loaded from the
 // package's file so a machine whose fontconfig lacks it gets the same PDF.
 // Not Noto Sans CJK or IPAex: they map the Kangxi radicals (⽬ U+2F6C) to the
 // same glyphs as the ideographs (目 U+76EE), and Qt's PDF text map gives
 // each glyph its lowest code point, so a reader copying 目標 would get ⽬標
 // and a search for it would fail. Takao has no radicals.
+// Registered once per process (every font of every page asks for it).
 QString reportFamily() {
-  const int id = QFontDatabase::addApplicationFont(
-      QStringLiteral("/usr/share/fonts/truetype/takao-gothic/TakaoGothic.ttf"));
-  const QStringList families = QFontDatabase::applicationFontFamilies(id);
-  return families.isEmpty() ? QStringLiteral("TakaoGothic") : families.first();
+  static const QString family = [] {
+    const int id = QFontDatabase::addApplicationFont(
+        QStringLiteral("/usr/share/fonts/truetype/takao-gothic/TakaoGothic.ttf"));
+    const QStringList families = QFontDatabase::applicationFontFamilies(id);
+    return families.isEmpty() ? QStringLiteral("TakaoGothic") : families.first();
+  }();
+  return family;
 }
 
-QFont reportFont(qreal points, bool bold = false) {
+}  // namespace
+
+QFont reportFont(qreal points, bool bold) {
   QFont f(reportFamily());
   f.setPointSizeF(points);
   f.setBold(bold);
   f.setStyleStrategy(QFont::PreferAntialias);
   return f;
 }
+
+namespace {
+
+constexpr int kDpi = 300;
+// A changed cell's shade: light enough to read through, and still a visible
+// grey on a black-and-white printer.
+const QColor kChangedShade(0xff, 0xe9, 0x9e);
 
 // A text broken into lines at a width; kept to draw any run of its lines.
 struct TextBlock {
@@ -222,25 +230,7 @@ class Renderer {
       qreal height = 0;
       for (const auto& b : blocks) height = std::max(height, b.height());
       height += 2 * kPad;
-      // Kept whole: to the next page when it does not fit and would there,
-      // taking along the headings just above it (a heading never ends a page).
-      if (y + height > bottom && !page.empty() && height <= bottom - top) {
-        std::vector<PageItem> carried;
-        while (!page.empty() && page.back().kind != PageItem::row) {
-          carried.insert(carried.begin(), page.back());
-          page.pop_back();
-        }
-        if (page.empty()) {  // only headings on this page: they stay
-          page = std::move(carried);
-          carried.clear();
-        }
-        newPage();
-        for (auto& c : carried) {
-          c.y = y;
-          y += c.height;
-          page.push_back(c);
-        }
-      }
+      keepWhole(height, page, y, top, bottom, newPage);
       // Then line by line, continued on the next page when taller than a page.
       std::vector<int> next(blocks.size(), 0);
       for (;;) {
@@ -273,6 +263,27 @@ class Renderer {
 
   bool nestedColumn(std::size_t c) const { return c < doc_.nested.size() && doc_.nested[c]; }
 
+  // A row `height` tall is kept whole: to the next page when it does not fit
+  // here and would there, taking along the headings just above it (a
+  // heading never ends a page; a page of headings only keeps them).
+  template <class NewPage>
+  void keepWhole(qreal height, std::vector<PageItem>& page, qreal& y, qreal top, qreal bottom,
+                 NewPage newPage) {
+    if (y + height <= bottom || page.empty() || height > bottom - top) return;
+    std::vector<PageItem> carried;
+    while (!page.empty() && page.back().kind != PageItem::row) {
+      carried.insert(carried.begin(), page.back());
+      page.pop_back();
+    }
+    if (page.empty()) std::swap(page, carried);
+    newPage();
+    for (auto& c : carried) {
+      c.y = y;
+      y += c.height;
+      page.push_back(c);
+    }
+  }
+
   // A row whose table prints as nested rows: each table row a line across
   // the table's columns, the row's other cells beside them all. Kept whole
   // on a page when it fits on one; else split between table rows, the
@@ -300,21 +311,7 @@ class Renderer {
       heights.back() += others - total;
       total = others;
     }
-    if (y + total > bottom && !page.empty() && total <= bottom - top) {
-      // To the next page with the headings just above it.
-      std::vector<PageItem> carried;
-      while (!page.empty() && page.back().kind != PageItem::row) {
-        carried.insert(carried.begin(), page.back());
-        page.pop_back();
-      }
-      if (page.empty()) std::swap(page, carried);
-      newPage();
-      for (auto& c : carried) {
-        c.y = y;
-        y += c.height;
-        page.push_back(c);
-      }
-    }
+    keepWhole(total, page, y, top, bottom, newPage);
     for (std::size_t k = 0; k < subs;) {
       PageItem item{PageItem::row, static_cast<int>(i), y, 0, {}, 0, 0, 0, 0, {}};
       item.subFrom = static_cast<int>(k);

@@ -7,6 +7,7 @@
 // searchable and copyable. Needs a QGuiApplication (fonts); matome-cli
 // makes an offscreen one.
 
+#include <QFont>
 #include <QImage>
 #include <QString>
 #include <functional>
@@ -16,6 +17,9 @@
 #include "matome/report/report_document.h"
 
 namespace Matome {
+
+// The report's face (Takao Gothic, embedded in the PDF) at `points`.
+QFont reportFont(qreal points, bool bold = false);
 
 // Called after each page is drawn: pages done, pages in all.
 using PageProgress = std::function<void(int done, int total)>;
