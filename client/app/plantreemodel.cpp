@@ -182,24 +182,15 @@ void PlanTreeModel::loadFieldText() {
   m_fieldText.clear();
   auto* session = Session::instance();
   if (!session) return;
-  auto& db = session->replica().db().db();
-  std::unordered_map<qint64, QString> raw;
-  auto cells = db.prepare("SELECT item_id, value FROM cells WHERE value != ''");
-  while (cells.step()) raw[cells.int64(0)] += u' ' + qs(cells.text(1));
-  auto unsent = db.prepare("SELECT item_id, COALESCE(queued_value, value) FROM outbox");
-  while (unsent.step()) raw[unsent.int64(0)] += u' ' + qs(unsent.text(1));
-  for (auto& [item, text] : raw) m_fieldText[item] = searchKey(text);
+  for (const auto& [item, text] : session->replica().text_by_item())
+    m_fieldText[item] = searchKey(qs(text));
 }
 
 std::set<qint64> PlanTreeModel::unsentItems() const {
-  std::set<qint64> out;
   auto* session = Session::instance();
-  if (!session) return out;
-  auto& local = session->replica();
-  for (const auto& o : local.outbox()) out.insert(o.change.key.item_id);
-  for (const auto& a : local.actions())
-    if (a.action.entry.item_id != 0) out.insert(a.action.entry.item_id);
-  return out;
+  if (!session) return {};
+  const auto items = session->replica().items_with_unsent();
+  return {items.begin(), items.end()};
 }
 
 void PlanTreeModel::refreshUnsent() {

@@ -237,6 +237,23 @@ outbox_counts replica::count_outbox() {
   return {counts.integer(0), counts.integer(1)};
 }
 
+std::set<record_id> replica::items_with_unsent() {
+  std::set<record_id> out;
+  auto items = store_.db().prepare(
+      "SELECT item_id FROM outbox UNION SELECT item_id FROM pending_actions WHERE item_id != 0");
+  while (items.step()) out.insert(items.int64(0));
+  return out;
+}
+
+std::map<record_id, std::string> replica::text_by_item() {
+  std::map<record_id, std::string> out;
+  auto values = store_.db().prepare(
+      "SELECT item_id, value FROM cells WHERE value != ''"
+      " UNION ALL SELECT item_id, COALESCE(queued_value, value) FROM outbox");
+  while (values.step()) out[values.int64(0)] += ' ' + values.text(1);
+  return out;
+}
+
 replica_status replica::status() {
   replica_status s;
   const auto outbox = count_outbox();

@@ -9,7 +9,9 @@
 // Thread safety: one replica object per thread; several may open the same
 // file (SQLite serializes the writers).
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -120,6 +122,11 @@ class replica {
   replica_status status();
   // The outbox part of status(), without its costlier counts (for sync).
   outbox_counts count_outbox();
+  // The items with an edit or a step not sent yet (the plan tree's marks).
+  std::set<record_id> items_with_unsent();
+  // Every value written on each item, any year, the user's unsent text
+  // included, joined by spaces (what a search of the plan reads).
+  std::map<record_id, std::string> text_by_item();
 
   // ---- used by sync ----------------------------------------------------
   // The user now reports for another department or role: what the old
