@@ -205,21 +205,20 @@ bool DashboardModel::setDueDate(const QString& typed) {
   if (!session || !session->identity()) return false;
   const int year = m_year;
   const auto text = matome::iso_date(*date);
-  callApiAsync(
-      this, "PUT",
-      "/api/v1/plans/" + std::to_string(session->identity()->plan_id) + "/years/" +
-          std::to_string(year) + "/due-date",
-      R"({"due_date":")" + text + R"("})",
-      [this, year, text](bool ok, const std::string& bodyOrError) {
-        if (!ok) {
-          setMessage(tr("期限を設定できません: %1").arg(qs(bodyOrError)));
-          return;
-        }
-        Session::instance()->replica().set_setting(dueDateSetting(year), text);
-        setMessage(tr("提出期限を %1 にしました。")
-                       .arg(qs(matome::era_date_label(matome::parse_calendar_date(text).value()))));
-        reload();
-      });
+  const QString label = qs(matome::era_date_label(*date));
+  callApiAsync(this, "PUT",
+               "/api/v1/plans/" + std::to_string(session->identity()->plan_id) + "/years/" +
+                   std::to_string(year) + "/due-date",
+               R"({"due_date":")" + text + R"("})",
+               [this, year, text, label](bool ok, const std::string& bodyOrError) {
+                 if (!ok) {
+                   setMessage(tr("期限を設定できません: %1").arg(qs(bodyOrError)));
+                   return;
+                 }
+                 Session::instance()->replica().set_setting(dueDateSetting(year), text);
+                 setMessage(tr("提出期限を %1 にしました。").arg(label));
+                 reload();
+               });
   return true;
 }
 

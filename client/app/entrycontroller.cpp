@@ -227,11 +227,8 @@ int EntryController::undoCopy() {
   auto& local = session->replica();
   int undone = 0;
   for (const auto& [cell, copied] : m_copied) {
-    // What the copy wrote is stored in its stored form (a table's canonical
-    // text), so compare with what the replica holds now, as stored.
-    const auto* field = session->plan() ? session->plan()->plan.tmpl.find(cell.field) : nullptr;
-    if (local.value_of(cell) != matome::stored_form(field, utf8(copied)))
-      continue;  // changed since
+    // The copy wrote last year's stored value as it was.
+    if (local.value_of(cell) != utf8(copied)) continue;  // changed since
     const auto server = local.db().find_cell(cell);
     auto done = server && !server->value.empty() ? local.edit(cell, "") : local.discard(cell);
     if (!done) {

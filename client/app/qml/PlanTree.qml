@@ -38,12 +38,17 @@ Pane {
         Qt.callLater(list.positionViewAtBeginning)  // keep the row's headings in view
     }
     function focusSearch() { search.forceActiveFocus(); search.selectAll() }
-    // One entry, from elsewhere (a conflict): the filters cleared so its row shows.
-    function openEntry(itemId, departmentId) {
+    // The search cleared and the list narrowed to a department and a status
+    // (0 and "": all), for a row opened from another page.
+    function filterTo(departmentId, status) {
         search.text = ""
         treeModel.searchText = ""
-        treeModel.statusFilter = ""
-        treeModel.departmentFilter = 0
+        treeModel.statusFilter = status
+        treeModel.departmentFilter = departmentId
+    }
+    // One entry, from elsewhere (a conflict): the filters cleared so its row shows.
+    function openEntry(itemId, departmentId) {
+        filterTo(0, "")
         if (treeModel.indexOfItem(itemId) < 0) treeModel.mineOnly = false
         list.currentIndex = treeModel.indexOfItem(itemId)
         list.positionViewAtIndex(list.currentIndex, ListView.Contain)
@@ -53,11 +58,8 @@ Pane {
     // The dashboard's review queue: one department's entries in one status,
     // the first opened and the list focused to go through them.
     function openQueue(departmentId, status) {
-        search.text = ""
-        treeModel.searchText = ""
         treeModel.mineOnly = false
-        treeModel.statusFilter = status
-        treeModel.departmentFilter = departmentId
+        filterTo(departmentId, status)
         list.forceActiveFocus()
         choose(treeModel.nextRow(-1, 1))
     }
