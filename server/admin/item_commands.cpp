@@ -74,7 +74,12 @@ int set_layout(const std::string& db, const std::string& plan_code, const std::s
   auto s = open_existing(db);
   if (!s) return report(s.error());
   auto plan_id = s->find_plan_by_code(plan_code);
-  if (!plan_id) return report(plan_id.error());
+  if (!plan_id) {
+    return report(
+        make_error(plan_id.error().code,
+                   plan_id.error().message +
+                       " 計画コードは matome-server list-items の「# plan」の行にあります。"));
+  }
   auto p = s->load_plan(*plan_id);
   if (!p) return report(p.error());
   std::string json;

@@ -107,6 +107,7 @@ TEST_CASE("a layout that does not fit the plan is refused, and '-' goes back to 
   auto unknown_plan = run_server_admin({"--db", db, "set-layout", "no-such-plan", good.string()});
   CHECK(unknown_plan.exit_code != 0);
   CHECK(unknown_plan.err.find("no-such-plan") != std::string::npos);
+  CHECK(unknown_plan.err.find("list-items") != std::string::npos);  // where the codes are
 }
 
 TEST_CASE("a plan file's report_layout is checked against its template", "[plan_file][layout]") {
