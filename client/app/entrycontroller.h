@@ -45,11 +45,11 @@ class EntryController : public QObject {
   Q_PROPERTY(bool canUndoCopy READ canUndoCopy NOTIFY stateChanged)
   Q_PROPERTY(QString message READ message NOTIFY messageChanged)
   Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
-  Q_PROPERTY(FieldListModel* fields READ fields CONSTANT)
+  Q_PROPERTY(Matome::FieldListModel* fields READ fields CONSTANT)
   // The sections of the row's headings (a 目標's background, a yearly policy):
   // [{itemId, key, label, heading, value, year, editable}], outermost first.
   Q_PROPERTY(QVariantList sections READ sections NOTIFY stateChanged)
-  Q_PROPERTY(CommentListModel* comments READ comments CONSTANT)
+  Q_PROPERTY(Matome::CommentListModel* comments READ comments CONSTANT)
 
  public:
   explicit EntryController(QObject* parent = nullptr);

@@ -81,7 +81,7 @@ Pane {
                 model: board
                 keyNavigationEnabled: true
                 activeFocusOnTab: true
-                Keys.onReturnPressed: if (currentItem) page.reviewRequested(currentItem.departmentId, "submitted")
+                Keys.onReturnPressed: if (currentItem) page.reviewRequested(currentItem.departmentId, "submitted") // qmllint disable type
                 Accessible.name: qsTr("担当課ごとの進捗（Enter で提出済の報告を開く）")
                 delegate: Rectangle {
                     id: line
@@ -238,11 +238,11 @@ Pane {
             Button {
                 objectName: "finalizeConfirm"
                 text: qsTr("確定する")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole // qmllint disable type
             }
             Button {
                 text: qsTr("キャンセル")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole // qmllint disable type
             }
         }
     }

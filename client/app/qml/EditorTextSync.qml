@@ -16,7 +16,7 @@ QtObject {
     property real base: 0          // its server version
 
     function take() {
-        if (input.text !== owner.value) input.text = owner.value
+        if (input.text !== owner.value) input.text = owner.value // qmllint disable type
         loaded = owner.value
         base = owner.version
     }
@@ -26,15 +26,15 @@ QtObject {
     property Connections fromModel: Connections {
         target: sync.owner
         function onValueChanged() {
-            const typed = sync.input.text
+            const typed = sync.input.text // qmllint disable type
             if (!sync.input.activeFocus || typed === sync.loaded || typed === sync.owner.value) sync.take()
         }
-        function onVersionChanged() { if (sync.input.text === sync.loaded) sync.base = sync.owner.version }
+        function onVersionChanged() { if (sync.input.text === sync.loaded) sync.base = sync.owner.version } // qmllint disable type
     }
     property Connections fromUser: Connections {
         target: sync.input
         function onTextChanged() {
-            if (sync.input.text !== sync.owner.value && !sync.input.readOnly)
+            if (sync.input.text !== sync.owner.value && !sync.input.readOnly) // qmllint disable type
                 sync.owner.edited(sync.owner.key, sync.input.text, 0, sync.base)
         }
     }

@@ -38,10 +38,10 @@ Pane {
         target: entry.fields
         function onModelAboutToBeReset() { form.focusedKey = form.focusedFieldKey() }
         // Later: the Repeater makes the new editors on the same signal.
-        function onModelReset() { if (form.focusedKey !== "") Qt.callLater(form.restoreFocus) }
+        function onModelReset() { if (form.focusedKey !== "") Qt.callLater(form.restoreFocus) } // qmllint disable type
     }
     function restoreFocus() {
-        const editor = fieldRepeater.itemAt(entry.fields.indexOfKey(form.focusedKey))
+        const editor = fieldRepeater.itemAt(entry.fields.indexOfKey(form.focusedKey)) as FieldEditor
         form.focusedKey = ""
         if (editor) editor.focusEditor()
     }
@@ -70,7 +70,7 @@ Pane {
     // The field (and the caret in a long text) that has the keyboard stays
     // in view: Tab into a field below the fold, or a text growing past it.
     function keepInView(item) {
-        const flick = scroll.contentItem
+        const flick = scroll.contentItem as Flickable
         if (!item || !flick || !flick.contentItem) return
         let inside = false
         for (let p = item; p; p = p.parent) if (p === flick.contentItem) { inside = true; break }
@@ -91,7 +91,7 @@ Pane {
         function onActiveFocusItemChanged() { form.keepInView(form.Window.activeFocusItem) }
     }
     Connections {
-        target: form.Window.activeFocusItem && form.Window.activeFocusItem.cursorRectangle !== undefined
+        target: form.Window.activeFocusItem && form.Window.activeFocusItem.cursorRectangle !== undefined // qmllint disable type
                 ? form.Window.activeFocusItem : null
         ignoreUnknownSignals: true
         function onCursorRectangleChanged() { form.keepInView(form.Window.activeFocusItem) }
@@ -252,7 +252,7 @@ Pane {
                     objectName: "reviewChanges"
                     visible: Session.isCoordinator
                     text: qsTr("前回確定からの変更")
-                    onClicked: review.open(entry.itemId, entry.departmentId, entry.year, entry.itemTitle)
+                    onClicked: review.open(entry.itemId, entry.departmentId, entry.year, entry.itemTitle) // qmllint disable type
                 }
                 Item { Layout.fillWidth: true }
                 Label {
@@ -410,14 +410,14 @@ Pane {
             Button {
                 objectName: "returnConfirm"
                 text: returnDialog.action === "return" ? qsTr("差戻す") : qsTr("課内で差戻す")
-                DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+                DialogButtonBox.buttonRole: DialogButtonBox.ActionRole // qmllint disable type
                 onClicked: returnDialog.tryReturn()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Ctrl+Enter")
             }
             Button {
                 text: qsTr("キャンセル")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole // qmllint disable type
             }
         }
     }

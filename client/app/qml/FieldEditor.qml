@@ -42,12 +42,13 @@ Frame {
     signal conflictRequested()
 
     function focusEditor() {
-        if (loader.item && loader.item.forceActiveFocus) loader.item.forceActiveFocus()
+        const input = loader.item as Item
+        if (input) input.forceActiveFocus()
     }
     // Drops what was typed for the server's newer value.
     function useServerValue() {
         editor.discardRequested(editor.key)
-        if (loader.item && loader.item.take) loader.item.take()
+        if (loader.item && loader.item.take) loader.item.take() // qmllint disable type
     }
 
     background: Rectangle {
@@ -247,6 +248,7 @@ Frame {
                 id: choiceRepeater
                 model: editor.options
                 RadioButton {
+                    id: choice
                     required property var modelData
                     required property int index
                     objectName: "choice_" + editor.key + "_" + modelData.value
@@ -264,10 +266,10 @@ Frame {
                                                       : modelData.value
                     onClicked: editor.edited(editor.key, checked ? modelData.value : "", 0, -1)
                     contentItem: Label {
-                        leftPadding: parent.indicator.width + parent.spacing
-                        text: parent.text
+                        leftPadding: choice.indicator.width + choice.spacing
+                        text: choice.text
                         wrapMode: Text.WordWrap
-                        opacity: parent.enabled ? 1 : 0.6
+                        opacity: choice.enabled ? 1 : 0.6
                     }
                 }
             }

@@ -66,7 +66,7 @@ Pane {
                 id: presetBox
                 objectName: "presetBox"
                 Layout.preferredWidth: 420
-                model: importer.presetNames.concat([qsTr("対応表ファイルを使う…")])
+                model: importer.presetNames.concat([qsTr("対応表ファイルを使う…")]) // qmllint disable type
                 currentIndex: importer.presetIndex >= 0 ? importer.presetIndex : count - 1
                 onActivated: index => {
                     if (index < importer.presetNames.length)

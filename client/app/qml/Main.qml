@@ -22,7 +22,7 @@ ApplicationWindow {
     title: Session.hasPlan ? qsTr("%1 — Matome").arg(Session.planTitle) : "Matome"
 
     function showPage(name) {
-        const index = ["workspace", "conflicts", "dashboard", "import", "report"].indexOf(name)
+        const index = ["workspace", "conflicts", "dashboard", "import", "report"].indexOf(name) // qmllint disable type
         if (index >= 0 && pageTabs.itemAt(index) && pageTabs.itemAt(index).visible)
             pageTabs.currentIndex = index
     }
@@ -35,7 +35,7 @@ ApplicationWindow {
     }
 
     Component.onCompleted: {
-        if (initialPage !== "") Qt.callLater(showPage, initialPage)
+        if (initialPage !== "") Qt.callLater(showPage, initialPage) // qmllint disable type
         if (initialImportFile !== "") Qt.callLater(openImport)
     }
 

@@ -17,7 +17,7 @@ Pane {
         list.currentIndex = index
         list.positionViewAtIndex(index, ListView.Contain)
         const row = treeModel.rowAt(index)
-        if (row.isRow) {
+        if (row.isRow) { // qmllint disable type
             treeModel.openItem = row.itemId
             pane.rowChosen(row.itemId, row.entryDepartmentId)
         }
@@ -31,7 +31,7 @@ Pane {
         if (treeModel.openItem !== 0) return
         const first = treeModel.nextRow(-1, 1)
         const row = treeModel.rowAt(first)
-        if (!row.isRow) return
+        if (!row.isRow) return // qmllint disable type
         list.currentIndex = first
         treeModel.openItem = row.itemId
         pane.rowChosen(row.itemId, row.entryDepartmentId)
@@ -124,7 +124,7 @@ Pane {
         }
         // The review queue's department, until the coordinator clears it.
         RowLayout {
-            visible: treeModel.departmentFilter !== 0
+            visible: treeModel.departmentFilter !== 0 // qmllint disable type
             Label {
                 objectName: "departmentFilterLabel"
                 Layout.fillWidth: true
@@ -140,7 +140,7 @@ Pane {
         }
         Label {
             Layout.fillWidth: true
-            text: Session.levelNames.join(" › ")
+            text: Session.levelNames.join(" › ") // qmllint disable type
             elide: Text.ElideRight
             font.pixelSize: 12
         }
@@ -164,7 +164,7 @@ Pane {
             ScrollBar.vertical: ScrollBar {}
             Keys.onReturnPressed: pane.choose(currentIndex)
             Keys.onSpacePressed: pane.choose(currentIndex)
-            onCurrentIndexChanged: if (activeFocus && treeModel.rowAt(currentIndex).isRow) pane.choose(currentIndex)
+            onCurrentIndexChanged: if (activeFocus && treeModel.rowAt(currentIndex).isRow) pane.choose(currentIndex) // qmllint disable type
 
             // The focus ring: the current row framed while the list has the keyboard.
             highlight: Rectangle {
@@ -194,7 +194,7 @@ Pane {
                 // Read out as the row reads: "3 認知症サポーター養成講座、高齢介護課、作成中、未送信".
                 Accessible.name: isRow
                     ? [label + " " + title, owners, statusLabel]
-                          .concat(mine ? [qsTr("自分の課")] : [])
+                          .concat(mine ? [qsTr("自分の課")] : []) // qmllint disable type
                           .concat(unsent ? [qsTr("未送信")] : []).join("、")
                     : label + " " + title
                 leftPadding: 8 + depth * 16

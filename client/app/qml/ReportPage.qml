@@ -94,7 +94,7 @@ Pane {
                     Button { text: qsTr("選ぶ…"); onClicked: layoutDialog.open() }
                     Button {
                         text: qsTr("計画のものに戻す")
-                        visible: report.layoutUrl.toString() !== ""
+                        visible: report.layoutUrl.toString() !== "" // qmllint disable type
                         onClicked: report.layoutUrl = ""
                     }
                 }

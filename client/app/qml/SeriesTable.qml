@@ -46,7 +46,7 @@ RowLayout {
             Loader {
                 id: input
                 Layout.preferredWidth: table.elementType === "number" ? 84 : 64
-                function forceActiveFocus() { if (item) item.forceActiveFocus() }
+                function forceActiveFocus() { if (item) (item as Item).forceActiveFocus() }
                 sourceComponent: table.options.length > 0 ? choiceCell : textCell
                 Component {
                     id: textCell

@@ -23,7 +23,7 @@ ColumnLayout {
     spacing: 4
 
     function forceActiveFocus() {
-        if (lines.count > 0) lines.itemAt(0).focusCell(0)
+        if (lines.count > 0) lines.itemAt(0).focusCell(0) // qmllint disable type
         else addButton.forceActiveFocus()
     }
     function commit() { table.changed(table.draft) }
@@ -36,7 +36,7 @@ ColumnLayout {
         const copy = table.draft.map(r => r.slice())
         copy.push(table.columns.map(() => ""))
         table.draft = copy
-        Qt.callLater(() => lines.itemAt(lines.count - 1).focusCell(0))
+        Qt.callLater(() => lines.itemAt(lines.count - 1).focusCell(0)) // qmllint disable type
     }
     function moveRow(from, to) {
         if (to < 0 || to >= table.draft.length) return
@@ -93,7 +93,7 @@ ColumnLayout {
                     readonly property string text: table.draft[line.index] ? table.draft[line.index][column] : ""
                     Layout.preferredWidth: modelData.type === "long_text" ? 360 : 160
                     Layout.alignment: Qt.AlignTop
-                    function forceActiveFocus() { if (item) item.forceActiveFocus() }
+                    function forceActiveFocus() { if (item) (item as Item).forceActiveFocus() }
                     sourceComponent: modelData.type === "single_choice" ? choiceCell
                                    : modelData.type === "long_text" ? paragraphCell : lineCell
 
