@@ -5,6 +5,7 @@
     <name>CommentThread</name>
     <message>
         <location filename="../qml/CommentThread.qml" line="15"/>
+        <location filename="../qml/CommentThread.qml" line="57"/>
         <source>コメント</source>
         <translation>Comments</translation>
     </message>
@@ -19,12 +20,12 @@
         <translation>Could not send: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CommentThread.qml" line="58"/>
+        <location filename="../qml/CommentThread.qml" line="59"/>
         <source>質問や連絡を書く（Enter で送信）</source>
         <translation>Write a question or a note (Enter sends)</translation>
     </message>
     <message>
-        <location filename="../qml/CommentThread.qml" line="63"/>
+        <location filename="../qml/CommentThread.qml" line="64"/>
         <source>送信</source>
         <translation>Send</translation>
     </message>
@@ -392,87 +393,92 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="68"/>
+        <location filename="../qml/FieldEditor.qml" line="69"/>
         <source>必須</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="71"/>
+        <location filename="../qml/FieldEditor.qml" line="72"/>
         <source>計画の項目（取りまとめ担当が設定）</source>
         <translation>Plan field (set by the coordinator)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="75"/>
+        <location filename="../qml/FieldEditor.qml" line="76"/>
         <source>● 未送信</source>
         <translation>● Not sent</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="76"/>
+        <location filename="../qml/FieldEditor.qml" line="77"/>
         <source>競合あり</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="79"/>
+        <location filename="../qml/FieldEditor.qml" line="80"/>
         <source>競合を見る</source>
         <translation>See the conflict</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="87"/>
+        <location filename="../qml/FieldEditor.qml" line="88"/>
         <source>%1 / %2 字</source>
         <translation>%1 / %2 characters</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="88"/>
+        <location filename="../qml/FieldEditor.qml" line="89"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="93"/>
+        <location filename="../qml/FieldEditor.qml" line="95"/>
         <source>履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="96"/>
+        <location filename="../qml/FieldEditor.qml" line="97"/>
+        <source>「%1」の変更履歴</source>
+        <translation>History of “%1”</translation>
+    </message>
+    <message>
+        <location filename="../qml/FieldEditor.qml" line="100"/>
         <source>誰がいつ変更したか（サーバーに接続が必要）</source>
         <translation>Who changed it and when (needs the server)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="127"/>
+        <location filename="../qml/FieldEditor.qml" line="131"/>
         <source>前年度: %1</source>
         <translation>Last year: %1</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="143"/>
+        <location filename="../qml/FieldEditor.qml" line="147"/>
         <source>入力中に、この欄の値がサーバーで変わりました: 「%1」。このまま送ると、同期のあと競合として両方の値が残ります。</source>
         <translation>While you were typing, this field changed on the server: “%1”. If you send yours as it is, both values are kept as a conflict after the sync.</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="144"/>
+        <location filename="../qml/FieldEditor.qml" line="148"/>
         <source>（空欄）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="149"/>
+        <location filename="../qml/FieldEditor.qml" line="153"/>
         <source>サーバーの値にする</source>
         <translation>Use the server’s value</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="164"/>
+        <location filename="../qml/FieldEditor.qml" line="168"/>
         <source>サーバーが受け付けませんでした: %1</source>
         <translation>The server refused it: %1</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="168"/>
+        <location filename="../qml/FieldEditor.qml" line="172"/>
         <source>この変更を取り消す</source>
         <translation>Discard this change</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="187"/>
+        <location filename="../qml/FieldEditor.qml" line="192"/>
         <source>入力してください</source>
         <translation>Type here</translation>
     </message>
     <message>
-        <location filename="../qml/FieldEditor.qml" line="277"/>
+        <location filename="../qml/FieldEditor.qml" line="285"/>
         <source>選択を外す</source>
         <translation>Clear the choice</translation>
     </message>
@@ -741,22 +747,22 @@
         <translation>Due date set to %1.</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="230"/>
+        <location filename="../dashboardmodel.cpp" line="229"/>
         <source>%1 %2件</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="232"/>
+        <location filename="../dashboardmodel.cpp" line="231"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="242"/>
+        <location filename="../dashboardmodel.cpp" line="241"/>
         <source>%1を確定しました。</source>
         <translation>%1 is finalized.</translation>
     </message>
     <message>
-        <location filename="../dashboardmodel.cpp" line="243"/>
+        <location filename="../dashboardmodel.cpp" line="242"/>
         <source>確定できません: %1</source>
         <translation>Cannot finalize: %1</translation>
     </message>
@@ -830,7 +836,7 @@
     </message>
     <message>
         <location filename="../entrycontroller.cpp" line="171"/>
-        <location filename="../entrycontroller.cpp" line="269"/>
+        <location filename="../entrycontroller.cpp" line="266"/>
         <source>保存できません: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -855,17 +861,17 @@
         <translation>You can edit now. The department sees the changes, and the history keeps them.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="246"/>
+        <location filename="../entrycontroller.cpp" line="243"/>
         <source>前年度からのコピーを%1項目元に戻しました。</source>
         <translation>Took back %1 fields copied from last year.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="327"/>
+        <location filename="../entrycontroller.cpp" line="324"/>
         <source>「%1」を記録しました。次の同期でサーバーに送られます。</source>
         <translation>&quot;%1&quot; recorded. It goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../entrycontroller.cpp" line="418"/>
+        <location filename="../entrycontroller.cpp" line="415"/>
         <source>「%1」はサーバーに受け付けられませんでした: %2</source>
         <translation>The server refused &quot;%1&quot;: %2</translation>
     </message>
@@ -1095,73 +1101,88 @@
 <context>
     <name>PlanTree</name>
     <message>
-        <location filename="../qml/PlanTree.qml" line="91"/>
+        <location filename="../qml/PlanTree.qml" line="93"/>
+        <source>表示する事業</source>
+        <translation>Rows shown</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="94"/>
         <source>自分の課の事業</source>
         <translation>My department&apos;s rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="91"/>
+        <location filename="../qml/PlanTree.qml" line="94"/>
         <source>すべての事業</source>
         <translation>All rows</translation>
     </message>
     <message>
         <location filename="../qml/PlanTree.qml" line="102"/>
+        <source>状態で絞り込む</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="106"/>
         <source>すべての状態</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="103"/>
+        <location filename="../qml/PlanTree.qml" line="107"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="104"/>
+        <location filename="../qml/PlanTree.qml" line="108"/>
         <source>作成中</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="105"/>
+        <location filename="../qml/PlanTree.qml" line="109"/>
         <source>提出済</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="106"/>
+        <location filename="../qml/PlanTree.qml" line="110"/>
         <source>差戻し</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="107"/>
+        <location filename="../qml/PlanTree.qml" line="111"/>
         <source>確定</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="118"/>
+        <location filename="../qml/PlanTree.qml" line="121"/>
+        <source>事業を検索</source>
+        <translation>Search rows</translation>
+    </message>
+    <message>
+        <location filename="../qml/PlanTree.qml" line="123"/>
         <source>検索 (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="129"/>
+        <location filename="../qml/PlanTree.qml" line="134"/>
         <source>担当課: %1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="134"/>
+        <location filename="../qml/PlanTree.qml" line="139"/>
         <source>すべての担当課</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="146"/>
+        <location filename="../qml/PlanTree.qml" line="151"/>
         <source>%1 / %2 事業</source>
         <translation>%1 / %2 rows</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="195"/>
+        <location filename="../qml/PlanTree.qml" line="200"/>
         <source>自分の課</source>
         <translation>My department</translation>
     </message>
     <message>
-        <location filename="../qml/PlanTree.qml" line="196"/>
-        <location filename="../qml/PlanTree.qml" line="248"/>
+        <location filename="../qml/PlanTree.qml" line="201"/>
+        <location filename="../qml/PlanTree.qml" line="253"/>
         <source>未送信</source>
         <translation>Not sent</translation>
     </message>
@@ -1406,7 +1427,7 @@
 <context>
     <name>SeriesTable</name>
     <message>
-        <location filename="../qml/SeriesTable.qml" line="83"/>
+        <location filename="../qml/SeriesTable.qml" line="85"/>
         <source>過去の年度は閲覧のみです</source>
         <translation>Past years are read only</translation>
     </message>
@@ -1654,39 +1675,64 @@
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../qml/TableEditor.qml" line="72"/>
+        <location filename="../qml/TableEditor.qml" line="18"/>
+        <source>%1 %2行目</source>
+        <translation>%1, row %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="75"/>
         <source>行がありません。「行を追加」で始めます。</source>
         <translation>No rows yet. “Add a row” starts one.</translation>
     </message>
     <message>
-        <location filename="../qml/TableEditor.qml" line="72"/>
+        <location filename="../qml/TableEditor.qml" line="75"/>
         <source>（空欄）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../qml/TableEditor.qml" line="146"/>
+        <location filename="../qml/TableEditor.qml" line="147"/>
+        <source>%1を上へ</source>
+        <translation>Move %1 up</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="150"/>
         <source>上へ (Alt+↑)</source>
         <translation>Up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../qml/TableEditor.qml" line="154"/>
+        <location filename="../qml/TableEditor.qml" line="156"/>
+        <source>%1を下へ</source>
+        <translation>Move %1 down</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="159"/>
         <source>下へ (Alt+↓)</source>
         <translation>Down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../qml/TableEditor.qml" line="160"/>
+        <location filename="../qml/TableEditor.qml" line="165"/>
         <source>削除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/TableEditor.qml" line="162"/>
+        <location filename="../qml/TableEditor.qml" line="166"/>
+        <source>%1を削除</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="168"/>
         <source>この行を削除 (Alt+Delete)</source>
         <translation>Remove this row (Alt+Delete)</translation>
     </message>
     <message>
-        <location filename="../qml/TableEditor.qml" line="180"/>
+        <location filename="../qml/TableEditor.qml" line="186"/>
         <source>行を追加</source>
         <translation>Add a row</translation>
+    </message>
+    <message>
+        <location filename="../qml/TableEditor.qml" line="187"/>
+        <source>「%1」に行を追加</source>
+        <translation>Add a row to “%1”</translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,7 @@ ColumnLayout {
         TextField {
             id: input
             objectName: "commentField"
+            Accessible.name: qsTr("コメント")
             Layout.fillWidth: true
             placeholderText: qsTr("質問や連絡を書く（Enter で送信）")
             onAccepted: send.clicked()

@@ -309,7 +309,7 @@ Pane {
                                 entry.setSection(section.modelData.itemId, section.modelData.key,
                                                  section.modelData.year, text)
                             KeyNavigation.priority: KeyNavigation.BeforeItem
-                            Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(); event.accepted = true }
+                            Keys.onTabPressed: event => { nextItemInFocusChain(!(event.modifiers & Qt.ShiftModifier)).forceActiveFocus(); event.accepted = true }
                             Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(); event.accepted = true }
                         }
                     }

@@ -91,7 +91,10 @@ Frame {
                 font.pixelSize: 11
             }
             ToolButton {
+                objectName: "history_" + editor.key
                 text: qsTr("履歴")
+                // Said as the field's name: ten buttons read as "履歴" tell nothing apart.
+                Accessible.name: qsTr("「%1」の変更履歴").arg(editor.label)
                 font.pixelSize: 11
                 onClicked: editor.historyRequested(editor.key, 0)
                 ToolTip.text: qsTr("誰がいつ変更したか（サーバーに接続が必要）")
@@ -175,6 +178,7 @@ Frame {
         TextArea {
             id: area
             objectName: "editor_" + editor.key
+            Accessible.name: editor.label  // not the placeholder: the field it fills
             readOnly: !editor.editable
             wrapMode: TextEdit.Wrap
             selectByMouse: true
@@ -189,8 +193,9 @@ Frame {
             function take() { areaSync.take() }
             EditorTextSync { id: areaSync; input: area; owner: editor }
             // Tab leaves the field (keyboard use); Ctrl+Tab would insert one.
+            // Shift+Tab may come as Tab with Shift (Wayland, QTest): backwards too.
             KeyNavigation.priority: KeyNavigation.BeforeItem
-            Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(); event.accepted = true }
+            Keys.onTabPressed: event => { nextItemInFocusChain(!(event.modifiers & Qt.ShiftModifier)).forceActiveFocus(); event.accepted = true }
             Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(); event.accepted = true }
         }
     }
@@ -202,6 +207,7 @@ Frame {
             TextField {
                 id: field
                 objectName: "editor_" + editor.key
+                Accessible.name: editor.label
                 // A number is short: its unit sits right after it.
                 Layout.fillWidth: editor.type !== "number"
                 Layout.preferredWidth: editor.type === "number" ? 160 : -1
@@ -295,6 +301,7 @@ Frame {
                 CheckBox {
                     required property var modelData
                     objectName: "choice_" + editor.key + "_" + modelData.value
+                    Accessible.name: editor.label + " " + text
                     Layout.fillWidth: true
                     enabled: editor.editable
                     text: modelData.definition !== "" ? modelData.value + "　" + modelData.definition
@@ -312,6 +319,7 @@ Frame {
             rows: editor.tableRows
             editable: editor.editable
             fieldKey: editor.key
+            fieldLabel: editor.label
             onChanged: rows => editor.tableEdited(editor.key, rows, editor.version)
         }
     }
@@ -327,6 +335,7 @@ Frame {
                 options: editor.options
                 unit: editor.unit
                 fieldKey: editor.key
+                fieldLabel: editor.label
                 onEdited: (year, value, seenVersion) => editor.edited(editor.key, value, year, seenVersion)
             }
             SeriesChart {

@@ -147,7 +147,7 @@ ApplicationWindow {
             Item { Layout.fillHeight: true }
         }
 
-        WorkspacePage { id: workspace; onConflictsRequested: window.showPage("conflicts") }
+        WorkspacePage { id: workspace; objectName: "workspace"; onConflictsRequested: window.showPage("conflicts") }
         ConflictsPage {
             onOpenEntryRequested: (itemId, departmentId) => {
                 window.showPage("workspace")

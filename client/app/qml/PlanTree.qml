@@ -90,6 +90,7 @@ Pane {
             ComboBox {
                 id: scope
                 objectName: "scopeFilter"
+                Accessible.name: qsTr("表示する事業")
                 model: [qsTr("自分の課の事業"), qsTr("すべての事業")]
                 currentIndex: treeModel.mineOnly ? 0 : 1
                 onActivated: index => treeModel.mineOnly = index === 0
@@ -98,6 +99,7 @@ Pane {
             ComboBox {
                 id: statusFilter
                 objectName: "statusFilter"
+                Accessible.name: qsTr("状態で絞り込む")
                 textRole: "text"
                 valueRole: "value"
                 model: [
@@ -116,6 +118,7 @@ Pane {
             TextField {
                 id: search
                 objectName: "searchField"
+                Accessible.name: qsTr("事業を検索")
                 Layout.fillWidth: true
                 placeholderText: qsTr("検索 (Ctrl+F)")
                 onTextChanged: treeModel.searchText = text

@@ -13,6 +13,7 @@ RowLayout {
     property var options: []
     property string unit: ""
     property string fieldKey: ""
+    property string fieldLabel: ""  // said with each cell's year to a screen reader
     signal edited(int year, string value, real seenVersion)
 
     function forceActiveFocus() {
@@ -53,6 +54,7 @@ RowLayout {
                     TextField {
                         id: textCellField
                         objectName: "series_" + table.fieldKey + "_" + cell.modelData.year
+                        Accessible.name: table.fieldLabel + " " + cell.modelData.label
                         readOnly: !cell.modelData.editable
                         horizontalAlignment: TextInput.AlignRight
                         // What was last taken from the model and its version,
@@ -87,6 +89,7 @@ RowLayout {
                 Component {
                     id: choiceCell
                     ComboBox {
+                        Accessible.name: table.fieldLabel + " " + cell.modelData.label
                         enabled: cell.modelData.editable
                         model: [""].concat(table.options.map(o => o.value))
                         currentIndex: Math.max(0, model.indexOf(cell.modelData.value))

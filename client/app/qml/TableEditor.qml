@@ -13,6 +13,9 @@ ColumnLayout {
     property var rows: []
     property bool editable: false
     property string fieldKey: ""
+    property string fieldLabel: ""  // said with each control, which row and which table
+    // "主な活動 2行目": where a control stands, for a screen reader.
+    function rowName(row) { return qsTr("%1 %2行目").arg(table.fieldLabel).arg(row + 1) }
     signal changed(var rows)
 
     // The working copy: the model's rows, plus a row being added.
@@ -106,7 +109,7 @@ ColumnLayout {
                             horizontalAlignment: cell.modelData.type === "number" ? TextInput.AlignRight : TextInput.AlignLeft
                             onEditingFinished: table.setCell(line.index, cell.column, text)
                             Keys.onPressed: event => table.rowKeys(event, line.index, cell.column, text)
-                            Accessible.name: cell.modelData.label + " " + (line.index + 1)
+                            Accessible.name: table.rowName(line.index) + " " + cell.modelData.label
                         }
                     }
                     Component {
@@ -118,10 +121,10 @@ ColumnLayout {
                             wrapMode: TextEdit.Wrap
                             onEditingFinished: table.setCell(line.index, cell.column, text)
                             KeyNavigation.priority: KeyNavigation.BeforeItem
-                            Keys.onTabPressed: event => { table.setCell(line.index, cell.column, text); nextItemInFocusChain(true).forceActiveFocus(); event.accepted = true }
+                            Keys.onTabPressed: event => { table.setCell(line.index, cell.column, text); nextItemInFocusChain(!(event.modifiers & Qt.ShiftModifier)).forceActiveFocus(); event.accepted = true }
                             Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(); event.accepted = true }
                             Keys.onPressed: event => table.rowKeys(event, line.index, cell.column, text)
-                            Accessible.name: cell.modelData.label + " " + (line.index + 1)
+                            Accessible.name: table.rowName(line.index) + " " + cell.modelData.label
                             background: Rectangle { color: Theme.fieldSurface; border.color: parent.activeFocus ? Theme.focus : Theme.border; radius: 3 }
                         }
                     }
@@ -133,7 +136,7 @@ ColumnLayout {
                             model: [""].concat(cell.modelData.options)
                             currentIndex: Math.max(0, model.indexOf(cell.text))
                             onActivated: index => table.setCell(line.index, cell.column, model[index])
-                            Accessible.name: cell.modelData.label + " " + (line.index + 1)
+                            Accessible.name: table.rowName(line.index) + " " + cell.modelData.label
                         }
                     }
                 }
@@ -141,6 +144,7 @@ ColumnLayout {
             ToolButton {
                 visible: table.editable
                 text: "↑"
+                Accessible.name: qsTr("%1を上へ").arg(table.rowName(line.index))
                 enabled: line.index > 0
                 onClicked: table.moveRow(line.index, line.index - 1)
                 ToolTip.text: qsTr("上へ (Alt+↑)")
@@ -149,6 +153,7 @@ ColumnLayout {
             ToolButton {
                 visible: table.editable
                 text: "↓"
+                Accessible.name: qsTr("%1を下へ").arg(table.rowName(line.index))
                 enabled: line.index < table.draft.length - 1
                 onClicked: table.moveRow(line.index, line.index + 1)
                 ToolTip.text: qsTr("下へ (Alt+↓)")
@@ -158,6 +163,7 @@ ColumnLayout {
                 objectName: "removeRow_" + table.fieldKey + "_" + line.index
                 visible: table.editable
                 text: qsTr("削除")
+                Accessible.name: qsTr("%1を削除").arg(table.rowName(line.index))
                 onClicked: table.removeRow(line.index)
                 ToolTip.text: qsTr("この行を削除 (Alt+Delete)")
                 ToolTip.visible: hovered
@@ -178,6 +184,7 @@ ColumnLayout {
         objectName: "addRow_" + table.fieldKey
         visible: table.editable
         text: qsTr("行を追加")
+        Accessible.name: qsTr("「%1」に行を追加").arg(table.fieldLabel)
         onClicked: table.addRow()
     }
 }
