@@ -1,3 +1,8 @@
+// Unqualified ids are not checked in this file: its inline Components use
+// the file's ids, which needs `pragma ComponentBehavior: Bound`, and Qt
+// 6.4's Loader and ListView cannot create bound components ("Cannot
+// instantiate bound component outside its creation context").
+// qmllint disable unqualified
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -115,14 +120,14 @@ SplitView {
             spacing: 10
 
             Label {
-                text: list.currentItem ? list.currentItem.item + "　/　" + list.currentItem.field : ""
+                text: list.currentItem ? list.currentItem.item + "　/　" + list.currentItem.field : "" // qmllint disable type
                 font.bold: true
                 font.pixelSize: 16
             }
             Label {
                 objectName: "conflictExplanation"
                 text: qsTr("%1 が %2 に送った値が、サーバーで先に変更された値とぶつかりました。どちらも失われていません。")
-                      .arg(list.currentItem ? (list.currentItem.mineIsOwn ? qsTr("あなた") : list.currentItem.sentBy) : "")
+                      .arg(list.currentItem ? (list.currentItem.mineIsOwn ? qsTr("あなた") : list.currentItem.sentBy) : "") // qmllint disable type
                       .arg(list.currentItem ? list.currentItem.at : "")
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
@@ -130,7 +135,7 @@ SplitView {
             Button {
                 objectName: "openEntry"
                 text: qsTr("この事業を開く")
-                onClicked: page.openEntryRequested(list.currentItem.itemId, list.currentItem.departmentId)
+                onClicked: page.openEntryRequested(list.currentItem.itemId, list.currentItem.departmentId) // qmllint disable type
             }
             RowLayout {
                 Layout.fillWidth: true
@@ -140,7 +145,7 @@ SplitView {
                     model: [
                         { title: qsTr("元の値（共通の基準）"), html: false, key: "base" },
                         { title: qsTr("こちらの値"), html: true, key: "mineHtml" },
-                        { title: list.currentItem && list.currentItem.serverBy !== ""
+                        { title: list.currentItem && list.currentItem.serverBy !== "" // qmllint disable type
                                  ? qsTr("サーバーの値（%1、%2）").arg(list.currentItem.serverBy).arg(list.currentItem.serverAt)
                                  : qsTr("サーバーの値"), html: true, key: "theirsHtml" }
                     ]
@@ -184,7 +189,7 @@ SplitView {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 90
                 wrapMode: TextEdit.Wrap
-                text: list.currentItem ? list.currentItem.theirs : ""
+                text: list.currentItem ? list.currentItem.theirs : "" // qmllint disable type
                 placeholderText: qsTr("（空欄）")
                 Accessible.name: qsTr("まとめた値")
                 background: Rectangle {
@@ -200,7 +205,7 @@ SplitView {
                 color: Theme.error
             }
             RowLayout {
-                visible: list.currentItem !== null && !list.currentItem.queued
+                visible: list.currentItem !== null && !list.currentItem.queued // qmllint disable type
                 Button {
                     objectName: "takeMine"
                     text: qsTr("こちらの値を採用")
@@ -220,7 +225,7 @@ SplitView {
             }
             // A choice waits for the next sync and can be taken back until then.
             RowLayout {
-                visible: list.currentItem !== null && list.currentItem.queued
+                visible: list.currentItem !== null && list.currentItem.queued // qmllint disable type
                 Label { text: qsTr("解決を次の同期で送ります。") }
                 Button {
                     objectName: "undoResolution"

@@ -1,3 +1,8 @@
+// Unqualified ids are not checked in this file: its inline Components use
+// the file's ids, which needs `pragma ComponentBehavior: Bound`, and Qt
+// 6.4's Loader and ListView cannot create bound components ("Cannot
+// instantiate bound component outside its creation context").
+// qmllint disable unqualified
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -247,7 +252,7 @@ Frame {
                 if (to < 0 || to >= choiceRepeater.count || !editor.editable) return
                 const option = choiceRepeater.itemAt(to)
                 option.forceActiveFocus()
-                editor.edited(editor.key, option.modelData.value, 0, -1)
+                editor.edited(editor.key, option.modelData.value, 0, -1) // qmllint disable type
             }
             ButtonGroup { id: group }
             Repeater {

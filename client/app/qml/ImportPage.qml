@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
@@ -166,6 +167,7 @@ Pane {
                     activeFocusOnTab: true
                     ScrollBar.vertical: ScrollBar {}
                     delegate: Rectangle {
+                        id: problem
                         required property int index
                         required property bool isError
                         required property string level
@@ -181,13 +183,13 @@ Pane {
                             anchors.margins: 4
                             spacing: 10
                             Label {
-                                text: level
-                                color: isError ? Theme.error : Theme.warning
-                                font.bold: isError
+                                text: problem.level
+                                color: problem.isError ? Theme.error : Theme.warning
+                                font.bold: problem.isError
                                 Layout.preferredWidth: 48
                             }
-                            Label { text: where; Layout.preferredWidth: 160; elide: Text.ElideRight }
-                            Label { text: message; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                            Label { text: problem.where; Layout.preferredWidth: 160; elide: Text.ElideRight }
+                            Label { text: problem.message; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         }
                     }
                 }

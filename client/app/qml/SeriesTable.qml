@@ -1,3 +1,8 @@
+// Unqualified ids are not checked in this file: its inline Components use
+// the file's ids, which needs `pragma ComponentBehavior: Bound`, and Qt
+// 6.4's Loader and ListView cannot create bound components ("Cannot
+// instantiate bound component outside its creation context").
+// qmllint disable unqualified
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -91,7 +96,7 @@ RowLayout {
                     ComboBox {
                         Accessible.name: table.fieldLabel + " " + cell.modelData.label
                         enabled: cell.modelData.editable
-                        model: [""].concat(table.options.map(o => o.value))
+                        model: [""].concat(table.options.map(o => o.value)) // qmllint disable type
                         currentIndex: Math.max(0, model.indexOf(cell.modelData.value))
                         onActivated: index => table.edited(cell.modelData.year, model[index], -1)
                     }

@@ -1,3 +1,8 @@
+// Unqualified ids are not checked in this file: its inline Components use
+// the file's ids, which needs `pragma ComponentBehavior: Bound`, and Qt
+// 6.4's Loader and ListView cannot create bound components ("Cannot
+// instantiate bound component outside its creation context").
+// qmllint disable unqualified
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -32,7 +33,7 @@ SplitView {
 
     Shortcut { sequence: "Ctrl+Down"; onActivated: planTree.selectNext(1) }
     Shortcut { sequence: "Ctrl+Up"; onActivated: planTree.selectNext(-1) }
-    Shortcut { sequence: StandardKey.Find; onActivated: planTree.focusSearch() }
+    Shortcut { sequence: StandardKey.Find; onActivated: planTree.focusSearch() } // qmllint disable unqualified
 
     PlanTree {
         id: planTree
