@@ -23,129 +23,23 @@
 #include <thread>
 #include <vector>
 
-#include "matome/auth/password.h"
+#include "bench_plan.h"
 #include "matome/client/replica.h"
 #include "matome/client/sync_engine.h"
 #include "matome/client/transport.h"
 #include "matome/store/store.h"
 #include "matome/util/uuid.h"
 #include "net/http_server.h"
+#include "sqlite_baseline.h"
 
 namespace {
 
 using namespace matome;
+using namespace matome::bench;
 using clock_type = std::chrono::steady_clock;
-
-struct sizes {
-  int rows = 2000;
-  int departments = 10;
-  int fields = 12;
-  std::size_t batch = 1000;  // the client's push batch (sync_options::push_batch)
-  long cells() const { return static_cast<long>(rows) * departments * fields; }
-};
 
 double seconds_since(clock_type::time_point start) {
   return std::chrono::duration<double>(clock_type::now() - start).count();
-}
-
-struct large_plan {
-  record_id plan_id = 0;
-  std::vector<record_id> departments;
-  std::vector<record_id> rows;
-  int year = 2024;
-};
-
-// A plan of `rows` rows, each reported on by every department, with a
-// template of `fields` report fields; and a coordinator to push and pull.
-large_plan make_plan(store& s, const sizes& n) {
-  large_plan out;
-  plan p;
-  p.code = "bench";
-  p.title = "ベンチマーク計画";
-  p.city = "テスト市";
-  p.first_year = 2022;
-  p.last_year = 2026;
-  p.report_year = out.year;
-  p.level_names = {"目標", "事業"};
-  for (int f = 0; f < n.fields; ++f) {
-    template_field field;
-    field.key = "f" + std::to_string(f);
-    field.label = "項目" + std::to_string(f);
-    field.type = field_type::long_text;
-    field.scope = field_scope::report;
-    p.tmpl.fields.push_back(field);
-  }
-  out.plan_id = s.add_plan(p).value();
-  for (int d = 0; d < n.departments; ++d) {
-    out.departments.push_back(
-        s.add_department({0, "d" + std::to_string(d), "課" + std::to_string(d), false}).value());
-  }
-  plan_item goal;
-  goal.label = "目標1";
-  goal.title = "目標";
-  const auto goal_id = s.add_item(out.plan_id, goal).value();
-  for (int r = 0; r < n.rows; ++r) {
-    plan_item row;
-    row.parent_id = goal_id;
-    row.level = 1;
-    row.position = r;
-    row.label = std::to_string(r + 1);
-    row.title = "事業" + std::to_string(r + 1);
-    row.owner_ids = out.departments;
-    out.rows.push_back(s.add_item(out.plan_id, row).value());
-  }
-  const auto hash = hash_password("bench", hash_cost::minimal).value();
-  s.add_user({0, "coord", "取りまとめ", out.departments[0], role::coordinator, hash, false})
-      .value();
-  return out;
-}
-
-// A typical report sentence (about 60 characters of Japanese).
-const std::string kValue =
-    "講座を年間12回開催し、延べ320人が参加した。参加者アンケートでは満足度が高かった。";
-
-std::vector<cell_change> all_changes(const large_plan& p, const sizes& n) {
-  std::vector<cell_change> out;
-  out.reserve(static_cast<std::size_t>(n.cells()));
-  for (auto row : p.rows)
-    for (auto dept : p.departments)
-      for (int f = 0; f < n.fields; ++f)
-        out.push_back({new_uuid(), {row, dept, p.year, "f" + std::to_string(f)}, 0, kValue});
-  return out;
-}
-
-// The writes store::apply cannot avoid: the cell and one history row.
-double baseline_apply(const std::filesystem::path& file, const std::vector<cell_change>& changes,
-                      std::size_t batch) {
-  auto db = sqlite::database::open(file);
-  db.exec(
-      "CREATE TABLE cells(item_id INTEGER, department_id INTEGER, year INTEGER, field TEXT,"
-      " value TEXT, version INTEGER, PRIMARY KEY(item_id, department_id, year, field))");
-  db.exec(
-      "CREATE TABLE history(seq INTEGER PRIMARY KEY, item_id INTEGER, department_id INTEGER,"
-      " year INTEGER, field TEXT, old_value TEXT, new_value TEXT, user_name TEXT, device TEXT,"
-      " at TEXT, change_id TEXT)");
-  auto cell = db.prepare(
-      "INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
-      " value = excluded.value, version = excluded.version");
-  auto history = db.prepare(
-      "INSERT INTO history VALUES (?, ?, ?, ?, ?, '', ?, 'coord', 'bench',"
-      " '2026-11-24T09:00:00.000Z', ?)");
-  const auto start = clock_type::now();
-  std::int64_t seq = 0;
-  for (std::size_t i = 0; i < changes.size(); i += batch) {
-    sqlite::transaction tx(db);
-    for (std::size_t j = i; j < std::min(changes.size(), i + batch); ++j) {
-      const auto& c = changes[j];
-      ++seq;
-      cell.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
-      cell.bind(4, c.key.field).bind(5, c.value).bind(6, seq).run();
-      history.bind(1, seq).bind(2, c.key.item_id).bind(3, c.key.department_id);
-      history.bind(4, c.key.year).bind(5, c.key.field).bind(6, c.value).bind(7, c.change_id).run();
-    }
-    tx.commit();
-  }
-  return seconds_since(start);
 }
 
 double measured_apply(store& s, const large_plan& p, const std::vector<cell_change>& changes,
@@ -164,26 +58,6 @@ double measured_apply(store& s, const large_plan& p, const std::vector<cell_chan
       }
     }
   }
-  return seconds_since(start);
-}
-
-// The unavoidable local work of a first sync: every cell read and written
-// into an empty file in one transaction.
-double baseline_pull(const std::filesystem::path& master, const std::filesystem::path& copy) {
-  auto from = sqlite::database::open(master, sqlite::open_mode::read_only);
-  auto to = sqlite::database::open(copy);
-  to.exec(
-      "CREATE TABLE cells(item_id INTEGER, department_id INTEGER, year INTEGER, field TEXT,"
-      " value TEXT, version INTEGER, PRIMARY KEY(item_id, department_id, year, field))");
-  const auto start = clock_type::now();
-  auto read = from.prepare("SELECT item_id, department_id, year, field, value, version FROM cells");
-  auto write = to.prepare("INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?)");
-  sqlite::transaction tx(to);
-  while (read.step()) {
-    write.bind(1, read.int64(0)).bind(2, read.int64(1)).bind(3, read.int64(2));
-    write.bind(4, read.text(3)).bind(5, read.text(4)).bind(6, read.int64(5)).run();
-  }
-  tx.commit();
   return seconds_since(start);
 }
 

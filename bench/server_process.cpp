@@ -1,0 +1,89 @@
+#include "server_process.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "matome/client/transport.h"
+
+extern char** environ;
+
+namespace matome::bench {
+namespace {
+
+double peak_rss_of(const std::string& status_file) {
+  std::ifstream in(status_file);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;  // kB
+  return 0;
+}
+
+}  // namespace
+
+server_process::server_process(const std::string& binary, const std::string& db, int threads) {
+  socket_ = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof a;
+  if (socket_ < 0 || ::bind(socket_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
+      ::listen(socket_, 512) != 0 ||
+      ::getsockname(socket_, reinterpret_cast<sockaddr*>(&a), &length) != 0)
+    throw std::runtime_error("cannot listen on 127.0.0.1");
+  port_ = ntohs(a.sin_port);
+
+  std::vector<std::string> args = {
+      binary, "--db", db, "--listen-fd", "3", "--threads", std::to_string(threads)};
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t files;
+  posix_spawn_file_actions_init(&files);
+  posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2(&files, socket_, 3);
+  const int spawned = posix_spawn(&pid_, binary.c_str(), &files, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&files);
+  if (spawned != 0) throw std::runtime_error("cannot start " + binary);
+
+  for (int i = 0; i < 400; ++i) {
+    if (client::call_api(url(), "", "GET", "/api/v1/health")) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  stop();
+  throw std::runtime_error(binary + " did not answer /api/v1/health within 10 s");
+}
+
+server_process::~server_process() {
+  stop();
+  if (socket_ >= 0) ::close(socket_);
+}
+
+double server_process::peak_rss_mib() const {
+  return pid_ > 0 ? peak_rss_of("/proc/" + std::to_string(pid_) + "/status") : 0;
+}
+
+void server_process::stop() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGTERM);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = 0;
+}
+
+double own_peak_rss_mib() {
+  return peak_rss_of("/proc/self/status");
+}
+
+}  // namespace matome::bench

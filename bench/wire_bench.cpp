@@ -1,0 +1,468 @@
+// matome-wire-bench: what a user waits for, end to end. A real matome-server
+// process on 127.0.0.1, driven over real HTTP by the real client core, each
+// figure beside a baseline measured in the same run:
+//
+//   push       every cell of the large plan, as one coordinator, in the
+//              client's batches with the requests made beforehand; with
+//              time-ordered (v7) and random (v4) change ids. Baseline: the
+//              SQLite writes a push cannot avoid (sqlite_baseline.h).
+//   growth     ms per batch near 10,000 cells in the database and at the
+//              end (1,000,000 cells; --growth-cells), random ids: flat is
+//              the goal. Baseline: the first batches.
+//   pull       the whole plan into an empty replica by client::sync, in a
+//              process of its own (its peak memory is the client's); then
+//              the same replica after 1 % of the cells changed. Baseline:
+//              copying the cells between two SQLite files.
+//   clients    N = 1, 10, 100 clients at once for --seconds, each pushing
+//              batches of 10 changes and pulling what is new. Baseline: the
+//              median push of one client alone.
+//
+// Usage: matome-wire-bench [--quick] [--json] [--rows N] [--departments N]
+//        [--fields N] [--batch N] [--seconds S] [--clients 1,10,100]
+//        [--growth-cells N] [--server PATH]
+// scripts/bench --wire runs it on a Release build. With --json the last
+// line is one JSON object with every figure.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bench_plan.h"
+#include "matome/client/replica.h"
+#include "matome/client/sync_engine.h"
+#include "matome/client/transport.h"
+#include "matome/util/uuid.h"
+#include "matome/wire/messages.h"
+#include "server_process.h"
+#include "sqlite_baseline.h"
+
+namespace {
+
+using namespace matome;
+using namespace matome::bench;
+using clock_type = std::chrono::steady_clock;
+
+double ms_since(clock_type::time_point start) {
+  return std::chrono::duration<double, std::milli>(clock_type::now() - start).count();
+}
+
+[[noreturn]] void die(const std::string& what) {
+  std::fprintf(stderr, "matome-wire-bench: %s\n", what.c_str());
+  std::exit(1);
+}
+
+struct options {
+  sizes n;
+  bool quick = false;
+  bool json = false;
+  double seconds = 30;  // of each concurrency run
+  long growth_cells = 1'000'000;
+  std::vector<int> clients = {1, 10, 100};
+  std::string server = MATOME_SERVER;
+  // The child that pulls: --pull-into FILE --url URL.
+  std::string pull_into, url;
+};
+
+// One line of the table: Matome's figure, its baseline, and what they are.
+struct figure {
+  std::string path;
+  double value = 0;
+  double baseline = 0;
+  std::string unit;
+  std::string note = {};
+};
+
+struct session {
+  std::string token;
+  record_id plan_id = 0;
+  std::string timeline;
+  std::int64_t last_seq = 0;
+};
+
+session sign_in_as(const std::string& url, const std::string& device) {
+  auto who = client::sign_in(url, "coord", "bench", device);
+  if (!who) die("sign-in failed: " + who.error().message);
+  auto view = client::make_http_transport(url, who->token)->view(0);
+  if (!view) die("/me failed: " + view.error().message);
+  return {who->token, who->plan_ids.at(0), view->timeline, view->last_seq};
+}
+
+std::vector<wire::push_request> batches_of(const std::vector<cell_change>& changes,
+                                           const session& s, std::size_t batch) {
+  std::vector<wire::push_request> out;
+  for (std::size_t i = 0; i < changes.size(); i += batch) {
+    wire::push_request r;
+    r.plan_id = s.plan_id;
+    r.timeline = s.timeline;
+    r.changes.assign(
+        changes.begin() + static_cast<std::ptrdiff_t>(i),
+        changes.begin() + static_cast<std::ptrdiff_t>(std::min(changes.size(), i + batch)));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+struct push_result {
+  double seconds = 0;
+  std::vector<double> batch_ms;
+  std::vector<version_t> versions;  // each change's cell version after it
+};
+
+// Pushes the prepared requests one after another, as the sync engine does.
+push_result push_all(client::transport& t, const std::vector<wire::push_request>& requests) {
+  push_result out;
+  const auto start = clock_type::now();
+  for (const auto& r : requests) {
+    const auto sent = clock_type::now();
+    auto answer = t.push(r);
+    out.batch_ms.push_back(ms_since(sent));
+    if (!answer) die("push failed: " + answer.error().message);
+    for (const auto& o : answer->outcomes) {
+      if (o.kind != outcome_kind::applied) die("a change was not applied: " + o.reason);
+      out.versions.push_back(o.version);
+    }
+  }
+  out.seconds = ms_since(start) / 1000;
+  return out;
+}
+
+// The mean of the last `count` batches.
+double tail_ms(const std::vector<double>& ms, std::size_t count) {
+  const std::size_t from = ms.size() > count ? ms.size() - count : 0;
+  double sum = 0;
+  for (auto i = from; i < ms.size(); ++i) sum += ms[i];
+  return ms.size() > from ? sum / static_cast<double>(ms.size() - from) : 0;
+}
+
+double mean_ms(const std::vector<double>& ms, std::size_t from, std::size_t count) {
+  from = std::min(from, ms.size());
+  const auto to = std::min(ms.size(), from + count);
+  if (to == from) return 0;
+  double sum = 0;
+  for (auto i = from; i < to; ++i) sum += ms[i];
+  return sum / static_cast<double>(to - from);
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+// A fresh database holding the plan, served by its own matome-server.
+struct served_plan {
+  large_plan plan;
+  std::unique_ptr<server_process> server;
+};
+
+served_plan serve_new_plan(const options& o, const std::filesystem::path& db, const sizes& n) {
+  served_plan out;
+  {
+    auto s = store::open(db).value();
+    out.plan = make_plan(s, n);
+  }
+  out.server = std::make_unique<server_process>(o.server, db.string(), 2);
+  return out;
+}
+
+// The pulling child: signs in as its own device and syncs the replica in
+// `file`; prints seconds, cells received and its peak memory.
+int pull_child(const options& o) {
+  spdlog::set_level(spdlog::level::warn);
+  auto who = client::sign_in(o.url, "coord", "bench", "bench-pull");
+  if (!who) die("sign-in failed: " + who.error().message);
+  auto local = client::replica::open(o.pull_into).value();
+  local.set_identity(
+      {o.url, who->user, "bench-pull", who->department_id, who->role, who->plan_ids.at(0)});
+  auto transport = client::make_http_transport(o.url, who->token);
+  const auto start = clock_type::now();
+  auto report = client::sync(local, *transport);
+  const double seconds = ms_since(start) / 1000;
+  if (!report) die("sync failed: " + report.error().message);
+  std::printf("%.6f %d %.1f\n", seconds, report->received, own_peak_rss_mib());
+  return 0;
+}
+
+struct pull_result {
+  double seconds = 0;
+  int received = 0;
+  double peak_rss_mib = 0;
+};
+
+pull_result pull_in_child(const std::string& url, const std::filesystem::path& replica) {
+  const auto self = std::filesystem::read_symlink("/proc/self/exe").string();
+  const auto command = "'" + self + "' --pull-into '" + replica.string() + "' --url " + url;
+  FILE* child = ::popen(command.c_str(), "r");
+  if (child == nullptr) die("cannot start " + self);
+  pull_result out;
+  const int read = std::fscanf(child, "%lf %d %lf", &out.seconds, &out.received, &out.peak_rss_mib);
+  if (::pclose(child) != 0 || read != 3) die("the pulling process failed");
+  return out;
+}
+
+struct clients_result {
+  double push_p50 = 0, push_p99 = 0, pull_p50 = 0, pull_p99 = 0;
+  double changes_per_second = 0;
+  long errors = 0;
+};
+
+// `count` clients at once, each with its own device and connection, each on
+// its own share of the cells (so nothing conflicts), for `seconds`: push 10
+// changes based on the versions it knows, then pull what is new.
+clients_result run_clients(const std::string& url, int count, double seconds,
+                           const std::vector<cell_change>& cells,
+                           std::vector<version_t>& versions) {
+  std::vector<std::vector<double>> push_ms(static_cast<std::size_t>(count));
+  std::vector<std::vector<double>> pull_ms(static_cast<std::size_t>(count));
+  std::atomic<long> applied{0}, errors{0};
+  const auto deadline = clock_type::now() + std::chrono::duration_cast<clock_type::duration>(
+                                                std::chrono::duration<double>(seconds));
+  std::vector<std::thread> threads;
+  for (int c = 0; c < count; ++c) {
+    threads.emplace_back([&, c] {
+      const auto me = sign_in_as(url, "bench-client-" + std::to_string(c));
+      auto t = client::make_http_transport(url, me.token);
+      std::int64_t cursor = me.last_seq;
+      std::size_t next = static_cast<std::size_t>(c);
+      // Ten changes, fewer if the client's share is smaller: one cell twice
+      // in a batch would conflict with itself.
+      const std::size_t per_push = std::max<std::size_t>(
+          1, std::min<std::size_t>(10, cells.size() / static_cast<std::size_t>(count)));
+      int round = 0;
+      while (clock_type::now() < deadline) {
+        wire::push_request r;
+        r.plan_id = me.plan_id;
+        r.timeline = me.timeline;
+        std::vector<std::size_t> at;
+        for (std::size_t k = 0; k < per_push; ++k, next += static_cast<std::size_t>(count)) {
+          if (next >= cells.size()) next = static_cast<std::size_t>(c);
+          at.push_back(next);
+          r.changes.push_back({new_uuid(), cells[next].key, versions[next],
+                               "第" + std::to_string(++round) + "版 " + cells[next].value});
+        }
+        const auto sent = clock_type::now();
+        auto answer = t->push(r);
+        push_ms[static_cast<std::size_t>(c)].push_back(ms_since(sent));
+        if (!answer) {
+          ++errors;
+          continue;
+        }
+        for (std::size_t k = 0; k < answer->outcomes.size(); ++k) {
+          const auto& o = answer->outcomes[k];
+          if (o.kind == outcome_kind::applied) {
+            versions[at[k]] = o.version;
+            ++applied;
+          } else {
+            ++errors;
+          }
+        }
+        const auto asked = clock_type::now();
+        auto page = t->pull(me.plan_id, cursor, 1000);
+        pull_ms[static_cast<std::size_t>(c)].push_back(ms_since(asked));
+        if (!page) {
+          ++errors;
+          continue;
+        }
+        cursor = page->cursor;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::vector<double> pushes, pulls;
+  for (auto& v : push_ms) pushes.insert(pushes.end(), v.begin(), v.end());
+  for (auto& v : pull_ms) pulls.insert(pulls.end(), v.begin(), v.end());
+  return {percentile(pushes, 0.5),
+          percentile(pushes, 0.99),
+          percentile(pulls, 0.5),
+          percentile(pulls, 0.99),
+          static_cast<double>(applied) / seconds,
+          errors.load()};
+}
+
+options parse(int argc, char** argv) {
+  options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--quick") {
+      o.quick = true;
+      o.n.rows = 200;
+      o.seconds = 3;
+      o.growth_cells = 60'000;
+      continue;
+    }
+    if (arg == "--json") {
+      o.json = true;
+      continue;
+    }
+    if (i + 1 >= argc) die(arg + " needs a value (see the comment at the top of wire_bench.cpp)");
+    const std::string value = argv[++i];
+    if (arg == "--server") {
+      o.server = value;
+    } else if (arg == "--pull-into") {
+      o.pull_into = value;
+    } else if (arg == "--url") {
+      o.url = value;
+    } else if (arg == "--clients") {
+      o.clients.clear();
+      for (std::size_t at = 0; at < value.size();) {
+        const auto comma = std::min(value.find(',', at), value.size());
+        const int count = std::atoi(value.substr(at, comma - at).c_str());
+        if (count <= 0) die("--clients takes counts like 1,10,100");
+        o.clients.push_back(count);
+        at = comma + 1;
+      }
+    } else {
+      const double v = std::strtod(value.c_str(), nullptr);
+      if (v <= 0) die(arg + " needs a positive number");
+      if (arg == "--rows")
+        o.n.rows = static_cast<int>(v);
+      else if (arg == "--departments")
+        o.n.departments = static_cast<int>(v);
+      else if (arg == "--fields")
+        o.n.fields = static_cast<int>(v);
+      else if (arg == "--batch")
+        o.n.batch = static_cast<std::size_t>(v);
+      else if (arg == "--seconds")
+        o.seconds = v;
+      else if (arg == "--growth-cells")
+        o.growth_cells = static_cast<long>(v);
+      else
+        die("unknown option " + arg + " (see the comment at the top of wire_bench.cpp)");
+    }
+  }
+  return o;
+}
+
+void print(const std::vector<figure>& figures, const options& o, double server_rss) {
+  std::printf("%-34s %12s %12s %8s  %s\n", "path", "matome", "baseline", "ratio", "unit, note");
+  for (const auto& f : figures) {
+    if (f.baseline > 0) {
+      std::printf("%-34s %12.3f %12.3f %8.2f  %s%s%s\n", f.path.c_str(), f.value, f.baseline,
+                  f.value / f.baseline, f.unit.c_str(), f.note.empty() ? "" : ", ", f.note.c_str());
+    } else {
+      std::printf("%-34s %12.3f %12s %8s  %s%s%s\n", f.path.c_str(), f.value, "-", "-",
+                  f.unit.c_str(), f.note.empty() ? "" : ", ", f.note.c_str());
+    }
+  }
+  std::printf("server peak RSS: %.0f MiB\n", server_rss);
+  if (!o.json) return;
+  std::printf("{\"cells\":%ld,\"batch\":%zu,\"server_peak_rss_mib\":%.1f,\"figures\":[",
+              o.n.cells(), o.n.batch, server_rss);
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const auto& f = figures[i];
+    std::printf(
+        "%s{\"path\":\"%s\",\"value\":%.6f,\"baseline\":%.6f,\"ratio\":%.4f,\"unit\":\"%s\"}",
+        i ? "," : "", f.path.c_str(), f.value, f.baseline,
+        f.baseline > 0 ? f.value / f.baseline : 0.0, f.unit.c_str());
+  }
+  std::printf("]}\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto o = parse(argc, argv);
+  if (!o.pull_into.empty()) return pull_child(o);
+  spdlog::set_level(spdlog::level::warn);
+  const auto dir = std::filesystem::temp_directory_path() / ("matome-wire-bench-" + new_uuid());
+  std::filesystem::create_directories(dir);
+  std::printf("plan: %d rows x %d departments x %d fields = %ld cells, batches of %zu\n\n",
+              o.n.rows, o.n.departments, o.n.fields, o.n.cells(), o.n.batch);
+  std::fflush(stdout);
+  std::vector<figure> figures;
+  double server_rss = 0;
+
+  // Push with v4 ids on a database of their own, then with v7 ids on the
+  // one the later runs use.
+  push_result v4;
+  {
+    auto served = serve_new_plan(o, dir / "push-v4.db", o.n);
+    const auto me = sign_in_as(served.server->url(), "bench-push");
+    auto t = client::make_http_transport(served.server->url(), me.token);
+    v4 = push_all(*t, batches_of(all_changes(served.plan, o.n, id_shape::v4), me, o.n.batch));
+    server_rss = std::max(server_rss, served.server->peak_rss_mib());
+  }
+  auto served = serve_new_plan(o, dir / "master.db", o.n);
+  const auto url = served.server->url();
+  const auto cells = all_changes(served.plan, o.n, id_shape::v7);
+  const double base_apply = baseline_apply(dir / "baseline-apply.db", cells, o.n.batch);
+  const auto me = sign_in_as(url, "bench-push");
+  auto t = client::make_http_transport(url, me.token);
+  auto pushed = push_all(*t, batches_of(cells, me, o.n.batch));
+  figures.push_back({"push, time-ordered v7 ids", pushed.seconds, base_apply, "s",
+                     "baseline: the SQLite writes"});
+  figures.push_back({"push, random v4 ids", v4.seconds, base_apply, "s"});
+  figures.push_back({"  v7 ms/batch, last 10", tail_ms(pushed.batch_ms, 10),
+                     mean_ms(pushed.batch_ms, 0, 10), "ms", "baseline: the first 10"});
+  figures.push_back({"  v4 ms/batch, last 10", tail_ms(v4.batch_ms, 10),
+                     mean_ms(v4.batch_ms, 0, 10), "ms", "baseline: the first 10"});
+  std::fflush(stdout);
+
+  // Pull: the whole plan, then after 1 % of the cells changed.
+  const auto base_pull = baseline_pull(dir / "master.db", dir / "baseline-pull.db");
+  const auto first = pull_in_child(url, dir / "replica.db");
+  if (first.received < o.n.cells()) die("the pull received fewer cells than the plan has");
+  figures.push_back({"pull, all cells, empty replica", first.seconds, base_pull, "s",
+                     "baseline: copying the cells in SQLite"});
+  figures.push_back({"  client peak RSS", first.peak_rss_mib, 0, "MiB"});
+  const std::size_t one_percent = cells.size() / 100;
+  std::vector<cell_change> some(cells.begin(),
+                                cells.begin() + static_cast<std::ptrdiff_t>(one_percent));
+  std::vector<version_t> their_versions(
+      pushed.versions.begin(), pushed.versions.begin() + static_cast<std::ptrdiff_t>(one_percent));
+  const auto changed =
+      push_all(*t, batches_of(rewrite(some, their_versions, "一部を修正した。"), me, o.n.batch));
+  std::copy(changed.versions.begin(), changed.versions.end(), pushed.versions.begin());
+  const auto again = pull_in_child(url, dir / "replica.db");
+  figures.push_back({"pull, after 1 % changed", again.seconds * 1000, 0, "ms",
+                     std::to_string(again.received) + " received"});
+  std::fflush(stdout);
+
+  // Many clients at once.
+  double alone = 0;
+  for (int count : o.clients) {
+    const auto r = run_clients(url, count, o.seconds, cells, pushed.versions);
+    if (count == o.clients.front()) alone = r.push_p50;
+    const auto n = std::to_string(count);
+    figures.push_back({n + " clients: push p50", r.push_p50, alone, "ms"});
+    figures.push_back({n + " clients: push p99", r.push_p99, alone, "ms"});
+    figures.push_back({n + " clients: pull p99", r.pull_p99, 0, "ms"});
+    figures.push_back({n + " clients: changes/s", r.changes_per_second, 0, "1/s",
+                       std::to_string(r.errors) + " errors"});
+    if (r.errors > 0) die(std::to_string(r.errors) + " errors with " + n + " clients");
+  }
+  server_rss = std::max(server_rss, served.server->peak_rss_mib());
+  served.server->stop();
+
+  // Growth: random ids into an ever larger database.
+  {
+    sizes g = o.n;
+    g.rows = static_cast<int>(o.growth_cells / (g.departments * g.fields)) + 1;
+    auto grown = serve_new_plan(o, dir / "growth.db", g);
+    const auto who = sign_in_as(grown.server->url(), "bench-growth");
+    const auto requests = batches_of(all_changes(grown.plan, g, id_shape::v4), who, g.batch);
+    auto tg = client::make_http_transport(grown.server->url(), who.token);
+    const auto r = push_all(*tg, requests);
+    // The ten batches after the first 10,000 cells (the first ten in a
+    // smaller run), against the last ten.
+    const std::size_t at_10k =
+        std::min(10'000 / g.batch, r.batch_ms.size() > 20 ? r.batch_ms.size() - 20 : 0);
+    figures.push_back({"growth: ms/batch at " + std::to_string(g.cells() / 1000) + "k cells",
+                       tail_ms(r.batch_ms, 10), mean_ms(r.batch_ms, at_10k, 10), "ms",
+                       "baseline: after " + std::to_string(at_10k * g.batch / 1000) + "k"});
+    server_rss = std::max(server_rss, grown.server->peak_rss_mib());
+  }
+
+  print(figures, o, server_rss);
+  std::filesystem::remove_all(dir);
+  return 0;
+}
