@@ -437,6 +437,12 @@ ALTER TABLE conflicts ADD COLUMN server_user TEXT NOT NULL DEFAULT '';
 ALTER TABLE conflicts ADD COLUMN server_at TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Step 14: comments by their sequence number, so a pull walks only the new
+// ones (feed_queries.h).
+constexpr std::string_view v14_comments_by_seq = R"sql(
+CREATE INDEX IF NOT EXISTS comments_by_seq ON comments(seq);
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -451,6 +457,7 @@ constexpr migration migrations[] = {
     {11, "the plan's report layout", v11_report_layout},
     {12, "when each entry was last accepted", v12_accepted_version},
     {13, "who wrote the server's side of a conflict", v13_conflict_server_side},
+    {14, "comments by sequence number, for the feed", v14_comments_by_seq},
 };
 
 }  // namespace

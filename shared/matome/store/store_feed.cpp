@@ -1,33 +1,11 @@
 // The change feed (pull) and the coordinator's figures.
 #include <algorithm>
 
+#include "matome/store/feed_queries.h"
 #include "matome/store/store.h"
 
 namespace matome {
 namespace {
-
-// ?1 cursor, ?2 plan, ?3 everything, ?4 department, ?5 limit. A department
-// sees plan cells (department 0) and its own rows.
-constexpr std::string_view visible_cells =
-    "SELECT c.item_id, c.department_id, c.year, c.field, c.value, c.version FROM cells c"
-    " JOIN items i ON i.id = c.item_id"
-    " WHERE c.version > ?1 AND i.plan_id = ?2 AND (?3 OR c.department_id IN (0, ?4))"
-    " ORDER BY c.version LIMIT ?5";
-constexpr std::string_view visible_entries =
-    "SELECT e.item_id, e.department_id, e.year, e.status, e.version, e.accepted_version FROM "
-    "entries e"
-    " JOIN items i ON i.id = e.item_id"
-    " WHERE e.version > ?1 AND i.plan_id = ?2 AND (?3 OR e.department_id = ?4)"
-    " ORDER BY e.version LIMIT ?5";
-constexpr std::string_view visible_conflicts =
-    "SELECT c.id FROM conflicts c JOIN items i ON i.id = c.item_id"
-    " WHERE c.seq > ?1 AND i.plan_id = ?2 AND (?3 OR c.department_id = ?4)"
-    " ORDER BY c.seq LIMIT ?5";
-constexpr std::string_view visible_comments =
-    "SELECT c.id, c.item_id, c.department_id, c.year, c.author, c.body, c.at, c.seq FROM comments c"
-    " JOIN items i ON i.id = c.item_id"
-    " WHERE c.seq > ?1 AND i.plan_id = ?2 AND (?3 OR c.department_id = ?4)"
-    " ORDER BY c.seq LIMIT ?5";
 
 void bind_feed(sqlite::statement& s, record_id plan_id, const feed_scope& scope,
                std::int64_t cursor, std::size_t limit) {
@@ -81,14 +59,14 @@ feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t c
   // `limit` lowest numbers among them. Reading one row more than a page per
   // table is what tells a full page from a last one: with only `limit`, a
   // table holding more than a page alone would look finished.
-  auto cells = db_.prepare(visible_cells);
+  auto cells = db_.prepare(feed_queries::cells);
   bind_feed(cells, plan_id, scope, cursor, limit + 1);
   while (cells.step()) {
     page.cells.push_back({{cells.int64(0), cells.int64(1), cells.integer(2), cells.text(3)},
                           cells.text(4),
                           cells.int64(5)});
   }
-  auto entries = db_.prepare(visible_entries);
+  auto entries = db_.prepare(feed_queries::entries);
   bind_feed(entries, plan_id, scope, cursor, limit + 1);
   while (entries.step()) {
     page.entries.push_back({{entries.int64(0), entries.int64(1), entries.integer(2)},
@@ -98,7 +76,7 @@ feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t c
   }
   std::vector<std::pair<std::int64_t, conflict_record>> conflicts;
   {
-    auto ids = db_.prepare(visible_conflicts);
+    auto ids = db_.prepare(feed_queries::conflicts);
     bind_feed(ids, plan_id, scope, cursor, limit + 1);
     auto seq = db_.prepare("SELECT seq FROM conflicts WHERE id = ?");
     while (ids.step()) {
@@ -108,7 +86,7 @@ feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t c
       seq.reset();
     }
   }
-  auto comments = db_.prepare(visible_comments);
+  auto comments = db_.prepare(feed_queries::comments);
   bind_feed(comments, plan_id, scope, cursor, limit + 1);
   while (comments.step()) {
     page.comments.push_back({comments.int64(0),
