@@ -9,7 +9,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
@@ -21,6 +23,19 @@ extern char** environ;
 
 namespace matome::bench {
 namespace {
+
+// Servers still running when the benchmark exits early (a failed run ends
+// in std::exit): stopped at exit, so none is left serving.
+std::vector<pid_t>& running() {
+  static std::vector<pid_t> pids;
+  return pids;
+}
+void stop_all_at_exit() {
+  for (const pid_t pid : running()) {
+    ::kill(pid, SIGTERM);
+    ::waitpid(pid, nullptr, 0);
+  }
+}
 
 double peak_rss_of(const std::string& status_file) {
   std::ifstream in(status_file);
@@ -56,6 +71,9 @@ server_process::server_process(const std::string& binary, const std::string& db,
   const int spawned = posix_spawn(&pid_, binary.c_str(), &files, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&files);
   if (spawned != 0) throw std::runtime_error("cannot start " + binary);
+  static const int registered = std::atexit(stop_all_at_exit);
+  (void)registered;
+  running().push_back(pid_);
 
   for (int i = 0; i < 400; ++i) {
     if (client::call_api(url(), "", "GET", "/api/v1/health")) return;
@@ -79,6 +97,7 @@ void server_process::stop() {
   ::kill(pid_, SIGTERM);
   int status = 0;
   ::waitpid(pid_, &status, 0);
+  std::erase(running(), pid_);
   pid_ = 0;
 }
 
