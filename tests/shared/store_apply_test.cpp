@@ -157,3 +157,74 @@ TEST_CASE("acknowledged changes survive closing and reopening the database", "[s
   CHECK(reopened.find_cell(key)->value == "保存されるべき値");
   CHECK(reopened.history_of(key).size() == 1);
 }
+
+// A change's history row is its idempotency record: a retry is known by it
+// however the store came to be (reopened, or another process wrote it).
+TEST_CASE("a retry after the database was reopened is answered from its first outcome",
+          "[store][apply]") {
+  test::temp_dir dir;
+  const auto file = dir.file("master.db");
+  test::small_plan p;
+  cell_key key;
+  change_outcome first;
+  const auto change = [&] { return cell_change{"reopened-1", key, 0, "再送される値"}; };
+  {
+    store s = test::open_store(file);
+    p = test::make_small_plan(s);
+    key = {p.solo_row, p.fukushi, 2023, "progress"};
+    const auto c = change();
+    first = s.apply(p.index, p.member_of_fukushi(), std::span(&c, 1))[0];
+    REQUIRE(first.kind == outcome_kind::applied);
+  }
+  store reopened = test::open_store(file);
+  const auto c = change();
+  const auto again = reopened.apply(p.index, p.member_of_fukushi(), std::span(&c, 1))[0];
+  CHECK(again.repeated);
+  CHECK(again.kind == outcome_kind::applied);
+  CHECK(again.version == first.version);
+  CHECK(reopened.history_of(key).size() == 1);
+
+  // The same id for another value is a reuse, not a retry.
+  const cell_change reused{"reopened-1", key, 0, "別の値"};
+  CHECK(reopened.apply(p.index, p.member_of_fukushi(), std::span(&reused, 1))[0].kind ==
+        outcome_kind::refused);
+  CHECK(reopened.find_cell(key)->value == "再送される値");
+}
+
+TEST_CASE("a change another process applied to the same file is not applied again",
+          "[store][apply]") {
+  test::temp_dir dir;
+  const auto file = dir.file("master.db");
+  store server = test::open_store(file);  // open all along, like matome-server
+  auto p = test::make_small_plan(server);
+  const cell_key warm{p.solo_row, p.fukushi, 2023, "grade"};
+  const cell_change before{"warm-1", warm, 0, "A"};
+  REQUIRE(server.apply(p.index, p.member_of_fukushi(), std::span(&before, 1))[0].kind ==
+          outcome_kind::applied);
+
+  // matome-server import-bundle, say, beside the running server.
+  const cell_key key{p.solo_row, p.fukushi, 2023, "progress"};
+  const cell_change change{"beside-1", key, 0, "別の手順で届いた値"};
+  {
+    store other = test::open_store(file);
+    REQUIRE(other.apply(p.index, p.member_of_fukushi(), std::span(&change, 1))[0].kind ==
+            outcome_kind::applied);
+  }
+  const auto retry = server.apply(p.index, p.member_of_fukushi(), std::span(&change, 1))[0];
+  CHECK(retry.repeated);
+  CHECK(server.history_of(key).size() == 1);
+}
+
+TEST_CASE("one change id twice in one batch is applied once", "[store][apply]") {
+  fixture f;
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  const std::vector<cell_change> batch = {{"twice-1", key, 0, "一度だけ"},
+                                          {"twice-1", key, 0, "一度だけ"}};
+  const auto outcomes = f.s.apply(f.p.index, f.p.member_of_fukushi(), batch);
+  REQUIRE(outcomes.size() == 2);
+  CHECK(outcomes[0].kind == outcome_kind::applied);
+  CHECK_FALSE(outcomes[0].repeated);
+  CHECK(outcomes[1].repeated);
+  CHECK(outcomes[1].version == outcomes[0].version);
+  CHECK(f.s.history_of(key).size() == 1);
+}

@@ -17,6 +17,7 @@
 #include "matome/domain/cell.h"
 #include "matome/domain/entry.h"
 #include "matome/domain/plan.h"
+#include "matome/store/applied_index.h"
 #include "matome/store/sqlite.h"
 #include "matome/sync/action.h"
 #include "matome/sync/change.h"
@@ -191,6 +192,7 @@ class store {
 
   sqlite::database db_;
   clock_fn clock_;
+  applied_index applied_;  // which history rows hold applied change ids
 };
 
 }  // namespace matome

@@ -1,7 +1,12 @@
 // The apply path: a batch of cell changes from one actor, in one transaction,
 // with every statement prepared once per batch. Per change it costs the
-// lookups plus the writes that cannot be avoided: the cell, one history row
-// and the idempotency record.
+// lookups plus the writes that cannot be avoided: the cell and one history
+// row, which is also the change's idempotency record (applied_index.h). Only
+// the rarer outcomes (a conflict, a refusal, a value already there) write a
+// row of their own to applied_changes.
+#include <sqlite3.h>
+
+#include <optional>
 #include <set>
 
 #include "matome/store/cell_writer.h"
@@ -55,8 +60,35 @@ std::string reused_id_message(std::string_view change_id) {
 }
 
 // What a change was, so a reused id can be told from a retry.
+std::string fingerprint_of(const cell_key& key, std::string_view value) {
+  return to_string(key) + "\n" + content_digest(value);
+}
 std::string fingerprint_of(const cell_change& c) {
-  return to_string(c.key) + "\n" + content_digest(c.value);
+  return fingerprint_of(c.key, c.value);
+}
+
+// The applied change this id names, from its history row: its fingerprint
+// and its version. None if no row of this sender holds the id.
+struct applied_record {
+  std::string fingerprint;
+  version_t version = 0;
+};
+std::optional<applied_record> find_applied(const applied_index& index,
+                                           sqlite::statement& select_history, const actor& who,
+                                           std::string_view change_id) {
+  for (const auto seq : index.candidates(who.user, who.device, change_id)) {
+    select_history.bind(1, seq);
+    if (select_history.step() && select_history.text(0) == change_id &&
+        select_history.text(1) == who.user && select_history.text(2) == who.device) {
+      const cell_key key{select_history.int64(3), select_history.int64(4),
+                         static_cast<int>(select_history.int64(5)), select_history.text(6)};
+      applied_record found{fingerprint_of(key, select_history.text(7)), seq};
+      select_history.reset();
+      return found;
+    }
+    select_history.reset();
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -68,6 +100,10 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
   const std::string now = clock_();
 
   sqlite::transaction tx(db_);
+  applied_.catch_up(db_);
+  auto select_history = db_.prepare(
+      "SELECT change_id, user_name, device, item_id, department_id, year, field, new_value"
+      " FROM history WHERE seq = ?");
   // An id is its sender's: only this user's device (or an outcome stored
   // before ids were scoped, user '') answers for it.
   auto select_applied = db_.prepare(
@@ -128,6 +164,18 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
       continue;
     }
     const std::string fingerprint = fingerprint_of(c);
+    if (const auto applied = find_applied(applied_, select_history, who, c.change_id)) {
+      if (applied->fingerprint != fingerprint) {
+        outcomes.push_back(refused(c, {errc::invalid_argument, reused_id_message(c.change_id)}));
+      } else {
+        change_outcome o;
+        o.change_id = c.change_id;
+        o.version = applied->version;
+        o.repeated = true;
+        outcomes.push_back(std::move(o));
+      }
+      continue;
+    }
     select_applied.bind(1, c.change_id).bind(2, who.user).bind(3, who.device);
     if (select_applied.step()) {
       const std::string remembered = select_applied.text(7);
@@ -154,6 +202,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
 
     change_outcome o;
     o.change_id = c.change_id;
+    bool recorded_by_history = false;
     if (auto status = check_change(select_entry, index, finalized, who, c); !status) {
       o = refused(c, status.error());
     } else {
@@ -177,6 +226,8 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
           const auto version = ++seq;
           cells.write(c.key, c.value, version);
           cells.record(version, c.key, c.change_id, current_value, c.value, by);
+          applied_.add(who.user, who.device, c.change_id, version);
+          recorded_by_history = true;
           if (!c.key.is_plan_cell() && *status == entry_status::not_started) {
             start_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
             start_entry.bind(4, ++seq).run();
@@ -218,16 +269,21 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
         }
       }
     }
-    insert_applied.bind(1, o.change_id).bind(2, who.user).bind(3, who.device).bind(4, fingerprint);
-    insert_applied.bind(5, to_string(o.kind)).bind(6, o.version).bind(7, o.conflict_id);
-    insert_applied.bind(8, o.server_value).bind(9, o.server_version).bind(10, o.reason_code);
-    insert_applied.bind(11, o.reason).bind(12, now).run();
+    if (!recorded_by_history) {
+      insert_applied.bind(1, o.change_id).bind(2, who.user).bind(3, who.device);
+      insert_applied.bind(4, fingerprint).bind(5, to_string(o.kind)).bind(6, o.version);
+      insert_applied.bind(7, o.conflict_id).bind(8, o.server_value).bind(9, o.server_version);
+      insert_applied.bind(10, o.reason_code).bind(11, o.reason).bind(12, now).run();
+    }
     outcomes.push_back(std::move(o));
   }
 
   auto save_seq = db_.prepare("UPDATE meta SET value = ? WHERE key = 'last_seq'");
   save_seq.bind(1, seq).run();
   tx.commit();
+  // Inside another transaction (a plan import) the rows are not durable
+  // yet: the next batch reads them back from the history instead.
+  if (sqlite3_get_autocommit(db_.handle()) != 0) applied_.committed_through(seq);
   return outcomes;
 }
 

@@ -1,0 +1,46 @@
+#pragma once
+// Which history rows hold the changes store::apply applied, by who sent
+// them (user, device) and their change id. The history row of an applied
+// change is its idempotency record: nothing else is written for it, and a
+// retry finds its first outcome through this index.
+//
+// The index is in memory, so finding or adding an id costs the same however
+// the ids are spelled (random v4 ids would scatter inserts over an index on
+// disk) and however many changes the database holds. It is read from the
+// history once, in seq order, and caught up at the start of every batch
+// with the rows another connection (matome-server import-bundle beside the
+// server) wrote since. An entry is a hash and a seq: a hit is checked
+// against its row, so a stale or colliding entry never answers for another
+// change.
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "matome/store/sqlite.h"
+
+namespace matome {
+
+class applied_index {
+ public:
+  // Reads the history rows after the last one seen. In the batch's write
+  // transaction, so nobody writes between this and the batch's own rows.
+  void catch_up(sqlite::database& db);
+  // The batch wrote this history row (not yet committed).
+  void add(std::string_view user, std::string_view device, std::string_view change_id,
+           std::int64_t seq);
+  // The batch committed: its rows, up to `seq`, are all in the index.
+  void committed_through(std::int64_t seq) { through_ = seq; }
+
+  // The seqs of the history rows that may hold this change; the caller
+  // checks each row's sender and id.
+  std::vector<std::int64_t> candidates(std::string_view user, std::string_view device,
+                                       std::string_view change_id) const;
+
+ private:
+  std::unordered_multimap<std::uint64_t, std::int64_t> seqs_;
+  std::int64_t through_ = -1;  // -1: not read yet
+};
+
+}  // namespace matome
