@@ -3,6 +3,7 @@
 #include "api/json.h"
 #include "api/router.h"
 #include "matome/wire/codec.h"
+#include "matome/wire/push_decode.h"
 #include "sync/bundle_service.h"
 #include "sync/timeline_check.h"
 
@@ -50,7 +51,7 @@ result<api_response> snapshot(request_context& ctx) {
 result<api_response> push(request_context& ctx) {
   // Clients push JSON only: the server never decodes binary from a client
   // (see wire/codec.h for why).
-  auto request = wire::decode<wire::push_request>(ctx.request.body, wire::format::json);
+  auto request = wire::decode_push_request(ctx.request.body);
   if (!request) return request.error();
   if (request->plan_id != 0 && request->plan_id != ctx.plan->plan.id) {
     return make_error(errc::invalid_argument,
