@@ -19,7 +19,7 @@
 //
 // Usage: matome-wire-bench [--quick] [--json] [--rows N] [--departments N]
 //        [--fields N] [--batch N] [--seconds S] [--clients 1,10,100]
-//        [--growth-cells N] [--server PATH]
+//        [--growth-cells N] [--server PATH] [--peer FILE]
 // scripts/bench --wire runs it on a Release build. With --json the last
 // line is one JSON object with every figure.
 #include <spdlog/spdlog.h>
@@ -31,6 +31,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -40,6 +42,7 @@
 #include "matome/client/replica.h"
 #include "matome/client/sync_engine.h"
 #include "matome/client/transport.h"
+#include "matome/util/rapidjson.h"
 #include "matome/util/uuid.h"
 #include "matome/wire/messages.h"
 #include "server_process.h"
@@ -68,6 +71,8 @@ struct options {
   long growth_cells = 1'000'000;
   std::vector<int> clients = {1, 10, 100};
   std::string server = MATOME_SERVER;
+  // The PouchDB peer's figures from the same run (scripts/bench --peers).
+  std::string peer;
   // The child that pulls: --pull-into FILE --url URL.
   std::string pull_into, url;
 };
@@ -288,6 +293,25 @@ clients_result run_clients(const std::string& url, int count, double seconds,
           errors.load()};
 }
 
+// PouchDB's push and pull of the same cells, measured by
+// bench/peers/pouchdb/peer.js just before this run.
+struct peer_figures {
+  double push_s = 0, pull_s = 0;
+  long cells = 0;
+};
+
+peer_figures read_peer(const std::string& file) {
+  std::ifstream in(file);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  rapidjson::Document doc;
+  doc.Parse(text.c_str());
+  if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("push_s") ||
+      !doc["push_s"].IsNumber() || !doc.HasMember("pull_s") || !doc["pull_s"].IsNumber() ||
+      !doc.HasMember("cells") || !doc["cells"].IsInt64())
+    die(file + " is not the PouchDB peer's output (bench/peers/pouchdb/peer.js)");
+  return {doc["push_s"].GetDouble(), doc["pull_s"].GetDouble(), doc["cells"].GetInt64()};
+}
+
 options parse(int argc, char** argv) {
   options o;
   for (int i = 1; i < argc; ++i) {
@@ -309,6 +333,8 @@ options parse(int argc, char** argv) {
       o.server = value;
     } else if (arg == "--pull-into") {
       o.pull_into = value;
+    } else if (arg == "--peer") {
+      o.peer = value;
     } else if (arg == "--url") {
       o.url = value;
     } else if (arg == "--clients") {
@@ -372,6 +398,10 @@ void print(const std::vector<figure>& figures, const options& o, double server_r
 int main(int argc, char** argv) {
   const auto o = parse(argc, argv);
   if (!o.pull_into.empty()) return pull_child(o);
+  const auto peer = o.peer.empty() ? peer_figures{} : read_peer(o.peer);
+  if (!o.peer.empty() && peer.cells != o.n.cells())
+    die("the PouchDB peer ran " + std::to_string(peer.cells) + " cells, this run " +
+        std::to_string(o.n.cells()) + ": give both the same sizes");
   spdlog::set_level(spdlog::level::warn);
   const auto dir = std::filesystem::temp_directory_path() / ("matome-wire-bench-" + new_uuid());
   std::filesystem::create_directories(dir);
@@ -414,6 +444,12 @@ int main(int argc, char** argv) {
   figures.push_back({"pull, all cells, empty replica", first.seconds, base_pull, "s",
                      "baseline: copying the cells in SQLite"});
   figures.push_back({"  client peak RSS", first.peak_rss_mib, 0, "MiB"});
+  if (peer.cells > 0) {
+    figures.push_back({"push v7 vs PouchDB", pushed.seconds, peer.push_s, "s",
+                       "baseline: PouchDB replicating the same cells"});
+    figures.push_back({"pull vs PouchDB", first.seconds, peer.pull_s, "s",
+                       "baseline: PouchDB replicating the same cells"});
+  }
   const std::size_t one_percent = cells.size() / 100;
   std::vector<cell_change> some(cells.begin(),
                                 cells.begin() + static_cast<std::ptrdiff_t>(one_percent));
