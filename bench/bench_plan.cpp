@@ -48,6 +48,10 @@ large_plan make_plan(store& s, const sizes& n) {
   const auto hash = hash_password("bench", hash_cost::minimal).value();
   s.add_user({0, "coord", "取りまとめ", out.departments[0], role::coordinator, hash, false})
       .value();
+  for (std::size_t d = 0; d < out.departments.size(); ++d) {
+    const auto login = "d" + std::to_string(d);
+    s.add_user({0, login, "担当" + login, out.departments[d], role::member, hash, false}).value();
+  }
   return out;
 }
 

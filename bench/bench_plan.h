@@ -1,7 +1,8 @@
 #pragma once
 // DESIGN's large plan for the benchmarks, built straight into a store: rows
-// each reported on by every department, a template of long-text fields, and
-// a coordinator ("coord", password "bench") to push and pull as.
+// each reported on by every department, a template of long-text fields, a
+// coordinator ("coord") and one member of each department ("d0", "d1", ...),
+// all with the password "bench".
 
 #include <cstddef>
 #include <string>

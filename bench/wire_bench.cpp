@@ -13,9 +13,10 @@
 //              process of its own (its peak memory is the client's); then
 //              the same replica after 1 % of the cells changed. Baseline:
 //              copying the cells between two SQLite files.
-//   clients    N = 1, 10, 100 clients at once for --seconds, each pushing
-//              batches of 10 changes and pulling what is new. Baseline: the
-//              median push of one client alone.
+//   clients    N = 1, 10, 100 clients at once for --seconds, department
+//              staff each pushing batches of 10 of its department's changes
+//              and pulling what is new. Baseline: the median push of one
+//              client alone.
 //
 // Usage: matome-wire-bench [--quick] [--json] [--rows N] [--departments N]
 //        [--fields N] [--batch N] [--seconds S] [--clients 1,10,100]
@@ -93,8 +94,9 @@ struct session {
   std::int64_t last_seq = 0;
 };
 
-session sign_in_as(const std::string& url, const std::string& device) {
-  auto who = client::sign_in(url, "coord", "bench", device);
+session sign_in_as(const std::string& url, const std::string& device,
+                   const std::string& login = "coord") {
+  auto who = client::sign_in(url, login, "bench", device);
   if (!who) die("sign-in failed: " + who.error().message);
   auto view = client::make_http_transport(url, who->token)->view(0);
   if (!view) die("/me failed: " + view.error().message);
@@ -220,12 +222,15 @@ struct clients_result {
   long errors = 0;
 };
 
-// `count` clients at once, each with its own device and connection, each on
-// its own share of the cells (so nothing conflicts), for `seconds`: push 10
-// changes based on the versions it knows, then pull what is new.
+// `count` clients at once for `seconds`, as in the week before a deadline:
+// department staff, each client a member of one department (in turn), with
+// its own device and connection, writing its own share of its department's
+// cells (so nothing conflicts): push 10 changes based on the versions it
+// knows, then pull what its department sees that is new.
 clients_result run_clients(const std::string& url, int count, double seconds,
-                           const std::vector<cell_change>& cells,
+                           const large_plan& plan, const std::vector<cell_change>& cells,
                            std::vector<version_t>& versions) {
+  const auto departments = static_cast<int>(plan.departments.size());
   std::vector<std::vector<double>> push_ms(static_cast<std::size_t>(count));
   std::vector<std::vector<double>> pull_ms(static_cast<std::size_t>(count));
   std::atomic<long> applied{0}, errors{0};
@@ -234,25 +239,35 @@ clients_result run_clients(const std::string& url, int count, double seconds,
   std::vector<std::thread> threads;
   for (int c = 0; c < count; ++c) {
     threads.emplace_back([&, c] {
-      const auto me = sign_in_as(url, "bench-client-" + std::to_string(c));
+      const int department = c % departments;
+      const auto me =
+          sign_in_as(url, "bench-client-" + std::to_string(c), "d" + std::to_string(department));
       auto t = client::make_http_transport(url, me.token);
       std::int64_t cursor = me.last_seq;
-      std::size_t next = static_cast<std::size_t>(c);
+      // The department's cells, shared out among its clients.
+      const int sharing = (count - department + departments - 1) / departments;
+      std::vector<std::size_t> mine;
+      for (std::size_t i = 0, k = 0; i < cells.size(); ++i) {
+        if (cells[i].key.department_id != plan.departments[static_cast<std::size_t>(department)])
+          continue;
+        if (static_cast<int>(k++ % static_cast<std::size_t>(sharing)) == c / departments)
+          mine.push_back(i);
+      }
+      std::size_t next = 0;
       // Ten changes, fewer if the client's share is smaller: one cell twice
       // in a batch would conflict with itself.
-      const std::size_t per_push = std::max<std::size_t>(
-          1, std::min<std::size_t>(10, cells.size() / static_cast<std::size_t>(count)));
+      const std::size_t per_push = std::max<std::size_t>(1, std::min<std::size_t>(10, mine.size()));
       int round = 0;
       while (clock_type::now() < deadline) {
         wire::push_request r;
         r.plan_id = me.plan_id;
         r.timeline = me.timeline;
         std::vector<std::size_t> at;
-        for (std::size_t k = 0; k < per_push; ++k, next += static_cast<std::size_t>(count)) {
-          if (next >= cells.size()) next = static_cast<std::size_t>(c);
-          at.push_back(next);
-          r.changes.push_back({new_uuid(), cells[next].key, versions[next],
-                               "第" + std::to_string(++round) + "版 " + cells[next].value});
+        for (std::size_t k = 0; k < per_push; ++k, ++next) {
+          const std::size_t i = mine[next % mine.size()];
+          at.push_back(i);
+          r.changes.push_back({new_uuid(), cells[i].key, versions[i],
+                               "第" + std::to_string(++round) + "版 " + cells[i].value});
         }
         const auto sent = clock_type::now();
         auto answer = t->push(r);
@@ -466,7 +481,7 @@ int main(int argc, char** argv) {
   // Many clients at once.
   double alone = 0;
   for (int count : o.clients) {
-    const auto r = run_clients(url, count, o.seconds, cells, pushed.versions);
+    const auto r = run_clients(url, count, o.seconds, served.plan, cells, pushed.versions);
     if (count == o.clients.front()) alone = r.push_p50;
     const auto n = std::to_string(count);
     figures.push_back({n + " clients: push p50", r.push_p50, alone, "ms"});
