@@ -1,5 +1,7 @@
 #include "matome/client/sync_engine.h"
 
+#include <future>
+
 namespace matome::client {
 namespace {
 
@@ -10,18 +12,30 @@ result<void> refresh_structure(replica& local, transport& server, record_id plan
   return {};
 }
 
-// Pulls until up to date.
+// Pulls until up to date. The next page is asked for while this one is
+// written to the replica: the server's reading and encoding and the
+// network overlap the replica's writing (a first pull of a large plan is
+// a dozen pages). It starts from this page's cursor, which is where the
+// replica's cursor stands once the page is written.
 result<void> pull_all(replica& local, transport& server, record_id plan_id,
                       const sync_options& options, sync_report& report) {
+  auto page = server.pull(plan_id, local.cursor(), options.page_size);
   for (;;) {
-    auto page = server.pull(plan_id, local.cursor(), options.page_size);
     if (!page) return page.error();
+    std::future<result<wire::pull_page>> next;
+    if (page->more) {
+      next = std::async(std::launch::async,
+                        [&server, plan_id, since = page->cursor, size = options.page_size] {
+                          return server.pull(plan_id, since, size);
+                        });
+    }
     if (page->structure_version != local.db().structure_version(plan_id)) {
       if (auto ok = refresh_structure(local, server, plan_id); !ok) return ok.error();
     }
     local.db().apply_feed(plan_id, *page);
     report.received += static_cast<int>(page->size());
     if (!page->more) return {};
+    page = next.get();
   }
 }
 

@@ -21,6 +21,8 @@ struct server_view {
   std::int64_t last_seq = 0;
 };
 
+// The sync engine asks for the next pull page while it writes the last
+// one: pull() may run on another thread beside any other call.
 class transport {
  public:
   virtual ~transport() = default;
