@@ -1,7 +1,9 @@
 // Push, pull and notifications over real HTTP against a real server.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <set>
 
+#include "matome/store/schema.h"
 #include "matome/wire/codec.h"
 #include "server/api_helpers.h"
 #include "support/catch_result.h"
@@ -195,4 +197,28 @@ TEST_CASE("online clients hear of new changes within seconds", "[server][events]
   REQUIRE(news);
   CHECK(news->find("\"changes\"") != std::string::npos);
   CHECK(news->find(std::to_string(pushed["last_seq"].GetInt64())) != std::string::npos);
+}
+
+// What monitoring reads without signing in: the schema the database is at,
+// and how large it has grown (the file and its write-ahead log).
+TEST_CASE("health says the database's schema and size", "[server][health]") {
+  fixture f;
+  const auto reply = f.client.get("/api/v1/health");
+  REQUIRE(reply.status == 200);
+  const auto doc = parse(reply.body);
+  REQUIRE(doc.HasMember("schema"));
+  CHECK(doc["schema"].GetInt() == current_schema_version());
+  REQUIRE(doc.HasMember("database_bytes"));
+  const auto before = doc["database_bytes"].GetInt64();
+  CHECK(before >= static_cast<std::int64_t>(std::filesystem::file_size(f.dir.file("master.db"))));
+
+  // Grows as the plan fills.
+  const auto token = f.client.login("coord");
+  std::vector<std::string> changes;
+  for (int i = 0; i < 200; ++i) {
+    changes.push_back(change_json("grow-" + std::to_string(i), {f.p.shared_row, 0, 0, "content"},
+                                  -1, std::string(300, 'x') + std::to_string(i)));
+  }
+  f.push(token, changes);
+  CHECK(parse(f.client.get("/api/v1/health").body)["database_bytes"].GetInt64() > before);
 }
