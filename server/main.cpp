@@ -94,6 +94,7 @@ int serve(const std::string& db_path, const std::string& listen, int listen_fd, 
     spdlog::info("demo plan loaded: {} rows, {} departments, {} users (password: demo)",
                  summary->rows, summary->departments, summary->users);
   }
+  db->read_applied_ids();
   try {
     server::http_server server(options, std::move(*db));
     server.run();
