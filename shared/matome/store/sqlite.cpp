@@ -8,29 +8,75 @@ void check(sqlite3* db, int rc, std::string_view what) {
   throw failure(errc::storage, message);
 }
 
-statement::statement(sqlite3* db, std::string_view sql) : db_(db) {
+statement_cache::~statement_cache() {
+  for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
+}
+
+sqlite3_stmt* statement_cache::take(std::string_view sql) {
+  const auto it = idle_.find(std::string(sql));
+  if (it == idle_.end()) return nullptr;
+  sqlite3_stmt* stmt = it->second;
+  idle_.erase(it);
+  return stmt;
+}
+
+void statement_cache::give_back(std::string sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);  // ends its read; an error it returns was the last step's
+  sqlite3_clear_bindings(stmt);
+  if (idle_.size() >= max_idle) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  idle_.emplace(std::move(sql), stmt);
+}
+
+statement::statement(sqlite3* db, std::string_view sql, statement_cache* cache)
+    : db_(db), cache_(cache) {
+  if (cache_ != nullptr) {
+    sql_ = std::string(sql);
+    stmt_ = cache_->take(sql_);
+    if (stmt_ != nullptr) return;
+  }
   check(db_,
         sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                            &stmt_, nullptr),
         "prepare");
 }
 
-statement::statement(statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+statement::statement(statement&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), cache_(other.cache_), sql_(std::move(other.sql_)) {
   other.stmt_ = nullptr;
 }
 
 statement& statement::operator=(statement&& other) noexcept {
   if (this != &other) {
-    sqlite3_finalize(stmt_);
+    release();
     db_ = other.db_;
     stmt_ = other.stmt_;
+    cache_ = other.cache_;
+    sql_ = std::move(other.sql_);
     other.stmt_ = nullptr;
   }
   return *this;
 }
 
 statement::~statement() {
+  release();
+}
+
+void statement::release() {
+  if (stmt_ == nullptr) return;
+  try {
+    if (cache_ != nullptr) {
+      cache_->give_back(std::move(sql_), stmt_);
+      stmt_ = nullptr;
+      return;
+    }
+  } catch (const std::exception&) {
+    // No memory to keep it: finalized below instead.
+  }
   sqlite3_finalize(stmt_);
+  stmt_ = nullptr;
 }
 
 statement& statement::bind(int index, std::int64_t value) {

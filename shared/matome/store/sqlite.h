@@ -12,14 +12,36 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "matome/domain/error.h"
 
 namespace matome::sqlite {
 
+// The statements a connection keeps prepared between uses, by their SQL. A
+// statement gives its handle back here when it goes (reset, its bindings
+// cleared) instead of finalizing it, and the next prepare() of the same SQL
+// takes it again: SQLite does not parse and plan it anew. A busy server
+// spent a tenth of its time doing that for the same few dozen statements.
+class statement_cache {
+ public:
+  statement_cache() = default;
+  statement_cache(const statement_cache&) = delete;
+  statement_cache& operator=(const statement_cache&) = delete;
+  ~statement_cache();
+
+  // An idle statement prepared from `sql`, or nullptr.
+  sqlite3_stmt* take(std::string_view sql);
+  void give_back(std::string sql, sqlite3_stmt* stmt);
+
+ private:
+  static constexpr std::size_t max_idle = 256;  // SQL made with values in it would grow it
+  std::unordered_multimap<std::string, sqlite3_stmt*> idle_;
+};
+
 class statement {
  public:
-  statement(sqlite3* db, std::string_view sql);
+  statement(sqlite3* db, std::string_view sql, statement_cache* cache = nullptr);
   statement(statement&&) noexcept;
   statement& operator=(statement&&) noexcept;
   ~statement();
@@ -48,8 +70,12 @@ class statement {
   bool is_null(int column) const;
 
  private:
+  void release();
+
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  statement_cache* cache_ = nullptr;
+  std::string sql_;  // the cache's key
 };
 
 enum class open_mode { read_write_create, read_only };
@@ -64,7 +90,7 @@ class database {
   database& operator=(database&&) noexcept = default;
 
   void exec(std::string_view sql);
-  statement prepare(std::string_view sql) { return statement(db_.get(), sql); }
+  statement prepare(std::string_view sql) { return statement(db_.get(), sql, cache_.get()); }
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
   int changes() const { return sqlite3_changes(db_.get()); }
   sqlite3* handle() const { return db_.get(); }
@@ -79,6 +105,9 @@ class database {
 
   std::unique_ptr<sqlite3, closer> db_;
   std::filesystem::path path_;
+  // Declared after db_, so destroyed (its statements finalized) before the
+  // connection closes; on the heap, so statements keep it when this moves.
+  std::unique_ptr<statement_cache> cache_ = std::make_unique<statement_cache>();
 };
 
 // BEGIN IMMEDIATE on construction, so writers queue up front instead of
