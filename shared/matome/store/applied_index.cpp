@@ -1,30 +1,28 @@
 #include "matome/store/applied_index.h"
 
 #include <functional>
-#include <string>
 
 namespace matome {
 namespace {
 
+// The three parts hashed in turn, without joining them into a new string
+// (this runs for every change pushed and every history row read at start).
 std::uint64_t key_of(std::string_view user, std::string_view device, std::string_view change_id) {
-  std::string joined;
-  joined.reserve(user.size() + device.size() + change_id.size() + 2);
-  joined.append(user).push_back('\x1f');
-  joined.append(device).push_back('\x1f');
-  joined.append(change_id);
-  return std::hash<std::string>{}(joined);
+  std::uint64_t key = 0;
+  for (const auto part : {user, device, change_id})
+    key = (key ^ std::hash<std::string_view>{}(part)) * 0x100000001b3ULL;
+  return key;
 }
 
 }  // namespace
 
 void applied_index::catch_up(sqlite::database& db) {
-  if (through_ < 0) through_ = 0;
   auto rows = db.prepare(
       "SELECT seq, user_name, device, change_id FROM history WHERE seq > ? ORDER BY seq");
   rows.bind(1, through_);
   while (rows.step()) {
     const auto seq = rows.int64(0);
-    seqs_.emplace(key_of(rows.text(1), rows.text(2), rows.text(3)), seq);
+    seqs_.emplace(key_of(rows.text_view(1), rows.text_view(2), rows.text_view(3)), seq);
     through_ = seq;
   }
 }

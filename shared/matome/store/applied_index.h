@@ -40,7 +40,7 @@ class applied_index {
 
  private:
   std::unordered_multimap<std::uint64_t, std::int64_t> seqs_;
-  std::int64_t through_ = -1;  // -1: not read yet
+  std::int64_t through_ = 0;  // the last history row read
 };
 
 }  // namespace matome

@@ -12,8 +12,8 @@ statement_cache::~statement_cache() {
   for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
 }
 
-sqlite3_stmt* statement_cache::take(std::string_view sql) {
-  const auto it = idle_.find(std::string(sql));
+sqlite3_stmt* statement_cache::take(const std::string& sql) {
+  const auto it = idle_.find(sql);
   if (it == idle_.end()) return nullptr;
   sqlite3_stmt* stmt = it->second;
   idle_.erase(it);
@@ -120,9 +120,13 @@ std::int64_t statement::int64(int column) const {
 }
 
 std::string statement::text(int column) const {
+  return std::string(text_view(column));
+}
+
+std::string_view statement::text_view(int column) const {
   const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   if (data == nullptr) return {};
-  return std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+  return {data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 bool statement::is_null(int column) const {
@@ -167,8 +171,7 @@ void database::exec(std::string_view sql) {
   }
 }
 
-transaction::transaction(database& db)
-    : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+transaction::transaction(database& db) : db_(db), nested_(db.in_transaction()) {
   db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
 }
 
@@ -186,8 +189,7 @@ void transaction::commit() {
   done_ = true;
 }
 
-read_transaction::read_transaction(database& db)
-    : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+read_transaction::read_transaction(database& db) : db_(db), nested_(db.in_transaction()) {
   if (!nested_) db_.exec("BEGIN");
 }
 

@@ -31,7 +31,7 @@ class statement_cache {
   ~statement_cache();
 
   // An idle statement prepared from `sql`, or nullptr.
-  sqlite3_stmt* take(std::string_view sql);
+  sqlite3_stmt* take(const std::string& sql);
   void give_back(std::string sql, sqlite3_stmt* stmt);
 
  private:
@@ -67,6 +67,8 @@ class statement {
   std::int64_t int64(int column) const;
   int integer(int column) const { return static_cast<int>(int64(column)); }
   std::string text(int column) const;
+  // The same without a copy, valid until the next step() or reset().
+  std::string_view text_view(int column) const;
   bool is_null(int column) const;
 
  private:
@@ -90,6 +92,8 @@ class database {
   database& operator=(database&&) noexcept = default;
 
   void exec(std::string_view sql);
+  // Inside a transaction (BEGIN without its COMMIT or ROLLBACK yet).
+  bool in_transaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
   statement prepare(std::string_view sql) { return statement(db_.get(), sql, cache_.get()); }
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
   int changes() const { return sqlite3_changes(db_.get()); }

@@ -4,8 +4,6 @@
 // row, which is also the change's idempotency record (applied_index.h). Only
 // the rarer outcomes (a conflict, a refusal, a value already there) write a
 // row of their own to applied_changes.
-#include <sqlite3.h>
-
 #include <optional>
 #include <set>
 
@@ -78,11 +76,11 @@ std::optional<applied_record> find_applied(const applied_index& index,
                                            std::string_view change_id) {
   for (const auto seq : index.candidates(who.user, who.device, change_id)) {
     select_history.bind(1, seq);
-    if (select_history.step() && select_history.text(0) == change_id &&
-        select_history.text(1) == who.user && select_history.text(2) == who.device) {
+    if (select_history.step() && select_history.text_view(0) == change_id &&
+        select_history.text_view(1) == who.user && select_history.text_view(2) == who.device) {
       const cell_key key{select_history.int64(3), select_history.int64(4),
                          static_cast<int>(select_history.int64(5)), select_history.text(6)};
-      applied_record found{fingerprint_of(key, select_history.text(7)), seq};
+      applied_record found{fingerprint_of(key, select_history.text_view(7)), seq};
       select_history.reset();
       return found;
     }
@@ -283,7 +281,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
   tx.commit();
   // Inside another transaction (a plan import) the rows are not durable
   // yet: the next batch reads them back from the history instead.
-  if (sqlite3_get_autocommit(db_.handle()) != 0) applied_.committed_through(seq);
+  if (!db_.in_transaction()) applied_.committed_through(seq);
   return outcomes;
 }
 
