@@ -1,11 +1,8 @@
 #include "server_process.h"
 
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,17 +45,6 @@ double peak_rss_of(const std::string& status_file) {
 }  // namespace
 
 server_process::server_process(const std::string& binary, const std::string& db, int threads) {
-  socket_ = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof a;
-  if (socket_ < 0 || ::bind(socket_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-      ::listen(socket_, 512) != 0 ||
-      ::getsockname(socket_, reinterpret_cast<sockaddr*>(&a), &length) != 0)
-    throw std::runtime_error("cannot listen on 127.0.0.1");
-  port_ = ntohs(a.sin_port);
-
   std::vector<std::string> args = {
       binary, "--db", db, "--listen-fd", "3", "--threads", std::to_string(threads)};
   std::vector<char*> argv;
@@ -67,7 +53,7 @@ server_process::server_process(const std::string& binary, const std::string& db,
   posix_spawn_file_actions_t files;
   posix_spawn_file_actions_init(&files);
   posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_adddup2(&files, socket_, 3);
+  posix_spawn_file_actions_adddup2(&files, socket_.fd(), 3);
   const int spawned = posix_spawn(&pid_, binary.c_str(), &files, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&files);
   if (spawned != 0) throw std::runtime_error("cannot start " + binary);
@@ -85,7 +71,6 @@ server_process::server_process(const std::string& binary, const std::string& db,
 
 server_process::~server_process() {
   stop();
-  if (socket_ >= 0) ::close(socket_);
 }
 
 double server_process::peak_rss_mib() const {

@@ -8,6 +8,8 @@
 
 #include <string>
 
+#include "support/listening_socket.h"
+
 namespace matome::bench {
 
 class server_process {
@@ -19,16 +21,15 @@ class server_process {
   server_process(const server_process&) = delete;
   server_process& operator=(const server_process&) = delete;
 
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(socket_.port()); }
   // VmHWM of the server process: its peak resident memory so far, in MiB.
   double peak_rss_mib() const;
   // SIGTERM and wait: the server finishes what it was doing.
   void stop();
 
  private:
+  test::listening_socket socket_{512};  // a hundred clients connect at once
   pid_t pid_ = 0;
-  int socket_ = -1;
-  unsigned short port_ = 0;
 };
 
 // VmHWM of this process, in MiB.

@@ -35,6 +35,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -66,7 +67,6 @@ double ms_since(clock_type::time_point start) {
 
 struct options {
   sizes n;
-  bool quick = false;
   bool json = false;
   double seconds = 30;  // of each concurrency run
   long growth_cells = 1'000'000;
@@ -218,9 +218,10 @@ pull_result pull_in_child(const std::string& url, const std::filesystem::path& r
 }
 
 struct clients_result {
-  double push_p50 = 0, push_p99 = 0, pull_p50 = 0, pull_p99 = 0;
+  double push_p50 = 0, push_p99 = 0, pull_p99 = 0;
   double changes_per_second = 0;
   long errors = 0;
+  std::string first_error;  // what went wrong, when something did
 };
 
 // `count` clients at once for `seconds`, as in the week before a deadline:
@@ -235,6 +236,13 @@ clients_result run_clients(const std::string& url, int count, double seconds,
   std::vector<std::vector<double>> push_ms(static_cast<std::size_t>(count));
   std::vector<std::vector<double>> pull_ms(static_cast<std::size_t>(count));
   std::atomic<long> applied{0}, errors{0};
+  std::mutex error_lock;
+  std::string first_error;
+  auto failed = [&](const std::string& what) {
+    if (errors++ > 0) return;
+    std::lock_guard lock(error_lock);
+    first_error = what;
+  };
   const auto deadline = clock_type::now() + std::chrono::duration_cast<clock_type::duration>(
                                                 std::chrono::duration<double>(seconds));
   std::vector<std::thread> threads;
@@ -274,7 +282,7 @@ clients_result run_clients(const std::string& url, int count, double seconds,
         auto answer = t->push(r);
         push_ms[static_cast<std::size_t>(c)].push_back(ms_since(sent));
         if (!answer) {
-          ++errors;
+          failed("push: " + answer.error().message);
           continue;
         }
         for (std::size_t k = 0; k < answer->outcomes.size(); ++k) {
@@ -283,14 +291,14 @@ clients_result run_clients(const std::string& url, int count, double seconds,
             versions[at[k]] = o.version;
             ++applied;
           } else {
-            ++errors;
+            failed("a change was not applied: " + o.reason);
           }
         }
         const auto asked = clock_type::now();
         auto page = t->pull(me.plan_id, cursor, 1000);
         pull_ms[static_cast<std::size_t>(c)].push_back(ms_since(asked));
         if (!page) {
-          ++errors;
+          failed("pull: " + page.error().message);
           continue;
         }
         cursor = page->cursor;
@@ -301,12 +309,9 @@ clients_result run_clients(const std::string& url, int count, double seconds,
   std::vector<double> pushes, pulls;
   for (auto& v : push_ms) pushes.insert(pushes.end(), v.begin(), v.end());
   for (auto& v : pull_ms) pulls.insert(pulls.end(), v.begin(), v.end());
-  return {percentile(pushes, 0.5),
-          percentile(pushes, 0.99),
-          percentile(pulls, 0.5),
-          percentile(pulls, 0.99),
-          static_cast<double>(applied) / seconds,
-          errors.load()};
+  return {percentile(pushes, 0.5), percentile(pushes, 0.99),
+          percentile(pulls, 0.99), static_cast<double>(applied) / seconds,
+          errors.load(),           first_error};
 }
 
 // PouchDB's push and pull of the same cells, measured by
@@ -333,7 +338,6 @@ options parse(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--quick") {
-      o.quick = true;
       o.n.rows = 200;
       o.seconds = 3;
       o.growth_cells = 60'000;
@@ -490,7 +494,8 @@ int main(int argc, char** argv) {
     figures.push_back({n + " clients: pull p99", r.pull_p99, 0, "ms"});
     figures.push_back({n + " clients: changes/s", r.changes_per_second, 0, "1/s",
                        std::to_string(r.errors) + " errors"});
-    if (r.errors > 0) die(std::to_string(r.errors) + " errors with " + n + " clients");
+    if (r.errors > 0)
+      die(std::to_string(r.errors) + " errors with " + n + " clients, the first: " + r.first_error);
   }
   server_rss = std::max(server_rss, served.server->peak_rss_mib());
   served.server->stop();
