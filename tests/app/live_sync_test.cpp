@@ -15,6 +15,19 @@
 using namespace matome;
 using namespace matome::test;
 
+namespace {
+// 福祉課 types `text` into its own row's 進捗状況 through the form, then asks
+// for a sync.
+void type_progress_and_sync(live_app& app, const small_plan& p, const QString& text) {
+  Matome::EntryController entry;
+  entry.setItemId(p.solo_row);
+  entry.setDepartmentId(p.fukushi);
+  entry.setValue(QStringLiteral("progress"), text);
+  entry.flush();
+  app.sync->syncNow();
+}
+}  // namespace
+
 TEST_CASE("Edit, sync, conflict and resolve through the client's models", "[app][e2e]") {
   client_fixture f;
   const auto& p = f.p;
@@ -79,12 +92,7 @@ TEST_CASE("The client works offline and says so", "[app][e2e]") {
   live_app app(f.dir.file("fukushi1-app"), f.url(), "fukushi1");
   f.server->stop();
 
-  Matome::EntryController entry;
-  entry.setItemId(p.solo_row);
-  entry.setDepartmentId(p.fukushi);
-  entry.setValue(QStringLiteral("progress"), QStringLiteral("オフラインで入力。"));
-  entry.flush();
-  app.sync->syncNow();
+  type_progress_and_sync(app, p, QStringLiteral("オフラインで入力。"));
   REQUIRE(wait_until([&] { return !app.sync->online() && !app.sync->syncing(); }));
   CHECK(app.sync->pending() == 1);
   CHECK(app.sync->message().contains(QStringLiteral("接続できません")));
@@ -104,12 +112,7 @@ TEST_CASE("After the connection comes back, the problems it caused read as resol
   live_app app(f.dir.file("fukushi1-app"), via, "fukushi1");
   line.cut_after(1);  // the cable is pulled
 
-  Matome::EntryController entry;
-  entry.setItemId(p.solo_row);
-  entry.setDepartmentId(p.fukushi);
-  entry.setValue(QStringLiteral("progress"), QStringLiteral("切れている間の入力。"));
-  entry.flush();
-  app.sync->syncNow();
+  type_progress_and_sync(app, p, QStringLiteral("切れている間の入力。"));
   REQUIRE(wait_until([&] { return !app.sync->recentErrors().isEmpty(); }));
   CHECK_FALSE(app.sync->recentErrors().front().contains(QStringLiteral("解決")));
 
@@ -155,12 +158,7 @@ TEST_CASE("A server restored from a backup is noticed and said in one line", "[a
               {"--db", f.dir.file("master.db").string(), "backup", f.dir.file("bk.db").string()})
               .exit_code == 0);
   const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
-  Matome::EntryController entry;
-  entry.setItemId(f.p.solo_row);
-  entry.setDepartmentId(f.p.fukushi);
-  entry.setValue(QStringLiteral("progress"), QStringLiteral("復元で失われる実績"));
-  entry.flush();
-  app.sync->syncNow();
+  type_progress_and_sync(app, f.p, QStringLiteral("復元で失われる実績"));
   REQUIRE(wait_until([&] { return f.server_value(key) == "復元で失われる実績"; }));
   REQUIRE(wait_until([&] { return app.sync->pending() == 0; }));
 
