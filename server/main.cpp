@@ -85,6 +85,7 @@ int serve(const std::string& db_path, const std::string& listen, int listen_fd, 
     std::cerr << "matome-server: " << db.error().message << "\n";
     return 3;
   }
+
   if (demo && db->plan_ids().empty()) {
     auto summary = import_plan_file(*db, demo_plan);
     if (!summary) {
@@ -197,7 +198,19 @@ int main(int argc, char** argv) {
   import_sheet->add_flag("--dry-run", sheet.dry_run, "Show what would be imported; write nothing");
   auto* backup =
       app.add_subcommand("backup", "Write a consistent copy of the database, also while serving");
-  backup->add_option("file", file, "The new backup file")->required();
+  backup
+      ->add_option("file", file,
+                   "The new backup file, or a directory to write matome-YYYYMMDD-HHMMSS.db into")
+      ->required();
+  int keep = 0;
+  backup->add_option("--keep", keep, "With a directory: keep only the newest N backups there")
+      ->check(CLI::PositiveNumber);
+  std::string backup_file;
+  auto* restore = app.add_subcommand(
+      "restore",
+      "Put a backup back in place of the database (the server must be stopped; the replaced "
+      "file is kept aside)");
+  restore->add_option("backup", backup_file, "The backup file")->required();
   auto* check = app.add_subcommand("check", "Check the database's integrity");
   std::string answer_file;
   auto* import_bundle =
@@ -230,7 +243,8 @@ int main(int argc, char** argv) {
     }
     return admin::import_sheet(db_path, sheet);
   }
-  if (*backup) return admin::backup(db_path, file);
+  if (*backup) return admin::backup(db_path, file, keep);
+  if (*restore) return admin::restore(db_path, backup_file);
   if (*check) return admin::check(db_path);
   if (*import_bundle) return admin::import_bundle(db_path, file, answer_file);
   return serve(db_path, listen, listen_fd, demo, demo_plan, threads, tls_cert, tls_key);

@@ -179,27 +179,6 @@ int import_plan(const std::string& db, const std::string& plan_file) {
   return 0;
 }
 
-int backup(const std::string& db, const std::string& target) {
-  auto s = open_existing(db);
-  if (!s) return report(s.error());
-  if (std::filesystem::exists(target)) {
-    return report({errc::invalid_argument, target + " exists already; choose a new file name"});
-  }
-  auto stmt = s->db().prepare("VACUUM INTO ?");
-  stmt.bind(1, target).run();
-  // The copy gets a timeline of its own: when it is put back, every client
-  // sees a database it has not synced with, pulls again from the start and
-  // sends again what the copy lacks (schema.cpp, step 9).
-  {
-    auto copy = store::open(target);
-    if (!copy) return report(copy.error());
-    copy->start_timeline("backup of " + db + " taken at " + utc_now_iso());
-  }
-  std::cout << "backed up " << db << " to " << target << " (" << std::filesystem::file_size(target)
-            << " bytes)\n";
-  return 0;
-}
-
 int check(const std::string& db) {
   auto s = open_existing(db);
   if (!s) return report(s.error());

@@ -47,7 +47,13 @@ struct import_sheet_options {
 // and only when no problem is an error (import_commands.cpp).
 int import_sheet(const std::string& db, const import_sheet_options& options);
 // A consistent copy of the live database (VACUUM INTO), safe while serving.
-int backup(const std::string& db, const std::string& target);
+// `target` is a new file, or a directory: then the copy is named
+// matome-YYYYMMDD-HHMMSS.db and, with keep > 0, only the newest `keep`
+// copies there are kept (backup_commands.cpp).
+int backup(const std::string& db, const std::string& target, int keep = 0);
+// Puts a backup back in place of the database: refused while a server
+// serves it; the backup is checked first; the replaced file is kept aside.
+int restore(const std::string& db, const std::string& backup_file);
 int check(const std::string& db);
 // Applies a device's signed "changes" bundle and writes the answer bundle.
 int import_bundle(const std::string& db, const std::string& bundle_file,

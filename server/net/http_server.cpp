@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "net/database_lock.h"
 #include "net/http_session.h"
 #include "net/server_context.h"
 
@@ -71,10 +72,17 @@ struct http_server::impl {
   asio::steady_timer grace;
   server_context ctx;
   unsigned short bound_port = 0;  // known after stop() too
+  // Held while serving, so that `restore` cannot swap the file underneath.
+  std::optional<database_lock> serving;
 };
 
 http_server::http_server(server_options options, store db)
     : impl_(std::make_unique<impl>(std::move(options), std::move(db))) {
+  const auto& file = impl_->db.db().path();
+  impl_->serving = database_lock::try_lock(file, database_lock::kind::shared);
+  if (!impl_->serving && file != ":memory:" && !file.empty()) {
+    throw failure(errc::locked, file.string() + " is being restored; start again when that ends");
+  }
   const auto& o = impl_->options;
   if (!o.tls_cert.empty() || !o.tls_key.empty()) {
     if (o.tls_cert.empty() || o.tls_key.empty()) {

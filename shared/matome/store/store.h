@@ -58,6 +58,10 @@ class store {
   // Starts a new timeline, for a database that was restored or rolled back
   // (sequence numbers handed out again); returns its id.
   std::string start_timeline(std::string_view reason);
+  // When the last backup of this database was written (Unix seconds), for
+  // monitoring; nullopt when none was.
+  void record_backup(std::int64_t unix_seconds);
+  std::optional<std::int64_t> last_backup();
 
   // ---- structure ------------------------------------------------------
   result<record_id> add_department(const department& d);

@@ -65,6 +65,19 @@ std::string store::start_timeline(std::string_view reason) {
   return id;
 }
 
+void store::record_backup(std::int64_t unix_seconds) {
+  auto stmt = db_.prepare(
+      "INSERT INTO meta(key, value) VALUES ('last_backup_at', ?)"
+      " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  stmt.bind(1, unix_seconds).run();
+}
+
+std::optional<std::int64_t> store::last_backup() {
+  auto stmt = db_.prepare("SELECT value FROM meta WHERE key = 'last_backup_at'");
+  if (!stmt.step()) return std::nullopt;
+  return stmt.int64(0);
+}
+
 std::int64_t store::last_seq() {
   auto stmt = db_.prepare("SELECT value FROM meta WHERE key = 'last_seq'");
   stmt.step();
