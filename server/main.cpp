@@ -43,29 +43,40 @@ std::string socket_host(int fd) {
   return text;
 }
 
+// "127.0.0.1:8750" or "[::1]:8750" into host and port; says what is wrong.
+bool parse_host_port(const std::string& text, std::string_view option, std::string& host,
+                     unsigned short& port) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos) {
+    std::cerr << "matome-server: " << option << " wants HOST:PORT, e.g. 127.0.0.1:8750\n";
+    return false;
+  }
+  host = text.substr(0, colon);
+  if (host.starts_with('[')) host = host.substr(1, host.size() - 2);
+  try {
+    const int number = std::stoi(text.substr(colon + 1));
+    if (number < 0 || number > 65535) throw std::out_of_range("port");
+    port = static_cast<unsigned short>(number);
+  } catch (const std::exception&) {
+    std::cerr << "matome-server: " << option << ": \"" << text.substr(colon + 1)
+              << "\" is not a port number\n";
+    return false;
+  }
+  return true;
+}
+
 int serve(const std::string& db_path, const std::string& listen, int listen_fd, bool demo,
           const std::string& demo_plan, int threads, const std::string& tls_cert,
-          const std::string& tls_key) {
+          const std::string& tls_key, const std::string& metrics_listen) {
   server::server_options options;
   options.listening_socket = listen_fd;
   options.tls_cert = tls_cert;
   options.tls_key = tls_key;
   options.handle_signals = true;
   options.threads = threads;
-  const auto colon = listen.rfind(':');
-  if (colon == std::string::npos) {
-    std::cerr << "matome-server: --listen wants HOST:PORT, e.g. 127.0.0.1:8750\n";
-    return 2;
-  }
-  options.host = listen.substr(0, colon);
-  if (options.host.starts_with('[')) options.host = options.host.substr(1, options.host.size() - 2);
-  try {
-    const int port = std::stoi(listen.substr(colon + 1));
-    if (port < 0 || port > 65535) throw std::out_of_range("port");
-    options.port = static_cast<unsigned short>(port);
-  } catch (const std::exception&) {
-    std::cerr << "matome-server: --listen: \"" << listen.substr(colon + 1)
-              << "\" is not a port number\n";
+  if (!parse_host_port(listen, "--listen", options.host, options.port)) return 2;
+  if (!metrics_listen.empty() && !parse_host_port(metrics_listen, "--metrics-listen",
+                                                  options.metrics_host, options.metrics_port)) {
     return 2;
   }
   if (listen_fd >= 0) {
@@ -75,6 +86,7 @@ int serve(const std::string& db_path, const std::string& listen, int listen_fd, 
       return 2;
     }
   }
+  options.metrics_on_api_listener = server::metrics_by_default(options.host);
   if (demo && !is_loopback(options.host)) {
     std::cerr << "matome-server: the demo has well-known passwords and serves 127.0.0.1 only\n";
     return 2;
@@ -131,6 +143,10 @@ int main(int argc, char** argv) {
   app.add_option("--tls-cert", tls_cert, "PEM certificate chain: serve HTTPS and WSS")
       ->check(CLI::ExistingFile);
   app.add_option("--tls-key", tls_key, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
+  std::string metrics_listen;
+  app.add_option("--metrics-listen", metrics_listen,
+                 "Serve GET /metrics (Prometheus) on this HOST:PORT too, plain HTTP; the API "
+                 "address serves /metrics itself only when it is 127.0.0.1 or ::1");
 
   std::string code, name, login, department, role = "member", file;
   bool external = false;
@@ -247,5 +263,6 @@ int main(int argc, char** argv) {
   if (*restore) return admin::restore(db_path, backup_file);
   if (*check) return admin::check(db_path);
   if (*import_bundle) return admin::import_bundle(db_path, file, answer_file);
-  return serve(db_path, listen, listen_fd, demo, demo_plan, threads, tls_cert, tls_key);
+  return serve(db_path, listen, listen_fd, demo, demo_plan, threads, tls_cert, tls_key,
+               metrics_listen);
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,14 @@ struct api_response {
   std::vector<std::pair<std::string, std::string>> headers;
 
   std::string user;  // who made the request, for the request log ("-" if nobody)
+  // For the metrics: the route pattern that matched ("" if none), what a
+  // push did (new outcomes only, not a retry's repeated answers), and
+  // whether this was a page of a pull.
+  std::string_view route;
+  struct change_counts {
+    std::int64_t applied = 0, conflicts = 0, refused = 0;
+  } changes;
+  bool pull_page = false;
   // Set when the request changed the store: the new last sequence number
   // and the departments whose clients should hear of it (0: everyone).
   std::int64_t notify_seq = 0;

@@ -152,13 +152,15 @@ result<const plan_index*> router::plan_for(std::string_view id_text) {
   return &it->second.second;
 }
 
-result<api_response> router::dispatch(const api_request& request, std::string& user) {
+result<api_response> router::dispatch(const api_request& request, std::string& user,
+                                      std::string_view& route) {
   bool path_known = false;
   for (const auto& r : routes_) {
     auto params = match(r.pattern, request.path);
     if (!params) continue;
     path_known = true;
     if (r.method != request.method) continue;
+    route = r.pattern;
 
     request_context ctx{request, store_, std::nullopt, std::move(*params), nullptr};
     if (r.need != access::open) {
@@ -206,9 +208,10 @@ api_response internal_error(const api_request& request, const std::exception& e)
 
 api_response router::handle(const api_request& request) {
   std::string user;
+  std::string_view route;
   api_response response;
   try {
-    auto handled = dispatch(request, user);
+    auto handled = dispatch(request, user, route);
     response = handled ? std::move(*handled) : error_response(handled.error());
   } catch (const failure& f) {
     response = f.code() == errc::storage ? internal_error(request, f)
@@ -217,6 +220,7 @@ api_response router::handle(const api_request& request) {
     response = internal_error(request, e);
   }
   if (response.user.empty()) response.user = user;
+  response.route = route;
   return response;
 }
 

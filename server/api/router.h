@@ -60,7 +60,9 @@ class router {
 
  private:
   // `user` gets the signed-in login as soon as it is known, for the log.
-  result<api_response> dispatch(const api_request& request, std::string& user);
+  // `route` gets the matched pattern, for the metrics.
+  result<api_response> dispatch(const api_request& request, std::string& user,
+                                std::string_view& route);
   result<const plan_index*> plan_for(std::string_view id_text);
 
   store& store_;

@@ -33,16 +33,6 @@ void write_user(json::writer& w, store& s, const user_account& u) {
   w.end_object();
 }
 
-// The database's pages plus its write-ahead log: what the disk holds for it.
-std::int64_t database_bytes(sqlite::database& db) {
-  auto pages = db.prepare("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
-  std::int64_t bytes = pages.step() ? pages.int64(0) : 0;
-  std::error_code ignored;
-  const auto wal = std::filesystem::file_size(db.path().string() + "-wal", ignored);
-  if (!ignored) bytes += static_cast<std::int64_t>(wal);
-  return bytes;
-}
-
 result<api_response> health(request_context& ctx) {
   json::writer w;
   w.begin_object()
@@ -51,7 +41,7 @@ result<api_response> health(request_context& ctx) {
       .member("protocol", wire::protocol)
       .member("min_protocol", wire::min_protocol)
       .member("schema", schema_version_of(ctx.db.db()))
-      .member("database_bytes", database_bytes(ctx.db.db()))
+      .member("database_bytes", ctx.db.database_bytes())
       .end_object();
   return json_response(w.str());
 }

@@ -68,7 +68,18 @@ result<api_response> push(request_context& ctx) {
   auto r = message_response(ctx, response);
   for (std::size_t i = 0; i < response.outcomes.size(); ++i) {
     const auto& o = response.outcomes[i];
-    if (o.repeated || o.kind == outcome_kind::refused) continue;
+    if (o.repeated) continue;
+    switch (o.kind) {
+      case outcome_kind::applied:
+        ++r.changes.applied;
+        break;
+      case outcome_kind::conflict:
+        ++r.changes.conflicts;
+        break;
+      case outcome_kind::refused:
+        ++r.changes.refused;
+        continue;
+    }
     r.notify_departments.insert(request->changes[i].key.department_id);
   }
   if (!r.notify_departments.empty()) r.notify_seq = response.last_seq;
@@ -92,7 +103,9 @@ result<api_response> pull(request_context& ctx) {
   static_cast<feed_page&>(page) =
       ctx.db.pull(ctx.plan->plan.id, feed_scope::of(ctx.who->as_actor()), *since,
                   static_cast<std::size_t>(*limit));
-  return message_response(ctx, page);
+  auto r = message_response(ctx, page);
+  r.pull_page = true;
+  return r;
 }
 
 bool may_see(const session& who, const cell_key& key) {

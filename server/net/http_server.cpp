@@ -31,6 +31,37 @@ void log_failure(std::exception_ptr e) {
   }
 }
 
+// Binds and listens, or says which address could not be had.
+void listen_on(tcp::acceptor& a, const std::string& host, unsigned short port,
+               std::string_view what) {
+  boost::system::error_code ec;
+  const auto address = asio::ip::make_address(host, ec);
+  if (ec) {
+    throw failure(errc::invalid_argument,
+                  std::string(what) + ": \"" + host + "\" is not an IP address");
+  }
+  const tcp::endpoint endpoint(address, port);
+  a.open(endpoint.protocol());
+  a.set_option(asio::socket_base::reuse_address(true));
+  a.bind(endpoint, ec);
+  if (ec) {
+    throw failure(errc::invalid_argument,
+                  "cannot listen on " + host + ":" + std::to_string(port) + ": " + ec.message());
+  }
+  a.listen(asio::socket_base::max_listen_connections);
+}
+
+asio::awaitable<void> metrics_accept_loop(server_context& ctx, tcp::acceptor& acceptor) {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ctx.io),
+                                                       asio::as_tuple(asio::use_awaitable));
+    if (!acceptor.is_open() || ctx.stopping) co_return;
+    if (ec) continue;
+    auto executor = socket.get_executor();
+    asio::co_spawn(executor, serve_metrics_connection(ctx, std::move(socket)), log_failure);
+  }
+}
+
 asio::awaitable<void> accept_loop(server_context& ctx, tcp::acceptor& acceptor) {
   asio::steady_timer pause(acceptor.get_executor());
   for (;;) {
@@ -60,14 +91,16 @@ struct http_server::impl {
       : options(std::move(o)),
         db(std::move(s)),
         acceptor(io),
+        metrics_acceptor(io),
         signals(io),
         grace(io),
-        ctx{options, io, db, router(db), {}, {}, connection_registry::make(), {}, {}} {}
+        ctx{options, io, db, router(db), {}, {}, connection_registry::make(), {}, {}, {}} {}
 
   server_options options;
   asio::io_context io;
   store db;
   tcp::acceptor acceptor;
+  tcp::acceptor metrics_acceptor;  // open only with options.metrics_host
   asio::signal_set signals;
   asio::steady_timer grace;
   server_context ctx;
@@ -102,29 +135,33 @@ http_server::http_server(server_options options, store db)
       throw failure(errc::invalid_argument,
                     "cannot load the TLS key " + o.tls_key.string() + ": " + ec.message());
   }
+  if (!o.metrics_host.empty()) {
+    listen_on(impl_->metrics_acceptor, o.metrics_host, o.metrics_port, "--metrics-listen");
+  }
   auto& a = impl_->acceptor;
-  boost::system::error_code ec;
-  const auto address = asio::ip::make_address(impl_->options.host, ec);
-  if (ec)
-    throw failure(errc::invalid_argument,
-                  "--listen: \"" + impl_->options.host + "\" is not an IP address");
-  const tcp::endpoint endpoint(address, impl_->options.port);
-  if (impl_->options.listening_socket >= 0) {
-    a.assign(endpoint.protocol(), impl_->options.listening_socket, ec);
+  if (o.listening_socket >= 0) {
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(o.host, ec);
+    if (ec)
+      throw failure(errc::invalid_argument, "--listen: \"" + o.host + "\" is not an IP address");
+    a.assign(tcp::endpoint(address, 0).protocol(), o.listening_socket, ec);
     if (ec) throw failure(errc::invalid_argument, "cannot serve the given socket: " + ec.message());
-    impl_->bound_port = a.local_endpoint().port();
-    return;
+  } else {
+    listen_on(a, o.host, o.port, "--listen");
   }
-  a.open(endpoint.protocol());
-  a.set_option(asio::socket_base::reuse_address(true));
-  a.bind(endpoint, ec);
-  if (ec) {
-    throw failure(errc::invalid_argument, "cannot listen on " + impl_->options.host + ":" +
-                                              std::to_string(impl_->options.port) + ": " +
-                                              ec.message());
-  }
-  a.listen(asio::socket_base::max_listen_connections);
   impl_->bound_port = a.local_endpoint().port();
+}
+
+bool metrics_by_default(std::string_view host) {
+  boost::system::error_code ec;
+  const auto address = asio::ip::make_address(std::string(host), ec);
+  return !ec && address.is_loopback();
+}
+
+unsigned short http_server::metrics_port() const {
+  const auto& m = impl_->metrics_acceptor;
+  boost::system::error_code ec;
+  return m.is_open() ? m.local_endpoint(ec).port() : 0;
 }
 
 http_server::~http_server() = default;
@@ -140,6 +177,10 @@ int http_server::listening_socket() const {
 void http_server::run() {
   auto& i = *impl_;
   asio::co_spawn(i.io, accept_loop(i.ctx, i.acceptor), log_failure);
+  if (i.metrics_acceptor.is_open()) {
+    asio::co_spawn(i.io, metrics_accept_loop(i.ctx, i.metrics_acceptor), log_failure);
+    spdlog::info("metrics on http://{}:{}/metrics", i.options.metrics_host, metrics_port());
+  }
   if (i.options.handle_signals) {
     i.signals.add(SIGINT);
     i.signals.add(SIGTERM);
@@ -169,6 +210,7 @@ void http_server::stop() {
     if (i.ctx.stopping.exchange(true)) return;
     boost::system::error_code ignored;
     i.acceptor.close(ignored);
+    i.metrics_acceptor.close(ignored);
     i.signals.cancel(ignored);
     i.ctx.connections->close_idle();
     // Whatever is still open after the grace period is cut. The sessions

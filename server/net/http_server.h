@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "matome/store/store.h"
 
@@ -28,7 +29,19 @@ struct server_options {
   // host:port (socket activation; tests that restart a server on its port
   // without letting anyone else take it). The server takes ownership.
   int listening_socket = -1;
+  // GET /metrics (Prometheus) on the API listener: by default only when it
+  // listens on a loopback address (metrics_by_default()); a server on a
+  // public address serves them on metrics_host:metrics_port instead, plain
+  // HTTP, /metrics only.
+  bool metrics_on_api_listener = true;
+  std::string metrics_host;  // empty: no separate metrics listener
+  unsigned short metrics_port = 0;
 };
+
+// Whether /metrics is on the API listener when nothing says otherwise:
+// on 127.0.0.0/8 and ::1 yes, on any other address no (the metrics name
+// the routes, the load and the last backup; not for the whole network).
+bool metrics_by_default(std::string_view host);
 
 class http_server {
  public:
@@ -41,6 +54,8 @@ class http_server {
   http_server& operator=(const http_server&) = delete;
 
   unsigned short port() const;
+  // The metrics listener's port (0 when there is none).
+  unsigned short metrics_port() const;
   // The listening socket, to dup() and hand to the next server (see
   // server_options::listening_socket).
   int listening_socket() const;

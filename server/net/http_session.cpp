@@ -13,6 +13,7 @@
 #include <deque>
 
 #include "api/json.h"
+#include "matome/store/schema.h"
 #include "net/url.h"
 
 namespace matome::server {
@@ -54,6 +55,33 @@ http::response<http::string_body> to_beast(api_response& r, unsigned version, bo
 api_response error_reply(errc code, const std::string& message) {
   return json_response(json::error_body({code, message}), http_status(code));
 }
+
+bool is_metrics_request(const http::request<http::string_body>& req) {
+  const std::string_view target = req.target();
+  return req.method() == http::verb::get && target.substr(0, target.find('?')) == "/metrics";
+}
+
+// GET /metrics: the counters, with the gauges read now (the database ones
+// on the database thread).
+asio::awaitable<api_response> metrics_reply(server_context& ctx) {
+  metrics_gauges gauges = co_await ctx.worker.run([&ctx] {
+    metrics_gauges g;
+    g.database_bytes = ctx.db.database_bytes();
+    g.schema_version = schema_version_of(ctx.db.db());
+    g.last_seq = ctx.db.last_seq();
+    g.last_backup_unix = ctx.db.last_backup();
+    return g;
+  });
+  gauges.event_sockets = ctx.hub.size();
+  gauges.connections = ctx.connections->size();
+  api_response r;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.body = ctx.metrics.render(gauges);
+  co_return r;
+}
+
+// The route label for requests no route matched: one series, not one per path.
+constexpr std::string_view unmatched_route = "unmatched";
 
 std::string peer_of(const tcp::socket& socket) {
   boost::system::error_code ec;
@@ -178,6 +206,8 @@ asio::awaitable<bool> serve_requests(server_context& ctx, Stream& stream, const 
         auto res = to_beast(reply, 11, false);
         co_await http::async_write(stream, res, tuple_awaitable);
         spdlog::info("{} - 413 (body over limit)", peer);
+        ctx.metrics.count_request(std::string_view(parser.get().method_string()), unmatched_route,
+                                  413, std::chrono::duration<double>::zero());
       } else if (read_error != http::error::end_of_stream &&
                  read_error != asio::error::operation_aborted &&
                  read_error != beast::error::timeout &&
@@ -202,18 +232,31 @@ asio::awaitable<bool> serve_requests(server_context& ctx, Stream& stream, const 
 
     const auto started = std::chrono::steady_clock::now();
     const api_request request = to_api_request(req, peer);
-    api_response reply = co_await ctx.worker.run([&] { return ctx.api.handle(request); });
+    api_response reply;
+    if (is_metrics_request(req) && ctx.options.metrics_on_api_listener) {
+      reply = co_await metrics_reply(ctx);
+      reply.route = "/metrics";
+    } else {
+      reply = co_await ctx.worker.run([&] { return ctx.api.handle(request); });
+    }
     if (reply.notify_seq > 0) ctx.hub.notify(reply.notify_seq, reply.notify_departments);
+    const std::string_view route = reply.route.empty() ? unmatched_route : reply.route;
+    const auto changes = reply.changes;
+    const bool pull_page = reply.pull_page;
     const bool keep_alive = req.keep_alive() && !ctx.stopping;
     const int status = reply.status;
     const std::string user = reply.user.empty() ? "-" : reply.user;
     auto res = to_beast(reply, req.version(), keep_alive);
     tcp_layer.expires_after(ctx.options.timeout);
     auto [write_error, written] = co_await http::async_write(stream, res, tuple_awaitable);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::steady_clock::now() - started)
-                        .count();
+    const auto took = std::chrono::steady_clock::now() - started;
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
     spdlog::info("{} {} {} {}ms {}", request.method, request.path, status, ms, user);
+    ctx.metrics.count_request(request.method, route, status, took);
+    if (changes.applied + changes.conflicts + changes.refused > 0) {
+      ctx.metrics.count_changes(changes.applied, changes.conflicts, changes.refused);
+    }
+    if (pull_page) ctx.metrics.count_pull_page();
     if (write_error || !keep_alive) co_return false;
   }
 }
@@ -224,6 +267,43 @@ asio::awaitable<void> serve_connection(server_context& ctx, tcp::socket socket) 
   const std::string peer = peer_of(socket);
   beast::tcp_stream stream(std::move(socket));
   if (co_await serve_requests(ctx, stream, peer)) co_return;
+  boost::system::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<void> serve_metrics_connection(server_context& ctx, tcp::socket socket) {
+  beast::tcp_stream stream(std::move(socket));
+  beast::flat_buffer buffer;
+  auto alive = std::make_shared<bool>(true);
+  const auto registration = ctx.connections->add(
+      [alive, layer = &stream, executor = stream.get_executor()](bool /*force*/) {
+        asio::post(executor, [alive, layer] {
+          if (*alive) layer->close();
+        });
+      });
+  struct mark_gone {
+    std::shared_ptr<bool> alive;
+    ~mark_gone() { *alive = false; }
+  } on_exit{alive};
+  while (!ctx.stopping) {
+    http::request<http::string_body> req;
+    stream.expires_after(ctx.options.timeout);
+    if (auto [ec, n] = co_await http::async_read(stream, buffer, req, tuple_awaitable); ec) break;
+    // (Not a ?: around co_await: GCC 12 miscompiles that.)
+    api_response reply;
+    if (is_metrics_request(req)) {
+      reply = co_await metrics_reply(ctx);
+    } else {
+      reply = error_reply(errc::not_found, "this address serves /metrics only");
+    }
+    const bool keep_alive = req.keep_alive() && !ctx.stopping;
+    auto res = to_beast(reply, req.version(), keep_alive);
+    stream.expires_after(ctx.options.timeout);
+    if (auto [ec, n] = co_await http::async_write(stream, res, tuple_awaitable);
+        ec || !keep_alive) {
+      break;
+    }
+  }
   boost::system::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
 }

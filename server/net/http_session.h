@@ -13,6 +13,11 @@ namespace matome::server {
 boost::asio::awaitable<void> serve_connection(server_context& ctx,
                                               boost::asio::ip::tcp::socket socket);
 
+// The separate metrics listener (--metrics-listen): plain HTTP, GET /metrics
+// only.
+boost::asio::awaitable<void> serve_metrics_connection(server_context& ctx,
+                                                      boost::asio::ip::tcp::socket socket);
+
 // The same over TLS: the handshake (within the timeout) first.
 boost::asio::awaitable<void> serve_tls_connection(server_context& ctx,
                                                   boost::asio::ip::tcp::socket socket,

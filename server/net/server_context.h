@@ -12,6 +12,7 @@
 #include "net/db_worker.h"
 #include "net/event_hub.h"
 #include "net/http_server.h"
+#include "net/metrics.h"
 
 namespace matome::server {
 
@@ -24,6 +25,7 @@ struct server_context {
   event_hub hub;
   // Shared with every registration: outlives any session frame.
   std::shared_ptr<connection_registry> connections;
+  server_metrics metrics;
   std::atomic<bool> stopping{false};
   std::optional<boost::asio::ssl::context> tls;  // set when serving HTTPS
 };

@@ -22,6 +22,7 @@ class test_server {
   ~test_server();
 
   unsigned short port() const { return server_->port(); }
+  unsigned short metrics_port() const { return server_->metrics_port(); }
   // A duplicate of the listening socket: pass it as
   // server_options::listening_socket to serve the same port again after
   // stop(), with no moment in which a parallel test could bind it.

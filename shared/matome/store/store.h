@@ -62,6 +62,8 @@ class store {
   // monitoring; nullopt when none was.
   void record_backup(std::int64_t unix_seconds);
   std::optional<std::int64_t> last_backup();
+  // The database's pages plus its write-ahead log: what the disk holds for it.
+  std::int64_t database_bytes();
 
   // ---- structure ------------------------------------------------------
   result<record_id> add_department(const department& d);

@@ -1,6 +1,7 @@
 // The store's structure: departments, plans with their template, the item
 // tree and user accounts.
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "matome/domain/table_value.h"
@@ -76,6 +77,16 @@ std::optional<std::int64_t> store::last_backup() {
   auto stmt = db_.prepare("SELECT value FROM meta WHERE key = 'last_backup_at'");
   if (!stmt.step()) return std::nullopt;
   return stmt.int64(0);
+}
+
+std::int64_t store::database_bytes() {
+  auto pages =
+      db_.prepare("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
+  std::int64_t bytes = pages.step() ? pages.int64(0) : 0;
+  std::error_code ignored;
+  const auto wal = std::filesystem::file_size(db_.path().string() + "-wal", ignored);
+  if (!ignored) bytes += static_cast<std::int64_t>(wal);
+  return bytes;
 }
 
 std::int64_t store::last_seq() {
