@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "admin/admin_commands.h"
+#include "matome/store/schema.h"
 #include "server/api_helpers.h"
 #include "support/catch_result.h"
 #include "support/run_cli.h"
@@ -179,4 +180,26 @@ TEST_CASE("restore refuses a damaged, foreign or missing backup and changes noth
     CHECK_FALSE(e.path().filename().string().find(".replaced-") != std::string::npos);
     CHECK_FALSE(e.path().filename().string().ends_with(".restoring"));
   }
+}
+
+TEST_CASE("an older matome-server on a newer database refuses to start and changes nothing",
+          "[server][admin][migration]") {
+  temp_dir dir;
+  const auto db = dir.file("master.db").string();
+  { test_server server(db); }
+  {
+    auto newer = sqlite::database::open(db);
+    newer.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    newer.exec("PRAGMA user_version = " + std::to_string(current_schema_version() + 1));
+  }
+  const std::string before = file_bytes(db);
+
+  auto served = run_server_admin({"--db", db, "--listen", "127.0.0.1:0"});
+  CHECK(served.exit_code == 3);
+  CHECK(served.err.find("Update Matome") != std::string::npos);
+  CHECK(served.err.find("left unchanged") != std::string::npos);
+  auto checked = run_server_admin({"--db", db, "check"});
+  CHECK(checked.exit_code != 0);
+  CHECK(checked.err.find("Update Matome") != std::string::npos);
+  CHECK(file_bytes(db) == before);
 }
