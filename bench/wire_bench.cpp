@@ -455,6 +455,15 @@ int main(int argc, char** argv) {
                      median_ms(pushed.batch_ms, 0, 20), "ms", "baseline: the first 20"});
   figures.push_back({"  v4 ms/batch, last 20", tail_ms(v4.batch_ms, 20),
                      median_ms(v4.batch_ms, 0, 20), "ms", "baseline: the first 20"});
+  // What a year of the plan costs on disk (docs/operations.md, capacity).
+  {
+    std::error_code none;
+    const auto wal = std::filesystem::file_size(dir / "master.db-wal", none);
+    const double bytes =
+        static_cast<double>(std::filesystem::file_size(dir / "master.db") + (none ? 0 : wal));
+    figures.push_back({"  server database after the push", bytes / (1024.0 * 1024.0), 0, "MiB",
+                       std::to_string(static_cast<long>(bytes / o.n.cells())) + " bytes a cell"});
+  }
   std::fflush(stdout);
 
   // Pull: the whole plan, then after 1 % of the cells changed.
