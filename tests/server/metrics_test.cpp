@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "admin/admin_commands.h"
 #include "net/http_server.h"
@@ -112,6 +113,22 @@ TEST_CASE("metrics count requests by route, changes by outcome, pull pages and b
   REQUIRE(server::admin::backup(db, dir.file("backup.db").string()) == 0);
   m = scrape(client);
   CHECK(m["matome_last_backup_timestamp_seconds"] > 1.7e9);
+  CHECK(m["matome_event_sockets"] == 0);
+
+  // A desktop listening for changes is counted while it listens.
+  {
+    event_listener events(server.port(), member);
+    REQUIRE(events.next());  // the hello: subscribed
+    m = scrape(client);
+    CHECK(m["matome_event_sockets"] == 1);
+    CHECK(m["matome_connections"] >= 2);  // the event socket and this scrape's
+  }
+  // ... and no longer once it closed (the server notices within moments).
+  for (int i = 0; i < 100 && m["matome_event_sockets"] != 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    m = scrape(client);
+  }
+  CHECK(m["matome_event_sockets"] == 0);
 }
 
 TEST_CASE("a server on a public address serves metrics only on its metrics listener",
