@@ -12,6 +12,9 @@ result<rapidjson::Document> parse_object(std::string_view body) {
   if (!wire::json_nesting_within(body, wire::max_json_depth)) {
     return make_error(errc::invalid_argument, "the request body is nested too deeply");
   }
+  if (!wire::json_numbers_are_whole(body)) {
+    return make_error(errc::invalid_argument, std::string(wire::not_whole_numbers_message));
+  }
   rapidjson::Document doc;
   doc.Parse(body.data(), body.size());
   if (doc.HasParseError()) {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "matome/wire/codec.h"
+#include "matome/wire/push_decode.h"
 #include "support/catch_result.h"
 
 using namespace matome;
@@ -144,4 +145,36 @@ TEST_CASE("a resolution sent by a client that predates seen_version still decode
   REQUIRE(back);
   CHECK(back->actions.at(0).seen_version == 812);
   CHECK(back->actions.at(0).text == "両方");
+}
+
+// Found by the fuzzers (tests/fuzz): RapidJSON 1.1's number parser has
+// undefined behaviour (signed overflow, oversized shifts, clz of zero) on
+// fractions and exponents such as 0e151. Matome's messages hold whole
+// numbers only, so such a body is refused before it reaches the parser.
+TEST_CASE("a number with a fraction or an exponent is refused before the JSON parser",
+          "[wire][fuzz]") {
+  const std::string found_by_fuzzing[] = {
+      R"({"re1":0e151!1011]})",
+      "{\"lat_seq\":0e212\x01"
+      "3_epartment}]}",
+      "\t0e060d78956de3858a42f515054593dbea6df5cb9066ec648fdf8b32437cb1f38E25",
+      R"({"protocol":1,"plan":1.5,"changes":[]})",
+      R"({"protocol":1,"plan":1,"changes":[{"change_id":"a","cell":{"item":1,"department":1,"year":2023,"field":"f"},"base_version":1E3,"value":"x"}]})",
+  };
+  for (const auto& body : found_by_fuzzing) {
+    INFO(body);
+    auto push = wire::decode<wire::push_request>(body, wire::format::json);
+    REQUIRE_FALSE(push);
+    CHECK(push.error().message.find("whole numbers") != std::string::npos);
+    auto fast = wire::decode_push_request(body);
+    REQUIRE_FALSE(fast);
+    CHECK(fast.error().message == push.error().message);
+    CHECK_FALSE(wire::decode<wire::push_response>(body, wire::format::json));
+  }
+  // Letters e and E elsewhere are fine: in strings, and in true and false.
+  auto ok = wire::decode<wire::push_request>(
+      R"({"protocol":1,"plan":1,"changes":[{"change_id":"1e5","cell":{"item":1,"department":1,"year":2023,"field":"E2"},"base_version":0,"value":"0.5e3 true"}]})",
+      wire::format::json);
+  REQUIRE(ok);
+  CHECK(ok->changes.at(0).value == "0.5e3 true");
 }

@@ -44,4 +44,29 @@ bool json_nesting_within(std::string_view text, int max_depth) {
   return true;
 }
 
+bool json_numbers_are_whole(std::string_view text) {
+  bool in_string = false;
+  bool escaped = false;
+  char previous = ' ';
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '.') {
+      return false;  // outside strings, only a number has a point
+    } else if ((c == 'e' || c == 'E') && previous >= '0' && previous <= '9') {
+      return false;  // an exponent; the e of true and false follows a letter
+    }
+    previous = c;
+  }
+  return true;
+}
+
 }  // namespace matome::wire

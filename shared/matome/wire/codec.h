@@ -26,6 +26,14 @@ inline constexpr int max_json_depth = 64;
 
 bool json_nesting_within(std::string_view text, int max_depth);
 
+// False when a number outside strings has a fraction or an exponent (1.5,
+// 0e151). Matome's messages hold whole numbers only, and RapidJSON 1.1's
+// floating-point parsing has undefined behaviour on crafted exponents
+// (found by tests/fuzz), so such a body is refused before it is parsed.
+bool json_numbers_are_whole(std::string_view text);
+inline constexpr std::string_view not_whole_numbers_message =
+    "numbers in a Matome message are whole numbers; the body has a fraction or an exponent";
+
 template <class Message>
 std::string encode(const Message& message, format f) {
   std::ostringstream out;
@@ -48,6 +56,9 @@ result<Message> decode(std::string_view bytes, format f) {
       return make_error(errc::invalid_argument, "the JSON body is not valid UTF-8");
     if (!json_nesting_within(bytes, max_json_depth)) {
       return make_error(errc::invalid_argument, "the JSON body is nested too deeply");
+    }
+    if (!json_numbers_are_whole(bytes)) {
+      return make_error(errc::invalid_argument, std::string(not_whole_numbers_message));
     }
   }
   try {

@@ -92,7 +92,8 @@ std::optional<push_request> read_canonical(std::string_view body) {
 
 result<push_request> decode_push_request(std::string_view body) {
   // The checks decode() makes before parsing, for the same reasons.
-  if (is_valid_utf8(body) && json_nesting_within(body, max_json_depth)) {
+  if (is_valid_utf8(body) && json_nesting_within(body, max_json_depth) &&
+      json_numbers_are_whole(body)) {
     std::optional<push_request> fast;
     try {
       fast = read_canonical(body);
