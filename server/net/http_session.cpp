@@ -204,10 +204,10 @@ asio::awaitable<bool> serve_requests(server_context& ctx, Stream& stream, const 
             error_reply(errc::too_large, "the request body is larger than " +
                                              std::to_string(ctx.options.body_limit) + " bytes");
         auto res = to_beast(reply, 11, false);
-        co_await http::async_write(stream, res, tuple_awaitable);
-        spdlog::info("{} - 413 (body over limit)", peer);
         ctx.metrics.count_request(std::string_view(parser.get().method_string()), unmatched_route,
                                   413, std::chrono::duration<double>::zero());
+        co_await http::async_write(stream, res, tuple_awaitable);
+        spdlog::info("{} - 413 (body over limit)", peer);
       } else if (read_error != http::error::end_of_stream &&
                  read_error != asio::error::operation_aborted &&
                  read_error != beast::error::timeout &&
@@ -240,23 +240,26 @@ asio::awaitable<bool> serve_requests(server_context& ctx, Stream& stream, const 
       reply = co_await ctx.worker.run([&] { return ctx.api.handle(request); });
     }
     if (reply.notify_seq > 0) ctx.hub.notify(reply.notify_seq, reply.notify_departments);
+    // Counted before the answer goes out: a client holding its answer finds
+    // it in the next scrape (counting after the write raced with that).
     const std::string_view route = reply.route.empty() ? unmatched_route : reply.route;
-    const auto changes = reply.changes;
-    const bool pull_page = reply.pull_page;
-    const bool keep_alive = req.keep_alive() && !ctx.stopping;
     const int status = reply.status;
+    ctx.metrics.count_request(request.method, route, status,
+                              std::chrono::steady_clock::now() - started);
+    if (reply.changes.applied + reply.changes.conflicts + reply.changes.refused > 0) {
+      ctx.metrics.count_changes(reply.changes.applied, reply.changes.conflicts,
+                                reply.changes.refused);
+    }
+    if (reply.pull_page) ctx.metrics.count_pull_page();
+    const bool keep_alive = req.keep_alive() && !ctx.stopping;
     const std::string user = reply.user.empty() ? "-" : reply.user;
     auto res = to_beast(reply, req.version(), keep_alive);
     tcp_layer.expires_after(ctx.options.timeout);
     auto [write_error, written] = co_await http::async_write(stream, res, tuple_awaitable);
-    const auto took = std::chrono::steady_clock::now() - started;
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
     spdlog::info("{} {} {} {}ms {}", request.method, request.path, status, ms, user);
-    ctx.metrics.count_request(request.method, route, status, took);
-    if (changes.applied + changes.conflicts + changes.refused > 0) {
-      ctx.metrics.count_changes(changes.applied, changes.conflicts, changes.refused);
-    }
-    if (pull_page) ctx.metrics.count_pull_page();
     if (write_error || !keep_alive) co_return false;
   }
 }

@@ -68,7 +68,7 @@ std::string server_metrics::render(const metrics_gauges& g) const {
                      label(method), label(route), status, count));
   }
   header(out, "matome_http_request_duration_seconds", "histogram",
-         "Time from a request read to its answer written, by route.");
+         "Time from a request read to its answer ready to send, by route.");
   for (const auto& [key, l] : latency_) {
     const auto labels =
         fmt::format(R"(method="{}",route="{}")", label(key.first), label(key.second));

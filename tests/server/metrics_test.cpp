@@ -24,7 +24,8 @@ std::map<std::string, double> scrape(http_client& client) {
   const auto reply = client.get("/metrics");
   REQUIRE(reply.status == 200);
   CHECK(reply.content_type.starts_with("text/plain; version=0.0.4"));
-  static const std::regex sample(R"(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})? (-?[0-9.e+]+)$)");
+  static const std::regex sample(
+      R"(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})? (-?[0-9.]+(?:[eE][+-]?[0-9]+)?)$)");
   std::map<std::string, double> values;
   std::set<std::string> typed;
   std::istringstream lines(reply.body);
