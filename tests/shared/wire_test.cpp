@@ -125,7 +125,7 @@ TEST_CASE("a message from a newer protocol is refused with advice to update", "[
     auto r = decode<push_request>(encode(newer, f), f);
     REQUIRE_FALSE(r);
     CHECK(r.error().code == errc::unsupported_version);
-    CHECK(r.error().message.find("update") != std::string::npos);
+    CHECK(r.error().message.find("Matome を更新してください") != std::string::npos);
   }
 }
 

@@ -2,18 +2,22 @@
 
 namespace matome::wire {
 
+// The messages are Japanese: a desktop shows the server's message as it
+// comes, and the person reading it is department staff.
 result<void> check_protocol(int received) {
   if (received > protocol) {
     return make_error(errc::unsupported_version,
-                      "the peer speaks Matome protocol " + std::to_string(received) +
-                          ", this build only up to " + std::to_string(protocol) +
-                          ": update Matome (nothing was changed)");
+                      "相手の Matome は新しい通信形式（プロトコル " + std::to_string(received) +
+                          "）を使っています。この Matome はプロトコル " + std::to_string(protocol) +
+                          " までです。Matome を更新してください。何も変更していません。");
   }
   if (received < min_protocol) {
     return make_error(errc::unsupported_version,
-                      "protocol " + std::to_string(received) +
-                          " is no longer supported (oldest: " + std::to_string(min_protocol) +
-                          "): update the client (nothing was changed)");
+                      "通信形式（プロトコル " + std::to_string(received) +
+                          "）が古いため受け付けられません（プロトコル " +
+                          std::to_string(min_protocol) +
+                          " 以降が必要です）。Matome を更新してください。"
+                          "未送信の変更はこの端末に残っています。");
   }
   return {};
 }
