@@ -142,3 +142,32 @@ TEST_CASE("the admin lists rows with ids and changes their owners beside the run
   CHECK(used.err.find("削除できません") != std::string::npos);
   CHECK(owners_on(s, f.p.shared_row) == std::vector<record_id>{f.p.shakyo});
 }
+
+TEST_CASE("an edit refused for good does not hold up the rest of the outbox or later syncs",
+          "[client][structure]") {
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  const cell_key lost_row{f.p.shared_row, f.p.fukushi, 2023, "progress"};
+  const cell_key own_row{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  REQUIRE(a.edit(lost_row, "外された行への入力"));
+  REQUIRE(a.edit(own_row, "自分の行への入力"));
+  REQUIRE(f.server_store().set_item_owners(f.p.shared_row, {f.p.shakyo}));
+
+  REQUIRE(f.sync(a));
+  CHECK(f.server_value(own_row) == "自分の行への入力");
+  CHECK(f.server_value(lost_row).empty());
+  auto outbox = a.outbox();
+  REQUIRE(outbox.size() == 1);
+  CHECK(outbox[0].refused);
+  CHECK(outbox[0].change.key == lost_row);
+
+  // Later edits and syncs go through beside the refused one, which stays.
+  REQUIRE(a.edit(own_row, "二度目の入力"));
+  REQUIRE(f.sync(a));
+  REQUIRE(f.sync(a));
+  CHECK(f.server_value(own_row) == "二度目の入力");
+  outbox = a.outbox();
+  REQUIRE(outbox.size() == 1);
+  CHECK(outbox[0].refused);
+  CHECK(f.server_store().history_of(own_row).size() == 2);
+}
