@@ -51,9 +51,9 @@ struct client_fixture {
   // A replica for `login`, signed in and synced once. `device` names a
   // second computer of the same user.
   client::replica sign_in(const std::string& login, unsigned short port = 0,
-                          const std::string& device = "pc") {
+                          const std::string& device = "pc", clock_fn clock = utc_now_iso) {
     const std::string name = login + "-" + device;
-    auto r = client::replica::open(dir.file(name + ".replica")).value();
+    auto r = client::replica::open(dir.file(name + ".replica"), std::move(clock)).value();
     auto who = client::sign_in(url(port), login, "demo", name, r.device_key().public_key).value();
     r.set_identity({url(port), who.user, name, who.department_id, who.role, who.plan_ids.at(0)});
     r.set_setting("token", who.token);

@@ -51,13 +51,13 @@ void bind_key(sqlite::statement& s, const cell_key& k, int first) {
 
 }  // namespace
 
-result<replica> replica::open(const std::filesystem::path& path) {
+result<replica> replica::open(const std::filesystem::path& path, clock_fn clock) {
   const bool fresh = !std::filesystem::exists(path);
-  auto s = store::open(path);
+  auto s = store::open(path, clock);
   if (!s) return s.error();
   // The replica holds the device token: readable by its owner only.
   if (fresh) ::chmod(path.c_str(), S_IRUSR | S_IWUSR);
-  return replica(std::move(*s));
+  return replica(std::move(*s), std::move(clock));
 }
 
 std::optional<std::string> replica::setting(std::string_view key) {
@@ -167,7 +167,7 @@ result<void> replica::edit(const cell_key& key, std::string_view typed,
   auto select = db.prepare(std::string(outbox_columns) +
                            " WHERE item_id = ? AND department_id = ? AND year = ? AND field = ?");
   bind_key(select, key, 1);
-  const std::string now = utc_now_iso();
+  const std::string now = this->now();
   if (!select.step()) {
     if (value == server.value) return {};  // nothing to send
     // Never a base newer than what the user saw, nor one the cell never had.
@@ -450,7 +450,7 @@ void replica::record_outcomes(const std::vector<change_outcome>& outcomes) {
             .bind(10, row.change.value)
             .bind(11, me ? me->user : std::string())
             .bind(12, me ? me->device : std::string());
-        note_conflict.bind(13, utc_now_iso()).run();
+        note_conflict.bind(13, now()).run();
         // The server keeps our value in the conflict record, which arrives
         // with the next pull. A value typed since stays, on the old base, so
         // it cannot overwrite what the user has not seen.
@@ -501,7 +501,7 @@ result<std::string> replica::export_bundle() {
   payload.timeline = server_timeline().value_or("");
   payload.department_id = id->department_id;
   payload.role = std::string(to_string(id->role));
-  set_setting(bundle_request_key(payload.request_id), utc_now_iso());
+  set_setting(bundle_request_key(payload.request_id), now());
   return seal_bundle("changes", id->plan_id, wire::encode(payload, wire::format::json),
                      device_key());
 }
@@ -558,7 +558,7 @@ result<void> replica::import_answer(std::string_view bundle_text) {
   if (answer->has_snapshot) take_structure(answer->snapshot);
   store_.apply_feed(id->plan_id, answer->page);
   if (rebasing()) finish_timeline();
-  set_setting("last_sync", utc_now_iso());
+  set_setting("last_sync", now());
   auto forget = store_.db().prepare("DELETE FROM sync_state WHERE key = ?");
   forget.bind(1, request).run();
   tx.commit();
@@ -592,8 +592,8 @@ queued_action read_action(const sqlite::statement& s) {
 }  // namespace
 
 namespace {
-// Queues `a` at the end and returns its id.
-std::string insert_action(store& st, const workflow_action& a) {
+// Queues `a` at the end, stamped `now`, and returns its id.
+std::string insert_action(store& st, const workflow_action& a, const std::string& now) {
   auto stmt = st.db().prepare(
       "INSERT INTO pending_actions(action_id, position, kind, item_id, department_id, year, name, "
       "conflict_id,"
@@ -607,7 +607,7 @@ std::string insert_action(store& st, const workflow_action& a) {
       .bind(6, a.name)
       .bind(7, a.conflict_id)
       .bind(8, a.text)
-      .bind(9, utc_now_iso())
+      .bind(9, now)
       .bind(10, a.seen_version)
       .run();
   return a.action_id;
@@ -653,8 +653,10 @@ result<std::string> replica::queue_transition(const entry_key& key, entry_action
     if (auto problem = check_ready_to_submit((*index)->plan.tmpl, own_value))
       return make_error(errc::invalid_value, problem->message);
   }
-  return insert_action(store_, {new_uuid(), action_kind::transition, key,
-                                std::string(to_string(action)), 0, std::string(comment)});
+  return insert_action(store_,
+                       {new_uuid(), action_kind::transition, key, std::string(to_string(action)), 0,
+                        std::string(comment)},
+                       now());
 }
 
 result<std::string> replica::queue_resolution(record_id conflict_id, std::string_view take,
@@ -687,13 +689,15 @@ result<std::string> replica::queue_resolution(record_id conflict_id, std::string
   }
   // Decided on the server value this replica shows now: if the server's
   // moves on before this arrives, the server refuses it as stale.
-  return insert_action(store_, {new_uuid(),
-                                action_kind::resolve,
-                                {},
-                                std::string(take),
-                                conflict_id,
-                                merged,
-                                conflict->server_version});
+  return insert_action(store_,
+                       {new_uuid(),
+                        action_kind::resolve,
+                        {},
+                        std::string(take),
+                        conflict_id,
+                        merged,
+                        conflict->server_version},
+                       now());
 }
 
 result<std::string> replica::queue_comment(const entry_key& key, std::string_view body) {
@@ -703,7 +707,8 @@ result<std::string> replica::queue_comment(const entry_key& key, std::string_vie
   if (id->role != role::coordinator && key.department_id != id->department_id) {
     return make_error(errc::forbidden, "他の担当課の報告にはコメントできません。");
   }
-  return insert_action(store_, {new_uuid(), action_kind::comment, key, "", 0, std::string(body)});
+  return insert_action(store_, {new_uuid(), action_kind::comment, key, "", 0, std::string(body)},
+                       now());
 }
 
 std::vector<queued_action> replica::actions() {

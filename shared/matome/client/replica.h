@@ -72,8 +72,13 @@ struct replica_status {
 
 class replica {
  public:
-  // Opens (creating if needed) the replica file.
-  static result<replica> open(const std::filesystem::path& path);
+  // Opens (creating if needed) the replica file. `clock` stamps what the
+  // device records (edit times, last sync); tests skew it. Only the
+  // server's sequence numbers decide outcomes, never these times.
+  static result<replica> open(const std::filesystem::path& path, clock_fn clock = utc_now_iso);
+
+  // Now, by this device's clock.
+  std::string now() const { return clock_(); }
 
   store& db() { return store_; }
 
@@ -183,7 +188,7 @@ class replica {
   result<void> import_answer(std::string_view bundle_text);
 
  private:
-  explicit replica(store s) : store_(std::move(s)) {}
+  replica(store s, clock_fn clock) : store_(std::move(s)), clock_(std::move(clock)) {}
   // Drops every pulled row and puts the cursor at 0 (inside a transaction).
   void forget_pulled();
   // The plan, loaded once per structure version: edits check against it,
@@ -191,6 +196,7 @@ class replica {
   result<const plan_index*> cached_plan();
 
   store store_;
+  clock_fn clock_;
   std::optional<std::pair<std::int64_t, plan_index>> plan_cache_;  // structure version, plan
 };
 

@@ -21,7 +21,7 @@ bool replica::rebasing() {
 void replica::begin_timeline(const std::string& timeline) {
   auto& db = store_.db();
   sqlite::transaction tx(db);
-  const std::string now = utc_now_iso();
+  const std::string now = this->now();
 
   // Own values still the latest this replica knows of, with no edit of the
   // cell waiting: the server may have lost them, so they go out again.

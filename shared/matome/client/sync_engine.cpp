@@ -118,7 +118,7 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
 
   if (auto ok = pull_all(local, server, id->plan_id, options, report); !ok) return ok.error();
   report.cursor = local.cursor();
-  local.set_setting("last_sync", utc_now_iso());
+  local.set_setting("last_sync", local.now());
   return report;
 }
 
