@@ -171,3 +171,58 @@ TEST_CASE("an edit refused for good does not hold up the rest of the outbox or l
   CHECK(outbox[0].refused);
   CHECK(f.server_store().history_of(own_row).size() == 2);
 }
+
+TEST_CASE("a desktop offline while the plan is restructured catches up, its edits on their rows",
+          "[client][structure]") {
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  auto coord = f.sign_in("coord");
+  const cell_key offline_edit{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  REQUIRE(a.edit(offline_edit, "オフラインで入力した実績"));
+
+  // Meanwhile: a new heading, a new row in front of this desktop's row, the
+  // row listed under the new heading too, a new department, and others'
+  // work moving the sequence on.
+  auto admin = f.server_store();
+  plan_item heading;
+  heading.level = 0;
+  heading.position = 1;
+  heading.label = "2";
+  heading.title = "誰もが参加できる地域づくり";
+  const auto heading_id = admin.add_item(f.p.plan_id, heading).value();
+  plan_item row;
+  row.parent_id = f.p.goal;
+  row.level = 1;
+  row.position = 0;
+  row.label = "(0)";
+  row.title = "新たに加えた事業";
+  row.owner_ids = {f.p.fukushi};
+  const auto new_row = admin.add_item(f.p.plan_id, row).value();
+  REQUIRE(admin.add_relisting(f.p.solo_row, {heading_id, "2-(1)"}));
+  REQUIRE(admin.add_department({0, "kikaku", "企画課", false}));
+  for (int i = 0; i < 5; ++i) {
+    REQUIRE(coord.edit({f.p.shared_row, f.p.fukushi, 2023, "progress"},
+                       "取りまとめの追記 " + std::to_string(i)));
+    REQUIRE(f.sync(coord));
+  }
+
+  REQUIRE(f.sync(a));
+  CHECK(f.server_value(offline_edit) == "オフラインで入力した実績");
+  CHECK(a.outbox().empty());
+  const auto plan = a.plan().value();
+  REQUIRE(plan.find_item(new_row));
+  CHECK(plan.find_item(new_row)->title == "新たに加えた事業");
+  REQUIRE(plan.find_item(heading_id));
+  const auto* listed = plan.find_item(f.p.solo_row);
+  REQUIRE(listed);
+  REQUIRE(listed->relistings.size() == 1);
+  CHECK(listed->relistings[0].parent_id == heading_id);
+  CHECK(a.value_of(offline_edit) == "オフラインで入力した実績");
+  CHECK(a.value_of({f.p.shared_row, f.p.fukushi, 2023, "progress"}) == "取りまとめの追記 4");
+
+  // And the new row takes its edits like any other.
+  const cell_key on_new_row{new_row, f.p.fukushi, 2023, "progress"};
+  REQUIRE(a.edit(on_new_row, "新しい行の実績"));
+  REQUIRE(f.sync(a));
+  CHECK(f.server_value(on_new_row) == "新しい行の実績");
+}
