@@ -1,20 +1,12 @@
 #include "api/json.h"
 
 #include "matome/util/rapidjson.h"
-#include "matome/util/utf8.h"
 #include "matome/wire/codec.h"
 
 namespace matome::server::json {
 
 result<rapidjson::Document> parse_object(std::string_view body) {
-  if (!is_valid_utf8(body))
-    return make_error(errc::invalid_argument, "the request body is not valid UTF-8");
-  if (!wire::json_nesting_within(body, wire::max_json_depth)) {
-    return make_error(errc::invalid_argument, "the request body is nested too deeply");
-  }
-  if (!wire::json_numbers_are_whole(body)) {
-    return make_error(errc::invalid_argument, std::string(wire::not_whole_numbers_message));
-  }
+  if (auto ok = wire::check_json_message(body); !ok) return ok.error();
   rapidjson::Document doc;
   doc.Parse(body.data(), body.size());
   if (doc.HasParseError()) {

@@ -22,33 +22,9 @@ result<void> check_protocol(int received) {
   return {};
 }
 
-bool json_nesting_within(std::string_view text, int max_depth) {
+json_shape scan_json(std::string_view text, int max_depth) {
+  json_shape shape;
   int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) return false;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return true;
-}
-
-bool json_numbers_are_whole(std::string_view text) {
   bool in_string = false;
   bool escaped = false;
   char previous = ' ';
@@ -63,14 +39,39 @@ bool json_numbers_are_whole(std::string_view text) {
       }
     } else if (c == '"') {
       in_string = true;
-    } else if (c == '.') {
-      return false;  // outside strings, only a number has a point
-    } else if ((c == 'e' || c == 'E') && previous >= '0' && previous <= '9') {
-      return false;  // an exponent; the e of true and false follows a letter
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        shape.too_deep = true;
+        return shape;
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    } else if (c == '.' || ((c == 'e' || c == 'E') && previous >= '0' && previous <= '9')) {
+      // Outside strings only a number has a point; an exponent's e follows
+      // a digit (the e of true and false follows a letter).
+      shape.whole_numbers = false;
     }
     previous = c;
   }
-  return true;
+  return shape;
+}
+
+bool json_nesting_within(std::string_view text, int max_depth) {
+  return !scan_json(text, max_depth).too_deep;
+}
+
+result<void> check_json_message(std::string_view text) {
+  if (!is_valid_utf8(text))
+    return make_error(errc::invalid_argument, "the JSON body is not valid UTF-8");
+  const auto shape = scan_json(text, max_json_depth);
+  if (shape.too_deep)
+    return make_error(errc::invalid_argument, "the JSON body is nested too deeply");
+  if (!shape.whole_numbers) {
+    return make_error(errc::invalid_argument,
+                      "numbers in a Matome message are whole numbers; the body has a fraction or "
+                      "an exponent");
+  }
+  return {};
 }
 
 }  // namespace matome::wire

@@ -24,15 +24,21 @@ enum class format { json, binary };
 // parser recurses, and a body of a million '[' must not exhaust the stack.
 inline constexpr int max_json_depth = 64;
 
+// One pass over a JSON text, outside its strings: whether it nests deeper
+// than max_depth, and whether every number is whole.
+struct json_shape {
+  bool too_deep = false;
+  bool whole_numbers = true;
+};
+json_shape scan_json(std::string_view text, int max_depth);
 bool json_nesting_within(std::string_view text, int max_depth);
 
-// False when a number outside strings has a fraction or an exponent (1.5,
-// 0e151). Matome's messages hold whole numbers only, and RapidJSON 1.1's
-// floating-point parsing has undefined behaviour on crafted exponents
-// (found by tests/fuzz), so such a body is refused before it is parsed.
-bool json_numbers_are_whole(std::string_view text);
-inline constexpr std::string_view not_whole_numbers_message =
-    "numbers in a Matome message are whole numbers; the body has a fraction or an exponent";
+// What every JSON message from outside must pass before a parser sees it:
+// valid UTF-8, nesting within max_json_depth, and whole numbers only.
+// Matome's messages hold no fractions, and RapidJSON 1.1's floating-point
+// parsing has undefined behaviour on crafted exponents such as 0e151
+// (found by tests/fuzz).
+result<void> check_json_message(std::string_view text);
 
 template <class Message>
 std::string encode(const Message& message, format f) {
@@ -52,14 +58,7 @@ template <class Message>
 result<Message> decode(std::string_view bytes, format f) {
   Message message;
   if (f == format::json) {
-    if (!is_valid_utf8(bytes))
-      return make_error(errc::invalid_argument, "the JSON body is not valid UTF-8");
-    if (!json_nesting_within(bytes, max_json_depth)) {
-      return make_error(errc::invalid_argument, "the JSON body is nested too deeply");
-    }
-    if (!json_numbers_are_whole(bytes)) {
-      return make_error(errc::invalid_argument, std::string(not_whole_numbers_message));
-    }
+    if (auto ok = check_json_message(bytes); !ok) return ok.error();
   }
   try {
     std::istringstream in{std::string(bytes)};

@@ -4,7 +4,6 @@
 #include <string>
 
 #include "matome/util/rapidjson.h"
-#include "matome/util/utf8.h"
 #include "matome/wire/codec.h"
 
 namespace matome::wire {
@@ -92,8 +91,7 @@ std::optional<push_request> read_canonical(std::string_view body) {
 
 result<push_request> decode_push_request(std::string_view body) {
   // The checks decode() makes before parsing, for the same reasons.
-  if (is_valid_utf8(body) && json_nesting_within(body, max_json_depth) &&
-      json_numbers_are_whole(body)) {
+  if (check_json_message(body)) {
     std::optional<push_request> fast;
     try {
       fast = read_canonical(body);
