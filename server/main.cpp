@@ -25,10 +25,6 @@ std::string default_demo_plan() {
   return MATOME_INSTALLED_DEMO_PLAN;
 }
 
-bool is_loopback(const std::string& host) {
-  return host.starts_with("127.") || host == "::1";
-}
-
 // The address an inherited socket (--listen-fd) listens on, e.g. "127.0.0.1".
 std::string socket_host(int fd) {
   sockaddr_storage address{};
@@ -86,8 +82,9 @@ int serve(const std::string& db_path, const std::string& listen, int listen_fd, 
       return 2;
     }
   }
-  options.metrics_on_api_listener = server::metrics_by_default(options.host);
-  if (demo && !is_loopback(options.host)) {
+  // /metrics names routes, load and backup times: not for the whole network.
+  options.metrics_on_api_listener = server::is_loopback_address(options.host);
+  if (demo && !server::is_loopback_address(options.host)) {
     std::cerr << "matome-server: the demo has well-known passwords and serves 127.0.0.1 only\n";
     return 2;
   }

@@ -51,18 +51,10 @@ void listen_on(tcp::acceptor& a, const std::string& host, unsigned short port,
   a.listen(asio::socket_base::max_listen_connections);
 }
 
-asio::awaitable<void> metrics_accept_loop(server_context& ctx, tcp::acceptor& acceptor) {
-  for (;;) {
-    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ctx.io),
-                                                       asio::as_tuple(asio::use_awaitable));
-    if (!acceptor.is_open() || ctx.stopping) co_return;
-    if (ec) continue;
-    auto executor = socket.get_executor();
-    asio::co_spawn(executor, serve_metrics_connection(ctx, std::move(socket)), log_failure);
-  }
-}
-
-asio::awaitable<void> accept_loop(server_context& ctx, tcp::acceptor& acceptor) {
+// Accepts until the acceptor closes; each connection runs `serve(socket)`
+// on a strand of its own.
+template <class Serve>
+asio::awaitable<void> accept_loop(server_context& ctx, tcp::acceptor& acceptor, Serve serve) {
   asio::steady_timer pause(acceptor.get_executor());
   for (;;) {
     auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ctx.io),
@@ -76,11 +68,7 @@ asio::awaitable<void> accept_loop(server_context& ctx, tcp::acceptor& acceptor) 
       continue;
     }
     auto executor = socket.get_executor();
-    if (ctx.tls) {
-      asio::co_spawn(executor, serve_tls_connection(ctx, std::move(socket), *ctx.tls), log_failure);
-    } else {
-      asio::co_spawn(executor, serve_connection(ctx, std::move(socket)), log_failure);
-    }
+    asio::co_spawn(executor, serve(std::move(socket)), log_failure);
   }
 }
 
@@ -152,7 +140,7 @@ http_server::http_server(server_options options, store db)
   impl_->bound_port = a.local_endpoint().port();
 }
 
-bool metrics_by_default(std::string_view host) {
+bool is_loopback_address(std::string_view host) {
   boost::system::error_code ec;
   const auto address = asio::ip::make_address(std::string(host), ec);
   return !ec && address.is_loopback();
@@ -176,9 +164,22 @@ int http_server::listening_socket() const {
 
 void http_server::run() {
   auto& i = *impl_;
-  asio::co_spawn(i.io, accept_loop(i.ctx, i.acceptor), log_failure);
+  auto& ctx = i.ctx;
+  asio::co_spawn(i.io,
+                 accept_loop(ctx, i.acceptor,
+                             [&ctx](tcp::socket socket) {
+                               return ctx.tls
+                                          ? serve_tls_connection(ctx, std::move(socket), *ctx.tls)
+                                          : serve_connection(ctx, std::move(socket));
+                             }),
+                 log_failure);
   if (i.metrics_acceptor.is_open()) {
-    asio::co_spawn(i.io, metrics_accept_loop(i.ctx, i.metrics_acceptor), log_failure);
+    asio::co_spawn(i.io,
+                   accept_loop(ctx, i.metrics_acceptor,
+                               [&ctx](tcp::socket socket) {
+                                 return serve_metrics_connection(ctx, std::move(socket));
+                               }),
+                   log_failure);
     spdlog::info("metrics on http://{}:{}/metrics", i.options.metrics_host, metrics_port());
   }
   if (i.options.handle_signals) {

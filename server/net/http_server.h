@@ -29,19 +29,16 @@ struct server_options {
   // host:port (socket activation; tests that restart a server on its port
   // without letting anyone else take it). The server takes ownership.
   int listening_socket = -1;
-  // GET /metrics (Prometheus) on the API listener: by default only when it
-  // listens on a loopback address (metrics_by_default()); a server on a
-  // public address serves them on metrics_host:metrics_port instead, plain
-  // HTTP, /metrics only.
+  // GET /metrics (Prometheus) on the API listener; matome-server sets it
+  // only for a loopback address. A server on a public address serves them
+  // on metrics_host:metrics_port instead, plain HTTP, /metrics only.
   bool metrics_on_api_listener = true;
   std::string metrics_host;  // empty: no separate metrics listener
   unsigned short metrics_port = 0;
 };
 
-// Whether /metrics is on the API listener when nothing says otherwise:
-// on 127.0.0.0/8 and ::1 yes, on any other address no (the metrics name
-// the routes, the load and the last backup; not for the whole network).
-bool metrics_by_default(std::string_view host);
+// 127.0.0.0/8 or ::1 (false for anything that is not an IP address).
+bool is_loopback_address(std::string_view host);
 
 class http_server {
  public:

@@ -134,13 +134,13 @@ TEST_CASE("metrics count requests by route, changes by outcome, pull pages and b
 
 TEST_CASE("a server on a public address serves metrics only on its metrics listener",
           "[server][metrics]") {
-  CHECK(server::metrics_by_default("127.0.0.1"));
-  CHECK(server::metrics_by_default("127.4.5.6"));
-  CHECK(server::metrics_by_default("::1"));
-  CHECK_FALSE(server::metrics_by_default("0.0.0.0"));
-  CHECK_FALSE(server::metrics_by_default("::"));
-  CHECK_FALSE(server::metrics_by_default("192.168.10.5"));
-  CHECK_FALSE(server::metrics_by_default("not an address"));
+  CHECK(server::is_loopback_address("127.0.0.1"));
+  CHECK(server::is_loopback_address("127.4.5.6"));
+  CHECK(server::is_loopback_address("::1"));
+  CHECK_FALSE(server::is_loopback_address("0.0.0.0"));
+  CHECK_FALSE(server::is_loopback_address("::"));
+  CHECK_FALSE(server::is_loopback_address("192.168.10.5"));
+  CHECK_FALSE(server::is_loopback_address("not an address"));
 
   temp_dir dir;
   auto options = test_server::quick_options();
