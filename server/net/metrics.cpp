@@ -88,25 +88,28 @@ std::string server_metrics::render(const metrics_gauges& g) const {
   line(fmt::format(R"(matome_changes_total{{outcome="applied"}} {})", applied_));
   line(fmt::format(R"(matome_changes_total{{outcome="conflict"}} {})", conflicts_));
   line(fmt::format(R"(matome_changes_total{{outcome="refused"}} {})", refused_));
-  header(out, "matome_pull_pages_total", "counter", "Pages of changes served to pulling clients.");
-  line(fmt::format("matome_pull_pages_total {}", pull_pages_));
-
-  header(out, "matome_event_sockets", "gauge", "Clients listening on /api/v1/events.");
-  line(fmt::format("matome_event_sockets {}", g.event_sockets));
-  header(out, "matome_connections", "gauge", "Open HTTP connections, event sockets included.");
-  line(fmt::format("matome_connections {}", g.connections));
-  header(out, "matome_database_bytes", "gauge",
-         "Size of the master database with its write-ahead log.");
-  line(fmt::format("matome_database_bytes {}", g.database_bytes));
-  header(out, "matome_database_schema_version", "gauge", "The database's schema version.");
-  line(fmt::format("matome_database_schema_version {}", g.schema_version));
-  header(out, "matome_last_sequence", "gauge", "The last change sequence number handed out.");
-  line(fmt::format("matome_last_sequence {}", g.last_seq));
-  header(out, "matome_last_backup_timestamp_seconds", "gauge",
-         "When the last backup was written (Unix time; 0: never).");
-  line(fmt::format("matome_last_backup_timestamp_seconds {}", g.last_backup_unix.value_or(0)));
-  header(out, "matome_start_timestamp_seconds", "gauge", "When this server process started.");
-  line(fmt::format("matome_start_timestamp_seconds {}", started_unix_));
+  // One unlabelled sample per family from here on.
+  auto single = [&out](std::string_view name, std::string_view type, std::string_view help,
+                       std::int64_t value) {
+    header(out, name, type, help);
+    fmt::format_to(std::back_inserter(out), "{} {}\n", name, value);
+  };
+  single("matome_pull_pages_total", "counter", "Pages of changes served to pulling clients.",
+         pull_pages_);
+  single("matome_event_sockets", "gauge", "Clients listening on /api/v1/events.",
+         static_cast<std::int64_t>(g.event_sockets));
+  single("matome_connections", "gauge", "Open HTTP connections, event sockets included.",
+         static_cast<std::int64_t>(g.connections));
+  single("matome_database_bytes", "gauge", "Size of the master database with its write-ahead log.",
+         g.database_bytes);
+  single("matome_database_schema_version", "gauge", "The database's schema version.",
+         g.schema_version);
+  single("matome_last_sequence", "gauge", "The last change sequence number handed out.",
+         g.last_seq);
+  single("matome_last_backup_timestamp_seconds", "gauge",
+         "When the last backup was written (Unix time; 0: never).", g.last_backup_unix.value_or(0));
+  single("matome_start_timestamp_seconds", "gauge", "When this server process started.",
+         started_unix_);
   return out;
 }
 
