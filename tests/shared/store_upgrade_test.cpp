@@ -155,6 +155,9 @@ TEST_CASE("a database of every earlier schema version opens, is migrated and kee
       CHECK(conflicts[0].server_value == "社協の値");
       CHECK(s.last_seq() == 6);
       CHECK_FALSE(s.timeline().empty());
+      // When it was opened is not known (step 15): it is sent to every
+      // replica, as before, open or settled.
+      CHECK(s.pull(plan_id, {0, true}, 0, 100).conflicts.size() == 1);
 
       if (written_by >= 2) {
         // Accounts keep their passwords; a retried change gets its old answer.

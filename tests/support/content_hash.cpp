@@ -24,11 +24,11 @@ std::string visible_content(store& s, record_id plan_id, const feed_scope& scope
            entries.text(3) + "\n";
   }
   auto conflicts = s.db().prepare(
-      "SELECT c.id, c.resolved_value IS NULL FROM conflicts c JOIN items i ON i.id = c.item_id"
-      " WHERE i.plan_id = ?1 AND (?2 OR c.department_id = ?3) ORDER BY 1");
+      "SELECT c.id FROM conflicts c JOIN items i ON i.id = c.item_id"
+      " WHERE i.plan_id = ?1 AND (?2 OR c.department_id = ?3) AND c.resolved_value IS NULL"
+      " ORDER BY 1");
   conflicts.bind(1, plan_id).bind(2, scope.everything ? 1 : 0).bind(3, scope.department_id);
-  while (conflicts.step())
-    out += "conflict " + conflicts.text(0) + (conflicts.int64(1) ? " open" : " resolved") + "\n";
+  while (conflicts.step()) out += "conflict " + conflicts.text(0) + " open\n";
   auto comments = s.db().prepare(
       "SELECT c.id, c.item_id, c.department_id, c.year, c.author, c.body FROM comments c"
       " JOIN items i ON i.id = c.item_id WHERE i.plan_id = ?1 AND (?2 OR c.department_id = ?3)"

@@ -23,9 +23,12 @@ constexpr std::string_view entries =
     " CROSS JOIN items i ON i.id = e.item_id"
     " WHERE e.version > ?1 AND i.plan_id = ?2 AND (?3 OR e.department_id = ?4)"
     " ORDER BY e.version LIMIT ?5";
+// A settled conflict goes only to a replica that may hold it open: one
+// whose cursor is at or past its opening (schema step 15).
 constexpr std::string_view conflicts =
     "SELECT c.id FROM conflicts c CROSS JOIN items i ON i.id = c.item_id"
     " WHERE c.seq > ?1 AND i.plan_id = ?2 AND (?3 OR c.department_id = ?4)"
+    " AND (c.resolved_value IS NULL OR c.opened_seq <= ?1)"
     " ORDER BY c.seq LIMIT ?5";
 constexpr std::string_view comments =
     "SELECT c.id, c.item_id, c.department_id, c.year, c.author, c.body, c.at, c.seq FROM comments c"

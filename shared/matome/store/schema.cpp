@@ -443,6 +443,16 @@ constexpr std::string_view v14_comments_by_seq = R"sql(
 CREATE INDEX IF NOT EXISTS comments_by_seq ON comments(seq);
 )sql";
 
+// Step 15: the sequence number at which each conflict was opened. A pull
+// sends a settled conflict only to a replica that may hold it open (its
+// cursor at or past the opening); one that never saw it open gets the
+// settled cells and nothing of the conflict, so a desktop signing in does
+// not fetch every conflict ever settled. Conflicts from before this step
+// keep 0, "maybe seen", and are sent as before.
+constexpr std::string_view v15_conflict_opened_seq = R"sql(
+ALTER TABLE conflicts ADD COLUMN opened_seq INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -458,6 +468,8 @@ constexpr migration migrations[] = {
     {12, "when each entry was last accepted", v12_accepted_version},
     {13, "who wrote the server's side of a conflict", v13_conflict_server_side},
     {14, "comments by sequence number, for the feed", v14_comments_by_seq},
+    {15, "when each conflict was opened, so a pull can leave out settled ones",
+     v15_conflict_opened_seq},
 };
 
 }  // namespace

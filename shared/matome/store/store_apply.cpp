@@ -133,8 +133,8 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
   auto insert_conflict = db_.prepare(
       "INSERT INTO conflicts(item_id, department_id, year, field, change_id, base_version, "
       "base_value,"
-      " server_version, server_value, incoming_value, user_name, device, created_at, seq)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " server_version, server_value, incoming_value, user_name, device, created_at, seq,"
+      " opened_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14)");
   auto select_entry = db_.prepare(
       "SELECT status FROM entries WHERE item_id = ? AND department_id = ? AND year = ?");
   // The first write to an entry starts it: 未着手 → 作成中.
