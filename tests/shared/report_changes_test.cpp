@@ -103,7 +103,7 @@ TEST_CASE("A database from before schema 12 finds each entry's last acceptance i
   f.s.db().exec(
       "ALTER TABLE entries DROP COLUMN accepted_version;"
       " ALTER TABLE conflicts DROP COLUMN server_user; ALTER TABLE conflicts DROP COLUMN server_at;"
-      " ALTER TABLE conflicts DROP COLUMN opened_seq;"
+      " ALTER TABLE conflicts DROP COLUMN opened_seq; DROP INDEX conflicts_open_by_cell;"
       " DROP INDEX comments_by_seq;"
       " PRAGMA user_version = 11;");
   {

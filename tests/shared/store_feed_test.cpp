@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "matome/store/conflict_queries.h"
 #include "matome/store/feed_queries.h"
 #include "support/catch_result.h"
 #include "support/temp_dir.h"
@@ -156,6 +157,23 @@ TEST_CASE("paging does not skip rows when one kind of row fills more than a page
     if (!page.more) break;
   }
   CHECK(cells == 5);
+}
+
+// An edit costs the same however many conflicts its cell has seen settled:
+// the lookups of a cell's open conflicts on every write go through the
+// index of open conflicts, never through the settled ones.
+TEST_CASE("looking for a cell's open conflicts does not walk its settled ones",
+          "[store][conflict]") {
+  fixture f;
+  f.seed();
+  for (const auto query : {conflict_queries::follow_cell, conflict_queries::own_open_on_cell}) {
+    auto plan = f.s.db().prepare("EXPLAIN QUERY PLAN " + std::string(query));
+    std::vector<std::string> steps;
+    while (plan.step()) steps.push_back(plan.text(3));
+    INFO(std::string(query));
+    REQUIRE_FALSE(steps.empty());
+    CHECK(steps.front().find("conflicts_open_by_cell (") != std::string::npos);
+  }
 }
 
 // A pull costs what is new since the cursor, not the size of the plan: each

@@ -1,5 +1,7 @@
 #include "matome/store/cell_writer.h"
 
+#include "matome/store/conflict_queries.h"
+
 namespace matome {
 namespace {
 
@@ -19,10 +21,7 @@ void bind_cell(sqlite::statement& s, const cell_key& key, std::string_view value
 
 cell_writer::cell_writer(sqlite::database& db)
     : write_(db.prepare(upsert)),
-      follow_conflicts_(
-          db.prepare("UPDATE conflicts SET server_value = ?5, server_version = ?6, seq = ?6"
-                     " WHERE item_id = ?1 AND department_id = ?2 AND year = ?3 AND field = ?4"
-                     " AND resolved_value IS NULL")),
+      follow_conflicts_(db.prepare(conflict_queries::follow_cell)),
       write_if_newer_(db.prepare(std::string(upsert) + " WHERE excluded.version > cells.version")),
       record_(db.prepare("INSERT INTO history(seq, item_id, department_id, year, field, change_id, "
                          "old_value, new_value,"

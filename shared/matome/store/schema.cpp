@@ -449,8 +449,13 @@ CREATE INDEX IF NOT EXISTS comments_by_seq ON comments(seq);
 // settled cells and nothing of the conflict, so a desktop signing in does
 // not fetch every conflict ever settled. Conflicts from before this step
 // keep 0, "maybe seen", and are sent as before.
+// And an index of open conflicts only: every write of a cell looks for its
+// open ones (conflict_queries.h), and a cell fought over all year would
+// otherwise make each edit walk every conflict it ever had.
 constexpr std::string_view v15_conflict_opened_seq = R"sql(
 ALTER TABLE conflicts ADD COLUMN opened_seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX conflicts_open_by_cell ON conflicts(item_id, department_id, year, field)
+  WHERE resolved_value IS NULL;
 )sql";
 
 constexpr migration migrations[] = {
@@ -468,8 +473,7 @@ constexpr migration migrations[] = {
     {12, "when each entry was last accepted", v12_accepted_version},
     {13, "who wrote the server's side of a conflict", v13_conflict_server_side},
     {14, "comments by sequence number, for the feed", v14_comments_by_seq},
-    {15, "when each conflict was opened, so a pull can leave out settled ones",
-     v15_conflict_opened_seq},
+    {15, "when each conflict was opened, and an index of open conflicts", v15_conflict_opened_seq},
 };
 
 }  // namespace

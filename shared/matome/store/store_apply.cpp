@@ -8,6 +8,7 @@
 #include <set>
 
 #include "matome/store/cell_writer.h"
+#include "matome/store/conflict_queries.h"
 #include "matome/store/store.h"
 #include "matome/sync/merge_rule.h"
 #include "matome/util/digest.h"
@@ -124,9 +125,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
   // A conflict this user already has open on the cell (an edit typed while
   // the first was in flight, say): the newer value replaces the older one
   // in it, so one cell never carries two conflicts of the same author.
-  auto select_own_conflict = db_.prepare(
-      "SELECT id FROM conflicts WHERE item_id = ? AND department_id = ? AND year = ? AND field = ?"
-      " AND user_name = ? AND resolved_value IS NULL ORDER BY id DESC LIMIT 1");
+  auto select_own_conflict = db_.prepare(conflict_queries::own_open_on_cell);
   auto fold_conflict = db_.prepare(
       "UPDATE conflicts SET base_version = ?, base_value = ?, server_version = ?, server_value = ?,"
       " incoming_value = ?, device = ?, created_at = ?, seq = ? WHERE id = ?");
