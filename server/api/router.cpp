@@ -7,6 +7,7 @@
 
 #include "api/json.h"
 #include "matome/store/schema.h"
+#include "matome/store/sqlite.h"
 
 namespace matome::server {
 namespace {
@@ -204,6 +205,18 @@ api_response internal_error(const api_request& request, const std::exception& e)
                          "管理者にサーバーのログを確認してもらってください。"});
 }
 
+// The disk is full: nothing was applied, and the sender can do nothing but
+// wait for an administrator to make room.
+api_response disk_full_error(const api_request& request, const std::exception& e) {
+  spdlog::error("{} {}: the disk is full, changes are refused until there is room: {}",
+                request.method, request.path, e.what());
+  return error_response(
+      {errc::storage,
+       "サーバーのディスクに空きがありません。変更は適用されていません"
+       "（送った変更はこの端末に残っています）。管理者に空きを作ってもらってから、"
+       "もう一度同期してください。"});
+}
+
 }  // namespace
 
 api_response router::handle(const api_request& request) {
@@ -213,6 +226,8 @@ api_response router::handle(const api_request& request) {
   try {
     auto handled = dispatch(request, user, route);
     response = handled ? std::move(*handled) : error_response(handled.error());
+  } catch (const sqlite::disk_full& full) {
+    response = disk_full_error(request, full);
   } catch (const failure& f) {
     response = f.code() == errc::storage ? internal_error(request, f)
                                          : error_response({f.code(), f.what()});

@@ -1,5 +1,6 @@
 #pragma once
 // A real server and real replicas signed in to it over HTTP.
+#include <catch2/catch.hpp>
 #include <functional>
 #include <map>
 
@@ -9,6 +10,19 @@
 #include "sync/bundle_service.h"
 
 namespace matome::test {
+
+// A replica in `file` for `login` (password "demo"), signed in at `url` as
+// the computer `device_name`; not yet synced.
+inline client::replica signed_in_replica(const std::filesystem::path& file, const std::string& url,
+                                         const std::string& login, const std::string& device_name,
+                                         clock_fn clock = utc_now_iso) {
+  auto r = client::replica::open(file, std::move(clock)).value();
+  auto who = client::sign_in(url, login, "demo", device_name, r.device_key().public_key).value();
+  r.set_identity({url, who.user, device_name, who.department_id, who.role, who.plan_ids.at(0)});
+  r.set_setting("token", who.token);
+  r.set_setting("server_key", who.server_key);
+  return r;
+}
 
 struct client_fixture {
   // `prepare`, when given, makes the database file first (another plan,
@@ -53,12 +67,9 @@ struct client_fixture {
   client::replica sign_in(const std::string& login, unsigned short port = 0,
                           const std::string& device = "pc", clock_fn clock = utc_now_iso) {
     const std::string name = login + "-" + device;
-    auto r = client::replica::open(dir.file(name + ".replica"), std::move(clock)).value();
-    auto who = client::sign_in(url(port), login, "demo", name, r.device_key().public_key).value();
-    r.set_identity({url(port), who.user, name, who.department_id, who.role, who.plan_ids.at(0)});
-    r.set_setting("token", who.token);
-    r.set_setting("server_key", who.server_key);
-    tokens[login] = who.token;
+    auto r =
+        signed_in_replica(dir.file(name + ".replica"), url(port), login, name, std::move(clock));
+    tokens[login] = *r.setting("token");
     REQUIRE(sync(r, port));
     return r;
   }

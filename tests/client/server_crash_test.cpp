@@ -3,11 +3,6 @@
 // applied exactly once and nothing acknowledged is lost. The kills land at
 // chosen points: before a batch is sent, and after the server applied a
 // batch but before its answer reached the client.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <thread>
@@ -16,58 +11,14 @@
 #include "support/catch_result.h"
 #include "support/http_client.h"
 #include "support/listening_socket.h"
+#include "support/server_process.h"
 #include "support/temp_dir.h"
-
-extern char** environ;
 
 using namespace matome;
 using namespace matome::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-class server_process {
- public:
-  server_process(std::string db, const listening_socket& socket)
-      : db_(std::move(db)), socket_(socket) {}
-  ~server_process() { kill(); }
-
-  void start() {
-    std::vector<std::string> args = {MATOME_SERVER, "--db", db_,         "--demo",
-                                     "--listen-fd", "3",    "--threads", "1"};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t quiet;
-    posix_spawn_file_actions_init(&quiet);
-    posix_spawn_file_actions_addopen(&quiet, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_adddup2(&quiet, socket_.fd(), 3);
-    REQUIRE(posix_spawn(&pid_, MATOME_SERVER, &quiet, nullptr, argv.data(), environ) == 0);
-    posix_spawn_file_actions_destroy(&quiet);
-    http_client probe(socket_.port());
-    for (int i = 0; i < 200; ++i) {
-      try {
-        if (probe.get("/api/v1/health").status == 200) return;
-      } catch (const std::exception&) {
-      }
-      std::this_thread::sleep_for(25ms);
-    }
-    FAIL("matome-server did not come up");
-  }
-
-  void kill() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGKILL);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = 0;
-  }
-
- private:
-  std::string db_;
-  const listening_socket& socket_;
-  pid_t pid_ = 0;
-};
 
 // The real HTTP transport, killing the server at one chosen push: before
 // it is sent, or after the server answered it (the answer is then lost).
@@ -130,7 +81,7 @@ TEST_CASE("a server killed mid-sync and restarted loses nothing and applies noth
   // Held for the whole run: every server process serves it (--listen-fd),
   // so the port stays this test's across kills.
   const listening_socket socket;
-  server_process server(dir.file("master.db").string(), socket);
+  server_process server(dir.file("master.db").string(), socket, {"--demo", "--threads", "1"});
   server.start();
   const std::string url = "http://127.0.0.1:" + std::to_string(socket.port());
 

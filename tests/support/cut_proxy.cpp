@@ -54,6 +54,55 @@ void cut_proxy::serve() {
   for (auto& t : connections) t.join();
 }
 
+void cut_proxy::random_faults(unsigned seed, std::chrono::milliseconds stall) {
+  std::lock_guard lock(faults_mutex_);
+  random_faults_ = seed != 0;
+  random_.seed(seed);
+  stall_ = stall;
+}
+
+cut_proxy::fault_counts cut_proxy::faults() const {
+  std::lock_guard lock(faults_mutex_);
+  return counts_;
+}
+
+cut_proxy::plan_for_connection cut_proxy::next_plan() {
+  std::lock_guard lock(faults_mutex_);
+  if (!random_faults_) {
+    const std::size_t limit = cut_after_;
+    return {limit > 0 ? fault::cut : fault::none, limit};
+  }
+  plan_for_connection p;
+  p.random = true;
+  // Within the size of a sync's requests and answers, so most planned
+  // faults happen.
+  p.after = 1 + random_() % 1500;
+  const fault kinds[] = {fault::cut, fault::stall, fault::delay, fault::truncate, fault::none};
+  p.kind = kinds[random_() % 5];
+  return p;
+}
+
+void cut_proxy::count(fault happened) {
+  std::lock_guard lock(faults_mutex_);
+  switch (happened) {
+    case fault::cut:
+      ++counts_.cut;
+      break;
+    case fault::stall:
+      ++counts_.stalled;
+      break;
+    case fault::delay:
+      ++counts_.delayed;
+      break;
+    case fault::truncate:
+      ++counts_.truncated;
+      break;
+    case fault::none:
+      ++counts_.clean;
+      break;
+  }
+}
+
 void cut_proxy::forward(int client) {
   const int server = ::socket(AF_INET, SOCK_STREAM, 0);
   auto target = loopback(target_);
@@ -62,11 +111,13 @@ void cut_proxy::forward(int client) {
     ::close(server);
     return;
   }
-  const std::size_t limit = cut_after_;
-  std::size_t moved = 0;
+  const auto plan = next_plan();
+  std::size_t moved = 0, answered = 0;
   pollfd fds[2] = {{client, POLLIN, 0}, {server, POLLIN, 0}};
   char buffer[4096];
   bool open = true;
+  bool broken = false;  // the planned fault happened
+  std::mt19937 jitter(static_cast<unsigned>(client));
   while (open && !stopping_) {
     if (::poll(fds, 2, 100) <= 0) continue;
     for (int i = 0; i < 2 && open; ++i) {
@@ -77,15 +128,49 @@ void cut_proxy::forward(int client) {
         break;
       }
       std::size_t to_send = static_cast<std::size_t>(n);
-      if (limit > 0 && moved + to_send >= limit) {
-        to_send = limit - moved;  // the cable is pulled here
-        open = false;
-        ++cuts_;
+      const bool from_server = i == 1;
+      switch (plan.kind) {
+        case fault::none:
+          break;
+        case fault::cut:
+          if (moved + to_send >= plan.after) {
+            to_send = plan.after - moved;  // the cable is pulled here
+            open = false;
+            broken = true;
+            if (!plan.random) ++cuts_;
+          }
+          break;
+        case fault::stall:
+          if (moved + to_send >= plan.after) {
+            to_send = plan.after - moved;  // then silence, the line still up
+            open = false;
+            broken = true;
+          }
+          break;
+        case fault::delay:
+          std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter() % 20));
+          broken = true;
+          break;
+        case fault::truncate:
+          if (from_server && answered + to_send >= plan.after) {
+            to_send = plan.after - answered;  // the answer ends early, cleanly
+            open = false;
+            broken = true;
+          }
+          break;
       }
       if (to_send > 0 && ::write(fds[1 - i].fd, buffer, to_send) < 0) open = false;
       moved += to_send;
+      if (from_server) answered += to_send;
     }
   }
+  if (plan.random) count(broken ? plan.kind : fault::none);
+  if (broken && plan.kind == fault::stall) {
+    const auto until = std::chrono::steady_clock::now() + stall_;
+    while (!stopping_ && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (broken && plan.kind == fault::truncate) ::shutdown(client, SHUT_WR);
   ::shutdown(client, SHUT_RDWR);
   ::shutdown(server, SHUT_RDWR);
   ::close(client);

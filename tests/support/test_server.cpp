@@ -16,28 +16,33 @@ server::server_options test_server::quick_options() {
   return o;
 }
 
-test_server::test_server(const std::filesystem::path& db_file, server::server_options options) {
-  const bool fresh = !std::filesystem::exists(db_file);
-  store s = store::open(db_file).value();
-  if (fresh) {
-    plan_ = make_small_plan(s);
+small_plan make_or_find_test_plan(store& s) {
+  small_plan p;
+  if (s.plan_ids().empty()) {
+    p = make_small_plan(s);
     const std::string hash = hash_password("demo", hash_cost::minimal).value();
-    s.add_user({0, "fukushi1", "福祉課 担当", plan_.fukushi, role::member, hash, false}).value();
-    s.add_user({0, "shakyo1", "社協 担当", plan_.shakyo, role::member, hash, false}).value();
-    s.add_user({0, "coord", "取りまとめ", plan_.fukushi, role::coordinator, hash, false}).value();
+    s.add_user({0, "fukushi1", "福祉課 担当", p.fukushi, role::member, hash, false}).value();
+    s.add_user({0, "shakyo1", "社協 担当", p.shakyo, role::member, hash, false}).value();
+    s.add_user({0, "coord", "取りまとめ", p.fukushi, role::coordinator, hash, false}).value();
     s.add_user({0, "root", "管理者", 0, role::admin, hash, false}).value();
-  } else {
-    // Same ids as when it was made: the plan is the store's first.
-    plan_.plan_id = s.plan_ids().at(0);
-    plan_.index = s.load_plan_index(plan_.plan_id).value();
-    plan_.fukushi = s.find_department_by_code("fukushi").value().id;
-    plan_.shakyo = s.find_department_by_code("shakyo").value().id;
-    for (const auto& item : plan_.index.items) {
-      if (item.level == 0) plan_.goal = item.id;
-      if (item.owner_ids.size() == 1) plan_.solo_row = item.id;
-      if (item.owner_ids.size() == 2) plan_.shared_row = item.id;
-    }
+    return p;
   }
+  // Same ids as when it was made: the plan is the store's first.
+  p.plan_id = s.plan_ids().at(0);
+  p.index = s.load_plan_index(p.plan_id).value();
+  p.fukushi = s.find_department_by_code("fukushi").value().id;
+  p.shakyo = s.find_department_by_code("shakyo").value().id;
+  for (const auto& item : p.index.items) {
+    if (item.level == 0) p.goal = item.id;
+    if (item.owner_ids.size() == 1) p.solo_row = item.id;
+    if (item.owner_ids.size() == 2) p.shared_row = item.id;
+  }
+  return p;
+}
+
+test_server::test_server(const std::filesystem::path& db_file, server::server_options options) {
+  store s = store::open(db_file).value();
+  plan_ = make_or_find_test_plan(s);
   server_ = std::make_unique<server::http_server>(options, std::move(s));
   thread_ = std::thread([this] { server_->run(); });
 }

@@ -14,6 +14,10 @@
 
 namespace matome::test {
 
+// The small plan with one user per role (below), made in a store that has
+// no plan yet; in one that has, read back with the ids it was made with.
+small_plan make_or_find_test_plan(store& s);
+
 class test_server {
  public:
   // Creates the database (plan and users) in `dir` unless it exists, then serves it.

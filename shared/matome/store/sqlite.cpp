@@ -5,6 +5,7 @@ namespace matome::sqlite {
 void check(sqlite3* db, int rc, std::string_view what) {
   if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
   std::string message = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  if ((rc & 0xff) == SQLITE_FULL) throw disk_full(errc::storage, message);
   throw failure(errc::storage, message);
 }
 
@@ -167,6 +168,7 @@ void database::exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string what = message ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
+    if ((rc & 0xff) == SQLITE_FULL) throw disk_full(errc::storage, path_.string() + ": " + what);
     throw failure(errc::storage, path_.string() + ": " + what);
   }
 }

@@ -146,7 +146,15 @@ class read_transaction {
   bool nested_;
 };
 
-// Throws failure(errc::storage) naming the SQLite error, if rc is an error.
+// The disk (or the file system's quota) is full: the transaction was rolled
+// back, reads still work, and writes will once space is made.
+class disk_full : public failure {
+ public:
+  using failure::failure;
+};
+
+// Throws failure(errc::storage) naming the SQLite error, if rc is an error;
+// disk_full when it is SQLITE_FULL.
 void check(sqlite3* db, int rc, std::string_view what);
 
 }  // namespace matome::sqlite
