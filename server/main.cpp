@@ -180,6 +180,14 @@ int main(int argc, char** argv) {
   auto* remove_item =
       app.add_subcommand("remove-item", "Remove an item that nothing was reported on");
   remove_item->add_option("item", item_id, "Item id (see list-items)")->required();
+  long long new_parent_id = 0;
+  std::string new_label;
+  auto* move_item = app.add_subcommand(
+      "move-item", "Move an item under another heading of the level above (its values go with it)");
+  move_item->add_option("item", item_id, "Item id (see list-items)")->required();
+  move_item->add_option("--under", new_parent_id, "The new heading's id (0: the top level)")
+      ->required();
+  move_item->add_option("--label", new_label, "The number it is printed with there");
   std::string plan_code;
   auto* set_layout = app.add_subcommand(
       "set-layout", "Set the plan's report layout (docs/file-formats.md, \"Report layout\")");
@@ -245,6 +253,7 @@ int main(int argc, char** argv) {
   if (*list_items) return admin::list_items(db_path);
   if (*set_owners) return admin::set_owners(db_path, item_id, owner_codes);
   if (*remove_item) return admin::remove_item(db_path, item_id);
+  if (*move_item) return admin::move_item(db_path, item_id, new_parent_id, new_label);
   if (*set_layout) return admin::set_layout(db_path, plan_code, file);
   if (*list_devices) return admin::list_devices(db_path);
   if (*revoke_device) return admin::revoke_device(db_path, device_id);

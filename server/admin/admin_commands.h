@@ -28,6 +28,9 @@ int list_items(const std::string& db);
 int set_owners(const std::string& db, long long item_id, const std::vector<std::string>& codes);
 // Removes a row or heading nothing was reported on.
 int remove_item(const std::string& db, long long item_id);
+// Moves an item under another heading, with a new printed label if given.
+int move_item(const std::string& db, long long item_id, long long new_parent_id,
+              const std::string& new_label);
 // The plan's report layout from a JSON file ("-": back to the default),
 // checked against the plan first (item_commands.cpp).
 int set_layout(const std::string& db, const std::string& plan_code, const std::string& file);

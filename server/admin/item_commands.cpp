@@ -1,5 +1,6 @@
 // The administrator's commands on a plan's rows: list them with their ids,
-// change who reports on a row, remove a row nothing was reported on. Each
+// change who reports on a row, move it under another heading, remove a row
+// nothing was reported on. Each
 // change gives the plan a new structure number, so a running server and
 // every replica take it at their next request or sync.
 #include <iostream>
@@ -67,6 +68,20 @@ int remove_item(const std::string& db, long long item_id) {
   if (!s) return report(s.error());
   if (auto removed = s->remove_item(item_id); !removed) return report(removed.error());
   std::cout << "removed item " << item_id << "\n";
+  return 0;
+}
+
+int move_item(const std::string& db, long long item_id, long long new_parent_id,
+              const std::string& new_label) {
+  auto s = open_existing(db);
+  if (!s) return report(s.error());
+  if (auto moved = s->move_item(item_id, new_parent_id, new_label); !moved) {
+    return report(moved.error());
+  }
+  std::cout << "moved item " << item_id << " under "
+            << (new_parent_id == 0 ? std::string("the top level")
+                                   : "item " + std::to_string(new_parent_id))
+            << "\n";
   return 0;
 }
 

@@ -137,6 +137,17 @@ TEST_CASE("the admin lists rows with ids and changes their owners beside the run
       run_server_admin({"--db", db, "set-owners", std::to_string(f.p.shared_row), "nope"});
   CHECK(unknown.exit_code == 2);
   CHECK_FALSE(unknown.err.empty());
+  // A row moved under another heading by the administrator, and one it
+  // cannot go under (a row is not a heading).
+  auto moved = run_server_admin({"--db", db, "move-item", std::to_string(f.p.solo_row), "--under",
+                                 std::to_string(f.p.goal), "--label", "③"});
+  CHECK(moved.exit_code == 0);
+  REQUIRE(f.sync(s));
+  CHECK(s.plan().value().find_item(f.p.solo_row)->label == "③");
+  auto not_under_a_row = run_server_admin({"--db", db, "move-item", std::to_string(f.p.solo_row),
+                                           "--under", std::to_string(f.p.shared_row)});
+  CHECK(not_under_a_row.exit_code == 2);
+  CHECK(not_under_a_row.err.find("の下にしか移せません") != std::string::npos);
   auto used = run_server_admin({"--db", db, "remove-item", std::to_string(f.p.goal)});
   CHECK(used.exit_code == 2);
   CHECK(used.err.find("削除できません") != std::string::npos);
@@ -225,4 +236,73 @@ TEST_CASE("a desktop offline while the plan is restructured catches up, its edit
   REQUIRE(a.edit(on_new_row, "新しい行の実績"));
   REQUIRE(f.sync(a));
   CHECK(f.server_value(on_new_row) == "新しい行の実績");
+}
+
+TEST_CASE("a row moved under another heading while a desktop was offline keeps its edits",
+          "[client][structure]") {
+  client_fixture f;
+  auto a = f.sign_in("fukushi1");
+  const cell_key reported{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  REQUIRE(a.edit(reported, "移動前に送った実績"));
+  REQUIRE(f.sync(a));
+  const cell_key offline_edit{f.p.solo_row, f.p.fukushi, 2023, "reason"};
+  REQUIRE(a.edit(offline_edit, "移動の間にオフラインで入力"));
+
+  // The city reorganises its plan: the row goes under a new heading, with
+  // the number it is printed with there.
+  auto admin = f.server_store();
+  plan_item heading;
+  heading.level = 0;
+  heading.position = 1;
+  heading.label = "2";
+  heading.title = "誰もが参加できる地域づくり";
+  const auto heading_id = admin.add_item(f.p.plan_id, heading).value();
+  REQUIRE(admin.move_item(f.p.solo_row, heading_id, "(1)"));
+
+  REQUIRE(f.sync(a));
+  // The edit made offline landed on the row, wherever it is now listed.
+  CHECK(f.server_value(offline_edit) == "移動の間にオフラインで入力");
+  CHECK(a.outbox().empty());
+  const auto plan = a.plan().value();
+  const auto* moved = plan.find_item(f.p.solo_row);
+  REQUIRE(moved);
+  CHECK(moved->parent_id == heading_id);
+  CHECK(moved->label == "(1)");
+  CHECK(moved->owner_ids == std::vector<record_id>{f.p.fukushi});
+  // What was reported before stays with it, as do its entry and history.
+  CHECK(a.value_of(reported) == "移動前に送った実績");
+  CHECK(admin.history_of(reported).size() == 1);
+  // Under its new heading, after the heading itself (tree order).
+  std::size_t heading_at = 0, row_at = 0;
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    if (plan.items[i].id == heading_id) heading_at = i;
+    if (plan.items[i].id == f.p.solo_row) row_at = i;
+  }
+  CHECK(heading_at < row_at);
+}
+
+TEST_CASE("a row moves only under a heading of the level above it, in its own plan",
+          "[store][structure]") {
+  store_fixture f;
+  const auto before = f.s.load_plan_index(f.p.plan_id).value();
+  const auto version_before = f.s.structure_version(f.p.plan_id);
+  // Under a row, or under itself: a row is not a heading.
+  auto under_row = f.s.move_item(f.p.solo_row, f.p.shared_row);
+  REQUIRE_FALSE(under_row);
+  CHECK(under_row.error().code == errc::invalid_value);
+  CHECK(under_row.error().message.find("目標") != std::string::npos);  // says where it may go
+  CHECK_FALSE(f.s.move_item(f.p.solo_row, f.p.solo_row));
+  // A heading to the top level is where it is already; nothing else moves it.
+  CHECK_FALSE(f.s.move_item(f.p.goal, f.p.goal));
+  // Unknown items.
+  CHECK(f.s.move_item(9999, f.p.goal).error().code == errc::not_found);
+  CHECK(f.s.move_item(f.p.solo_row, 9999).error().code == errc::not_found);
+  // Nothing changed, not even the structure's number.
+  const auto after = f.s.load_plan_index(f.p.plan_id).value();
+  CHECK(f.s.structure_version(f.p.plan_id) == version_before);
+  REQUIRE(after.items.size() == before.items.size());
+  for (std::size_t i = 0; i < after.items.size(); ++i) {
+    CHECK(after.items[i].parent_id == before.items[i].parent_id);
+    CHECK(after.items[i].label == before.items[i].label);
+  }
 }

@@ -83,6 +83,13 @@ class store {
   // Adds an item under item.parent_id (0: top level), with its owners.
   result<record_id> add_item(record_id plan_id, const plan_item& item);
   result<void> add_relisting(record_id item_id, const relisting& where);
+  // Moves an item under another heading of the level above it (0: the top
+  // level, for a top-level item), last among its new siblings, printed
+  // with `new_label` there if one is given. Everything reported on it
+  // stays with it: cells, entries and history are the item's, wherever it
+  // is listed, so edits made offline meanwhile land on it.
+  result<void> move_item(record_id item_id, record_id new_parent_id,
+                         std::string_view new_label = {});
   // The departments that report on a row, in printed order (at least one).
   // A department taken off keeps what it reported, no longer shown.
   result<void> set_item_owners(record_id item_id, const std::vector<record_id>& owner_ids);

@@ -388,6 +388,65 @@ result<void> store::set_item_owners(record_id item_id, const std::vector<record_
   return {};
 }
 
+result<void> store::move_item(record_id item_id, record_id new_parent_id,
+                              std::string_view new_label) {
+  auto select = db_.prepare("SELECT plan_id, level, title FROM items WHERE id = ?");
+  select.bind(1, item_id);
+  if (!select.step()) {
+    return make_error(errc::not_found, "項目 " + std::to_string(item_id) + " はありません。");
+  }
+  const record_id plan_id = select.int64(0);
+  const int level = select.integer(1);
+  const std::string title = select.text(2);
+  select.reset();
+  auto p = load_plan(plan_id);
+  if (!p) return p.error();
+  auto level_name = [&](int l) {
+    return l >= 0 && l < static_cast<int>(p->level_names.size()) ? p->level_names[l]
+                                                                 : std::to_string(l + 1) + "階層";
+  };
+  if (new_parent_id == 0) {
+    if (level != 0) {
+      return make_error(errc::invalid_value, "「" + title + "」は" + level_name(level) +
+                                                 "なので、最上位には移せません。" +
+                                                 level_name(level - 1) + "の下に移してください。");
+    }
+  } else {
+    select.bind(1, new_parent_id);
+    if (!select.step()) {
+      return make_error(errc::not_found,
+                        "移動先の項目 " + std::to_string(new_parent_id) + " はありません。");
+    }
+    const bool same_plan = select.int64(0) == plan_id;
+    const int parent_level = select.integer(1);
+    select.reset();
+    if (!same_plan) {
+      return make_error(errc::invalid_value, "移動先の項目 " + std::to_string(new_parent_id) +
+                                                 " は別の計画の項目です。");
+    }
+    if (parent_level != level - 1) {
+      return make_error(errc::invalid_value,
+                        "「" + title + "」は" + level_name(level) + "なので、" +
+                            (level == 0 ? std::string("最上位にしか置けません。")
+                                        : level_name(level - 1) + "の下にしか移せません。"));
+    }
+  }
+  sqlite::transaction tx(db_);
+  auto last = db_.prepare(
+      "SELECT COALESCE(max(position) + 1, 0) FROM items WHERE plan_id = ?1 AND"
+      " COALESCE(parent_id, 0) = ?2 AND id != ?3");
+  last.bind(1, plan_id).bind(2, new_parent_id).bind(3, item_id);
+  last.step();
+  const auto position = last.int64(0);
+  auto move = db_.prepare(
+      "UPDATE items SET parent_id = NULLIF(?1, 0), position = ?2,"
+      " label = CASE WHEN ?3 = '' THEN label ELSE ?3 END WHERE id = ?4");
+  move.bind(1, new_parent_id).bind(2, position).bind(3, new_label).bind(4, item_id).run();
+  bump_structure(plan_id);
+  tx.commit();
+  return {};
+}
+
 result<void> store::remove_item(record_id item_id) {
   auto item = find_item_row(db_, item_id);
   if (!item) return item.error();
