@@ -18,6 +18,7 @@ struct sizes {
   int departments = 10;
   int fields = 12;
   std::size_t batch = 1000;  // the client's push batch (sync_options::push_batch)
+  int settled = 10000;       // conflicts settled on one cell before the last tenth is timed
   long cells() const { return static_cast<long>(rows) * departments * fields; }
 };
 

@@ -8,12 +8,17 @@
 //   pull   the whole plan from a real matome-server on 127.0.0.1 into an
 //          empty replica (the client's first sync), vs. copying the same
 //          cells between two SQLite files in one transaction.
+//   settle one cell fought over: the last tenth of 10,000 conflicts
+//          (--settled) made and settled on it, vs. the first tenth (the
+//          cost of an edit must not grow with a cell's past).
 //
 // Usage: matome-bench [--rows N] [--departments N] [--fields N] [--batch N]
+//                     [--settled N]
 // Defaults are DESIGN's large plan: 2,000 rows x 10 departments x 12 fields
 // = 240,000 cells. scripts/bench runs it on a Release build.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -107,6 +112,8 @@ sizes parse(int argc, char** argv) {
       n.fields = static_cast<int>(v);
     } else if (!std::strcmp(argv[i], "--batch")) {
       n.batch = static_cast<std::size_t>(v);
+    } else if (!std::strcmp(argv[i], "--settled")) {
+      n.settled = static_cast<int>(std::max(v, 10L));
     } else {
       std::fprintf(stderr, "matome-bench: unknown option %s (see the comment at the top)\n",
                    argv[i]);
@@ -114,6 +121,31 @@ sizes parse(int argc, char** argv) {
     }
   }
   return n;
+}
+
+// `rounds` conflicts on one cell, each made (the coordinator writes, a
+// member writes from the value before) and settled (the coordinator keeps
+// its value), in the transactions the server would use.
+double measured_settle(store& s, const large_plan& p, const cell_key& cell, int rounds, int& made) {
+  const auto index = s.load_plan_index(p.plan_id).value();
+  const actor coord{"coord", "bench", p.departments[0], role::coordinator};
+  const actor member{"d0", "bench", cell.department_id, role::member};
+  const auto start = clock_type::now();
+  for (int i = 0; i < rounds; ++i, ++made) {
+    const version_t base = s.find_cell(cell).value_or(matome::cell{cell, "", 0}).version;
+    const std::string n = std::to_string(made);
+    const cell_change first{"settle-c-" + n, cell, base, "取りまとめの記入 " + n};
+    const cell_change second{"settle-m-" + n, cell, base, "担当課の記入 " + n};
+    s.apply(index, coord, {&first, 1});
+    const auto outcome = s.apply(index, member, {&second, 1});
+    if (outcome.at(0).kind != outcome_kind::conflict ||
+        !s.resolve_conflict(index, coord, outcome[0].conflict_id, store::resolution::keep_server,
+                            "", 0)) {
+      std::fprintf(stderr, "matome-bench: round %d did not make and settle a conflict\n", made);
+      std::exit(1);
+    }
+  }
+  return seconds_since(start);
 }
 
 }  // namespace
@@ -141,6 +173,19 @@ int main(int argc, char** argv) {
   std::printf("%-6s %12.3f %12.3f %8.2f %14.0f   (%d rows received)\n", "pull", pull.seconds,
               base_pull, pull.seconds / base_pull,
               static_cast<double>(changes.size()) / pull.seconds, pull.received);
+
+  // The cell of the first department's first row, fought over.
+  const cell_key fought = changes.front().key;
+  const int tenth = n.settled / 10;
+  int made = 0;
+  const double first_settle = measured_settle(master, plan, fought, tenth, made);
+  (void)measured_settle(master, plan, fought, n.settled - 2 * tenth, made);
+  const double later_settle = measured_settle(master, plan, fought, tenth, made);
+  std::printf(
+      "%-6s %12.3f %12.3f %8.2f %14.0f   (conflicts settled on one cell: the last %d of "
+      "%d vs the first)\n",
+      "settle", later_settle, first_settle, later_settle / first_settle, tenth / later_settle,
+      tenth, n.settled);
 
   std::filesystem::remove_all(dir);
   return 0;
