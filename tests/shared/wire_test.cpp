@@ -178,3 +178,48 @@ TEST_CASE("a number with a fraction or an exponent is refused before the JSON pa
   REQUIRE(ok);
   CHECK(ok->changes.at(0).value == "0.5e3 true");
 }
+
+// A binary message's strings and vectors are sized from the message; a size
+// larger than what is left of it is refused before anything is allocated
+// (cereal alone would allocate first: 2^40 elements from a few bytes).
+TEST_CASE("a binary size larger than the rest of the message is refused before allocating",
+          "[wire]") {
+  const std::string good = encode(sample_page(), format::binary);
+  // Portable binary, in pull_page's order: the archive's endianness (1
+  // byte), protocol (4), cursor (8), more (1), structure_version (8), then
+  // finalized_years and cells, each led by its 8-byte size.
+  const std::size_t years_at = 1 + 4 + 8 + 1 + 8, cells_at = years_at + 8;
+  auto size_at = [&](const std::string& bytes, std::size_t at) {
+    std::uint64_t n = 0;
+    for (int i = 7; i >= 0; --i) n = (n << 8) | static_cast<unsigned char>(bytes[at + i]);
+    return n;
+  };
+  REQUIRE(size_at(good, years_at) == 0);
+  REQUIRE(size_at(good, cells_at) == 1);
+  auto with_size = [&](std::size_t at, std::uint64_t n) {
+    std::string bytes = good;
+    for (int i = 0; i < 8; ++i) bytes[at + i] = static_cast<char>((n >> (8 * i)) & 0xff);
+    return bytes;
+  };
+  const std::uint64_t huge = std::uint64_t{1} << 40;
+  for (const auto& [what, bytes] : {std::pair{"years", with_size(years_at, huge)},
+                                    std::pair{"cells", with_size(cells_at, huge)},
+                                    std::pair{"cells", with_size(cells_at, good.size())}}) {
+    INFO(what);
+    auto page = decode<pull_page>(bytes, format::binary);
+    REQUIRE_FALSE(page);
+    CHECK(page.error().code == errc::invalid_argument);
+    CHECK(page.error().message.find("larger than the rest of the message") != std::string::npos);
+  }
+  // The cell's value: a string sized past the end.
+  const std::string value = "講座を開催した。";
+  const auto value_at = good.find(value);
+  REQUIRE(value_at != std::string::npos);
+  REQUIRE(size_at(good, value_at - 8) == value.size());
+  auto long_string = decode<pull_page>(with_size(value_at - 8, huge), format::binary);
+  REQUIRE_FALSE(long_string);
+  CHECK(long_string.error().message.find("larger than the rest of the message") !=
+        std::string::npos);
+  // And the message as it was still reads.
+  CHECK(decode<pull_page>(good, format::binary));
+}

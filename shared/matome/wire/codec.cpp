@@ -1,5 +1,7 @@
 #include "matome/wire/codec.h"
 
+#include <algorithm>
+
 namespace matome::wire {
 
 // The messages are Japanese: a desktop shows the server's message as it
@@ -73,5 +75,19 @@ result<void> check_json_message(std::string_view text) {
   }
   return {};
 }
+
+namespace detail {
+
+void check_binary_size(std::uint64_t count, std::size_t element_bytes) {
+  if (binary_input == nullptr) return;
+  const std::streamsize left = std::max<std::streamsize>(binary_input->rdbuf()->in_avail(), 0);
+  if (count > static_cast<std::uint64_t>(left) / element_bytes) {
+    throw cereal::Exception("a size of " + std::to_string(count) +
+                            " is larger than the rest of the message (" + std::to_string(left) +
+                            " bytes)");
+  }
+}
+
+}  // namespace detail
 
 }  // namespace matome::wire

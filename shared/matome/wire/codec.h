@@ -3,9 +3,9 @@
 // input, wrong types, invalid UTF-8, excessive nesting and a newer protocol
 // all come back as an error that names the problem.
 //
-// Trust rule: binary is decoded only from a trusted source (a server's
-// response, a bundle whose signature was verified). cereal's binary loader
-// sizes strings and vectors from the input, so untrusted input goes as JSON.
+// Binary is decoded from a server's response or a verified bundle; even so
+// a size in it never allocates more than the rest of the message could
+// hold (bounded_binary.h), so a corrupt or hostile one is an error too.
 
 #include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
@@ -66,6 +66,7 @@ result<Message> decode(std::string_view bytes, format f) {
       cereal::JSONInputArchive archive(in);
       message.serialize(archive);
     } else {
+      const detail::reading_binary sizes_checked_against(in);
       cereal::PortableBinaryInputArchive archive(in);
       message.serialize(archive);
     }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "matome/wire/bounded_binary.h"
 #include "matome/wire/messages.h"
 
 namespace matome {
