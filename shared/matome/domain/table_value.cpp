@@ -4,6 +4,7 @@
 #include <charconv>
 #include <set>
 
+#include "matome/util/json_text.h"
 #include "matome/util/rapidjson.h"
 #include "matome/util/utf8.h"
 
@@ -55,6 +56,9 @@ result<std::vector<table_row>> parse_table_value(const template_field& field,
                                                  std::string_view text) {
   std::vector<table_row> rows;
   if (text.empty()) return rows;
+  if (!check_json_text(text, "")) {
+    return bad(field, "数値は指数を使わず小数点以下 15 桁までの文字で書いてください。");
+  }
   rapidjson::Document doc;
   doc.Parse(text.data(), text.size());
   if (doc.HasParseError() || !doc.IsArray()) {
@@ -184,6 +188,9 @@ std::string write_table_columns(const std::vector<table_column>& columns) {
 result<std::vector<table_column>> parse_table_columns(std::string_view json) {
   std::vector<table_column> out;
   if (json.empty()) return out;
+  if (auto ok = check_json_text(json, "columns"); !ok) {
+    return make_error(errc::invalid_value, ok.error().message);
+  }
   rapidjson::Document doc;
   doc.Parse(json.data(), json.size());
   auto fail = [](const std::string& what) {

@@ -13,8 +13,8 @@
 #include "matome/plan_file/json_reader.h"
 #include "matome/sheet/workbook.h"
 #include "matome/util/file.h"
+#include "matome/util/json_text.h"
 #include "matome/util/utf8.h"
-#include "matome/wire/codec.h"
 
 namespace matome::import {
 namespace {
@@ -272,9 +272,7 @@ int sheet_layout::widest_column() const {
 result<mapping> parse_mapping(std::string_view bytes) {
   if (!is_valid_utf8(bytes))
     return make_error(errc::invalid_argument, "対応表 (mapping) が UTF-8 ではありません。");
-  if (!wire::json_nesting_within(bytes, wire::max_json_depth)) {
-    return make_error(errc::invalid_argument, "対応表 (mapping) の入れ子が深すぎます。");
-  }
+  if (auto ok = check_json_text(bytes, "対応表 (mapping)"); !ok) return ok.error();
   rapidjson::Document doc;
   doc.Parse(bytes.data(), bytes.size());
   if (doc.HasParseError()) {

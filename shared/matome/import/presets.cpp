@@ -7,6 +7,7 @@
 
 #include "matome/import/mapping.h"
 #include "matome/util/file.h"
+#include "matome/util/json_text.h"
 #include "matome/util/rapidjson.h"
 
 namespace matome::import {
@@ -47,6 +48,7 @@ std::vector<preset_info> list_presets(const std::string& directory) {
     auto text = read_file(entry.path().string());
     if (!text) continue;
     rapidjson::Document doc;
+    if (!check_json_text(*text, entry.path().string())) continue;
     doc.Parse(text->data(), text->size());
     if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("format") ||
         !doc["format"].IsString() || doc["format"].GetString() != mapping_format ||

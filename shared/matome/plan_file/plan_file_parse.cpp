@@ -5,8 +5,8 @@
 #include "matome/plan_file/json_reader.h"
 #include "matome/plan_file/plan_file.h"
 #include "matome/report/report_layout.h"
+#include "matome/util/json_text.h"
 #include "matome/util/utf8.h"
-#include "matome/wire/codec.h"
 
 namespace matome {
 namespace json_reader {
@@ -157,9 +157,7 @@ plan_file_item parse_item(const json& v, const std::string& path) {
 result<plan_file> parse_plan_file(std::string_view bytes) {
   if (!is_valid_utf8(bytes))
     return make_error(errc::invalid_argument, "the plan file is not UTF-8 text");
-  if (!wire::json_nesting_within(bytes, wire::max_json_depth)) {
-    return make_error(errc::invalid_argument, "the plan file is nested more than 64 levels deep");
-  }
+  if (auto ok = check_json_text(bytes, "the plan file"); !ok) return ok.error();
   rapidjson::Document doc;
   doc.Parse(bytes.data(), bytes.size());
   if (doc.HasParseError()) {

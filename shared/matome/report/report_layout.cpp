@@ -2,6 +2,7 @@
 
 #include "matome/domain/fiscal_year.h"
 #include "matome/util/file.h"
+#include "matome/util/json_text.h"
 #include "matome/util/rapidjson.h"
 
 namespace matome {
@@ -38,6 +39,9 @@ report_layout default_layout(const plan& p) {
 }
 
 result<report_layout> parse_layout(std::string_view json, const plan& p) {
+  if (auto ok = check_json_text(json, "レイアウト"); !ok) {
+    return make_error(errc::invalid_value, ok.error().message);
+  }
   rapidjson::Document doc;
   doc.Parse(json.data(), json.size());
   auto fail = [](const std::string& what) {

@@ -24,51 +24,18 @@ result<void> check_protocol(int received) {
   return {};
 }
 
-json_shape scan_json(std::string_view text, int max_depth) {
-  json_shape shape;
-  int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  char previous = ' ';
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) {
-        shape.too_deep = true;
-        return shape;
-      }
-    } else if (c == ']' || c == '}') {
-      --depth;
-    } else if (c == '.' || ((c == 'e' || c == 'E') && previous >= '0' && previous <= '9')) {
-      // Outside strings only a number has a point; an exponent's e follows
-      // a digit (the e of true and false follows a letter).
-      shape.whole_numbers = false;
-    }
-    previous = c;
-  }
-  return shape;
-}
-
-bool json_nesting_within(std::string_view text, int max_depth) {
-  return !scan_json(text, max_depth).too_deep;
-}
-
 result<void> check_json_message(std::string_view text) {
   if (!is_valid_utf8(text))
     return make_error(errc::invalid_argument, "the JSON body is not valid UTF-8");
-  const auto shape = scan_json(text, max_json_depth);
+  const auto shape = scan_json(text);
   if (shape.too_deep)
     return make_error(errc::invalid_argument, "the JSON body is nested too deeply");
-  if (!shape.whole_numbers) {
+  if (shape.lone_surrogate) {
+    return make_error(errc::invalid_argument,
+                      "the JSON body has a \\u escape of half a UTF-16 surrogate pair (a lone "
+                      "surrogate), which is no character");
+  }
+  if (shape.exponent || shape.fraction_digits > 0) {
     return make_error(errc::invalid_argument,
                       "numbers in a Matome message are whole numbers; the body has a fraction or "
                       "an exponent");

@@ -13,25 +13,13 @@
 #include <string>
 #include <string_view>
 
+#include "matome/util/json_text.h"
 #include "matome/util/utf8.h"
 #include "matome/wire/serialize.h"
 
 namespace matome::wire {
 
 enum class format { json, binary };
-
-// JSON documents nested deeper than this are refused before parsing: the
-// parser recurses, and a body of a million '[' must not exhaust the stack.
-inline constexpr int max_json_depth = 64;
-
-// One pass over a JSON text, outside its strings: whether it nests deeper
-// than max_depth, and whether every number is whole.
-struct json_shape {
-  bool too_deep = false;
-  bool whole_numbers = true;
-};
-json_shape scan_json(std::string_view text, int max_depth);
-bool json_nesting_within(std::string_view text, int max_depth);
 
 // What every JSON message from outside must pass before a parser sees it:
 // valid UTF-8, nesting within max_json_depth, and whole numbers only.
