@@ -225,7 +225,7 @@ void ImportModel::importNow() {
           return;
         }
         rapidjson::Document doc;
-        doc.Parse(answer.data(), answer.size());
+        matome::parse_json(doc, answer);
         if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("imported") ||
             !doc["imported"].IsObject()) {
           setMessage(tr("サーバーの答えが読めません。"));

@@ -37,7 +37,7 @@ int run_import(const std::string& server, const std::string& token, const import
     std::cout << *answer << "\n";
   }
   rapidjson::Document doc;
-  doc.Parse(answer->data(), answer->size());
+  parse_json(doc, *answer);
   if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("summary")) {
     return fail({errc::storage, "サーバーの答えが読めません。"});
   }

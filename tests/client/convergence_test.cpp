@@ -25,7 +25,9 @@ TEST_CASE(
                          [&] { return f.server_store(); });
     for (int step = 0; step < 200; ++step) work.act(random);
     // Everyone comes online and syncs until nothing moves.
-    REQUIRE(work.settle());
+    const bool settled = work.settle();
+    INFO(work.last_failure);
+    REQUIRE(settled);
     auto server = f.server_store();
     work.check(server);
     total_conflicts += static_cast<int>(server.open_conflicts(f.p.plan_id).size());

@@ -54,8 +54,9 @@ random_workload::random_workload(const small_plan& p, const std::filesystem::pat
   for (auto& c : clients) REQUIRE(sync(c));
 }
 
-result<client::sync_report> random_workload::sync(workload_client& c) {
-  recording_transport t(client::make_http_transport(url_, *c.r.setting("token"), timeout), bases_);
+result<client::sync_report> random_workload::sync(workload_client& c,
+                                                  std::chrono::seconds deadline) {
+  recording_transport t(client::make_http_transport(url_, *c.r.setting("token"), deadline), bases_);
   auto report = client::sync(c.r, t);
   if (!report) ++done.failed_syncs;
   return report;
@@ -144,7 +145,13 @@ void random_workload::act(std::mt19937& random) {
 bool random_workload::settle(int rounds) {
   bool all = true;
   for (int round = 0; round < rounds; ++round) {
-    for (auto& c : clients) all = sync(c).has_value() && all;
+    for (auto& c : clients) {
+      auto synced = sync(c, std::chrono::seconds(60));
+      if (!synced) {
+        all = false;
+        last_failure = c.login + ": " + synced.error().message;
+      }
+    }
   }
   return all;
 }

@@ -39,13 +39,17 @@ class random_workload {
 
   // One random action of a random user.
   void act(std::mt19937& random);
-  // Everyone syncs, `rounds` times; false if a sync failed.
+  // Everyone syncs, `rounds` times, on a good network (a deadline of 60 s,
+  // whatever `timeout` says: a loaded CI machine is slow, not broken);
+  // false if a sync failed, with its error in last_failure.
   bool settle(int rounds = 3);
+  std::string last_failure;
   // The checks above (Catch CHECKs), against the server's database.
   void check(store& server);
 
   std::vector<workload_client> clients;
-  // Every request's deadline: a stalled connection fails after it.
+  // Every request's deadline while acting: a stalled connection fails
+  // after it.
   std::chrono::seconds timeout{5};
   struct tally {
     int cuts = 0, resends = 0, bundles = 0, resolutions = 0, steps = 0, comments = 0;
@@ -53,7 +57,8 @@ class random_workload {
   } done;
 
  private:
-  result<client::sync_report> sync(workload_client& c);
+  result<client::sync_report> sync(workload_client& c, std::chrono::seconds deadline);
+  result<client::sync_report> sync(workload_client& c) { return sync(c, timeout); }
 
   small_plan p_;
   std::string url_;

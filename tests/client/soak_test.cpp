@@ -103,7 +103,9 @@ TEST_CASE("soak: a server SIGKILLed at random moments loses nothing and applies 
     REQUIRE(restart_error.empty());
     ++kills;
 
-    REQUIRE(work.settle());
+    const bool settled = work.settle();
+    INFO(work.last_failure);
+    REQUIRE(settled);
     auto s = server.open();
     work.check(s);
     check_database(server.db);
@@ -139,7 +141,9 @@ TEST_CASE("soak: connections cut, stalled, delayed and truncated lose nothing", 
     if (broken - checked_at >= 250 || broken >= connections) {
       INFO(broken << " connections broken, seed " << seed);
       proxy.random_faults(0, 0ms);
-      REQUIRE(work.settle());
+      const bool settled = work.settle();
+      INFO(work.last_failure);
+      REQUIRE(settled);
       auto s = server.open();
       work.check(s);
       check_database(server.db);

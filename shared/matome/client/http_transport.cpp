@@ -81,7 +81,7 @@ answer run_to_end(asio::io_context& io, asio::awaitable<answer> steps) {
 // The server's {"error","message"} as a matome::error.
 error server_error(const answer& a) {
   rapidjson::Document doc;
-  doc.Parse(a.body.data(), a.body.size());
+  parse_json(doc, a.body);
   if (!doc.HasParseError() && doc.IsObject() && doc.HasMember("error") && doc["error"].IsString() &&
       doc.HasMember("message") && doc["message"].IsString()) {
     return {parse_errc(doc["error"].GetString()), doc["message"].GetString()};
@@ -182,7 +182,7 @@ class http_transport final : public transport {
         client_.request(http::verb::get, "/api/v1/me?cursor=" + std::to_string(cursor), {}, true);
     if (!a) return a.error();
     rapidjson::Document doc;
-    doc.Parse(a->body.data(), a->body.size());
+    parse_json(doc, a->body);
     if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("user") ||
         !doc["user"].IsObject() || !doc["user"].HasMember("role") ||
         !doc["user"]["role"].IsString()) {
@@ -294,7 +294,7 @@ result<signed_in> sign_in(const std::string& server_url, const std::string& logi
   auto a = client.request(http::verb::post, "/api/v1/login", buffer.GetString());
   if (!a) return a.error();
   rapidjson::Document doc;
-  doc.Parse(a->body.data(), a->body.size());
+  parse_json(doc, a->body);
   if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("token") || !doc.HasMember("user")) {
     return make_error(errc::invalid_argument, "the server's answer to login is not understood");
   }
@@ -312,7 +312,7 @@ result<signed_in> sign_in(const std::string& server_url, const std::string& logi
   auto plans = authed.request(http::verb::get, "/api/v1/plans");
   if (!plans) return plans.error();
   rapidjson::Document list;
-  list.Parse(plans->body.data(), plans->body.size());
+  parse_json(list, plans->body);
   if (!list.HasParseError() && list.IsArray()) {
     for (const auto& p : list.GetArray()) out.plan_ids.push_back(p["id"].GetInt64());
   }

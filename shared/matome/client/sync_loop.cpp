@@ -24,7 +24,7 @@ namespace {
 // harmless, missing news is not.
 bool announces_news(const std::string& message, std::int64_t cursor) {
   rapidjson::Document doc;
-  doc.Parse(message.data(), message.size());
+  parse_json(doc, message);
   if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("seq") || !doc["seq"].IsInt64())
     return true;
   return doc["seq"].GetInt64() > cursor;

@@ -243,7 +243,7 @@ std::string to_json(const plan_index& index, const export_source& source,
       if (c.field->type == field_type::table) {
         // Structured, as other tools want it: an array of row objects.
         rapidjson::Document rows;
-        rows.Parse(value.data(), value.size());
+        parse_json(rows, value);
         if (!rows.HasParseError()) {
           rows.Accept(w);
           continue;

@@ -21,3 +21,19 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 // clang-format on
+
+#include <string_view>
+
+#include "matome/util/json_text.h"
+
+namespace matome {
+
+// Parses `text` into `doc`, unless check_json_text refuses it (numbers
+// RapidJSON 1.1 mishandles, half surrogate pairs): then `doc` stays null,
+// which every caller already treats as "not understood". For answers and
+// values read back; files and requests report the check's own message.
+inline void parse_json(rapidjson::Document& doc, std::string_view text) {
+  if (check_json_text(text, "")) doc.Parse(text.data(), text.size());
+}
+
+}  // namespace matome
