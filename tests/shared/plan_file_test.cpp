@@ -119,7 +119,7 @@ TEST_CASE("a plan file with an exponent is refused before parsing", "[plan_file]
     auto parsed = parse_plan_file(bytes);
     REQUIRE_FALSE(parsed);
     CHECK(parsed.error().code == errc::invalid_argument);
-    CHECK(parsed.error().message.find("exponent") != std::string::npos);
+    CHECK(parsed.error().message.find("計画ファイルに指数つきの数値") != std::string::npos);
   }
 }
 

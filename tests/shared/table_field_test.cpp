@@ -130,6 +130,8 @@ TEST_CASE("a table value with an exponent is refused before parsing", "[table]")
     INFO(typed);
     auto parsed = parse_table_value(f, typed);
     REQUIRE_FALSE(parsed);
+    // Says which field, and what to write instead.
+    CHECK(parsed.error().message.find("「指標」の値") != std::string::npos);
     CHECK(parsed.error().message.find("数値") != std::string::npos);
     CHECK_FALSE(validate_value(f, typed));
   }

@@ -56,8 +56,8 @@ result<std::vector<table_row>> parse_table_value(const template_field& field,
                                                  std::string_view text) {
   std::vector<table_row> rows;
   if (text.empty()) return rows;
-  if (!check_json_text(text, "")) {
-    return bad(field, "数値は指数を使わず小数点以下 15 桁までの文字で書いてください。");
+  if (auto ok = check_json_text(text, "表「" + field.label + "」の値"); !ok) {
+    return make_error(errc::invalid_value, ok.error().message);
   }
   rapidjson::Document doc;
   doc.Parse(text.data(), text.size());
@@ -188,7 +188,7 @@ std::string write_table_columns(const std::vector<table_column>& columns) {
 result<std::vector<table_column>> parse_table_columns(std::string_view json) {
   std::vector<table_column> out;
   if (json.empty()) return out;
-  if (auto ok = check_json_text(json, "columns"); !ok) {
+  if (auto ok = check_json_text(json, "表の列 (columns)"); !ok) {
     return make_error(errc::invalid_value, ok.error().message);
   }
   rapidjson::Document doc;

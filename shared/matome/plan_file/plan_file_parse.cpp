@@ -157,7 +157,7 @@ plan_file_item parse_item(const json& v, const std::string& path) {
 result<plan_file> parse_plan_file(std::string_view bytes) {
   if (!is_valid_utf8(bytes))
     return make_error(errc::invalid_argument, "the plan file is not UTF-8 text");
-  if (auto ok = check_json_text(bytes, "the plan file"); !ok) return ok.error();
+  if (auto ok = check_json_text(bytes, "計画ファイル"); !ok) return ok.error();
   rapidjson::Document doc;
   doc.Parse(bytes.data(), bytes.size());
   if (doc.HasParseError()) {

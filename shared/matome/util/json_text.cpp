@@ -114,27 +114,25 @@ json_shape scan_json(std::string_view text, int max_depth) {
 result<void> check_json_text(std::string_view text, std::string_view what) {
   const auto shape = scan_json(text);
   const std::string named(what);
+  auto refuse = [&](const std::string& problem) {
+    return make_error(errc::invalid_argument, named + problem);
+  };
   if (shape.too_deep) {
-    return make_error(errc::invalid_argument, named + " is nested more than " +
-                                                  std::to_string(max_json_depth) + " levels deep");
+    return refuse("の入れ子が " + std::to_string(max_json_depth) + " 段より深くなっています。");
   }
   if (shape.lone_surrogate) {
-    return make_error(errc::invalid_argument,
-                      named +
-                          " has a \\u escape of half a UTF-16 surrogate pair, which is no "
-                          "character; 文字化けした文字が含まれています。");
+    return refuse(
+        "に、文字として読めない \\u エスケープ（サロゲートの片割れ）があります。"
+        "文字化けした文字を消して、もう一度入力してください。");
   }
   if (shape.exponent) {
-    return make_error(errc::invalid_argument,
-                      named +
-                          " has a number with an exponent (such as 1e5); 数値は指数を使わずに "
-                          "12345 や 12.5 のように書いてください。");
+    return refuse(
+        "に指数つきの数値（1e5 など）があります。数値は 12345 や 12.5 のように書いてください。");
   }
   if (shape.fraction_digits > max_json_fraction_digits) {
-    return make_error(errc::invalid_argument,
-                      named + " has a number with more than " +
-                          std::to_string(max_json_fraction_digits) +
-                          " digits after the point; 数値の小数点以下は 15 桁までにしてください。");
+    return refuse("の数値の小数点以下が " + std::to_string(max_json_fraction_digits) +
+                  " 桁を超えています。" + std::to_string(max_json_fraction_digits) +
+                  " 桁までにしてください。");
   }
   return {};
 }

@@ -31,8 +31,9 @@ struct json_shape {
 json_shape scan_json(std::string_view text, int max_depth = max_json_depth);
 
 // Refuses (invalid_argument) nesting deeper than max_json_depth, exponents,
-// fractions longer than max_json_fraction_digits and half surrogate pairs; `what` names the
-// text in the message ("the plan file", "「指標」の値").
+// fractions longer than max_json_fraction_digits and half surrogate pairs,
+// saying what to write instead; `what` is the message's subject
+// ("計画ファイル", "「指標」の値").
 result<void> check_json_text(std::string_view text, std::string_view what);
 
 }  // namespace matome
