@@ -340,7 +340,15 @@ namespace {
 struct item_row {
   record_id plan_id = 0;
   std::string title;
-  bool is_row = false;  // on the plan's deepest level: a row with owners
+  int level = 0;
+  std::vector<std::string> level_names;  // the plan's: 基本目標, 施策, 事業
+  // On the plan's deepest level: a row with owners.
+  bool is_row() const { return level == static_cast<int>(level_names.size()) - 1; }
+  // The name of a level of this plan ("事業"), for messages.
+  std::string level_name(int l) const {
+    return l >= 0 && l < static_cast<int>(level_names.size()) ? level_names[l]
+                                                              : std::to_string(l + 1) + "階層";
+  }
 };
 
 result<item_row> find_item_row(sqlite::database& db, record_id item_id) {
@@ -351,8 +359,7 @@ result<item_row> find_item_row(sqlite::database& db, record_id item_id) {
   if (!stmt.step()) {
     return make_error(errc::not_found, "項目 " + std::to_string(item_id) + " はありません。");
   }
-  const auto levels = static_cast<int>(split_lines(stmt.text(3)).size());
-  return item_row{stmt.int64(0), stmt.text(1), stmt.integer(2) == levels - 1};
+  return item_row{stmt.int64(0), stmt.text(1), stmt.integer(2), split_lines(stmt.text(3))};
 }
 
 }  // namespace
@@ -360,7 +367,7 @@ result<item_row> find_item_row(sqlite::database& db, record_id item_id) {
 result<void> store::set_item_owners(record_id item_id, const std::vector<record_id>& owner_ids) {
   auto item = find_item_row(db_, item_id);
   if (!item) return item.error();
-  if (!item->is_row) {
+  if (!item->is_row()) {
     return make_error(errc::invalid_value,
                       "担当課は最下層の事業にだけ付けられます（「" + item->title + "」）。");
   }
@@ -390,47 +397,34 @@ result<void> store::set_item_owners(record_id item_id, const std::vector<record_
 
 result<void> store::move_item(record_id item_id, record_id new_parent_id,
                               std::string_view new_label) {
-  auto select = db_.prepare("SELECT plan_id, level, title FROM items WHERE id = ?");
-  select.bind(1, item_id);
-  if (!select.step()) {
-    return make_error(errc::not_found, "項目 " + std::to_string(item_id) + " はありません。");
-  }
-  const record_id plan_id = select.int64(0);
-  const int level = select.integer(1);
-  const std::string title = select.text(2);
-  select.reset();
-  auto p = load_plan(plan_id);
-  if (!p) return p.error();
-  auto level_name = [&](int l) {
-    return l >= 0 && l < static_cast<int>(p->level_names.size()) ? p->level_names[l]
-                                                                 : std::to_string(l + 1) + "階層";
-  };
+  auto item = find_item_row(db_, item_id);
+  if (!item) return item.error();
+  const int level = item->level;
+  const auto must_go = "「" + item->title + "」は" + item->level_name(level) + "なので、";
   if (new_parent_id == 0) {
     if (level != 0) {
-      return make_error(errc::invalid_value, "「" + title + "」は" + level_name(level) +
-                                                 "なので、最上位には移せません。" +
-                                                 level_name(level - 1) + "の下に移してください。");
+      return make_error(errc::invalid_value, must_go + "最上位には移せません。" +
+                                                 item->level_name(level - 1) +
+                                                 "の下に移してください。");
     }
   } else {
-    select.bind(1, new_parent_id);
-    if (!select.step()) {
+    auto parent = find_item_row(db_, new_parent_id);
+    if (!parent) {
       return make_error(errc::not_found,
                         "移動先の項目 " + std::to_string(new_parent_id) + " はありません。");
     }
-    const bool same_plan = select.int64(0) == plan_id;
-    const int parent_level = select.integer(1);
-    select.reset();
-    if (!same_plan) {
+    if (parent->plan_id != item->plan_id) {
       return make_error(errc::invalid_value, "移動先の項目 " + std::to_string(new_parent_id) +
                                                  " は別の計画の項目です。");
     }
-    if (parent_level != level - 1) {
-      return make_error(errc::invalid_value,
-                        "「" + title + "」は" + level_name(level) + "なので、" +
-                            (level == 0 ? std::string("最上位にしか置けません。")
-                                        : level_name(level - 1) + "の下にしか移せません。"));
+    if (parent->level != level - 1) {
+      return make_error(
+          errc::invalid_value,
+          must_go + (level == 0 ? std::string("最上位にしか置けません。")
+                                : item->level_name(level - 1) + "の下にしか移せません。"));
     }
   }
+  const record_id plan_id = item->plan_id;
   sqlite::transaction tx(db_);
   auto last = db_.prepare(
       "SELECT COALESCE(max(position) + 1, 0) FROM items WHERE plan_id = ?1 AND"
