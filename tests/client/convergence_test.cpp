@@ -24,12 +24,8 @@ TEST_CASE(
     random_workload work(f.p, f.dir.path(), f.url(proxy.port()), &proxy,
                          [&] { return f.server_store(); });
     for (int step = 0; step < 200; ++step) work.act(random);
-    // Everyone comes online and syncs until nothing moves.
-    const bool settled = work.settle();
-    INFO(work.last_failure);
-    REQUIRE(settled);
+    work.settle_then_check();
     auto server = f.server_store();
-    work.check(server);
     total_conflicts += static_cast<int>(server.open_conflicts(f.p.plan_id).size());
     total.cuts += work.done.cuts;
     total.resends += work.done.resends;

@@ -45,15 +45,6 @@ std::vector<cell_key> fukushi_cells(const small_plan& p) {
   return cells;
 }
 
-cell_change change_of(const cell_key& key, std::string id, std::string value, version_t base) {
-  cell_change c;
-  c.change_id = std::move(id);
-  c.key = key;
-  c.value = std::move(value);
-  c.base_version = base;
-  return c;
-}
-
 // The real server's transport, whose pulls fail while `cut` is set: a
 // network lost between a push and its pull.
 class pull_cut_transport final : public client::transport {
@@ -129,15 +120,15 @@ TEST_CASE("100,000 repeated change ids add nothing and are answered from their f
   std::vector<cell_change> by_coord, by_member;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     by_coord.push_back(
-        change_of(cells[i], "coord-" + std::to_string(i), "取りまとめ " + std::to_string(i), 0));
+        cell_change{"coord-" + std::to_string(i), cells[i], 0, "取りまとめ " + std::to_string(i)});
   }
   for (std::size_t i = 0; i + 1 < cells.size(); ++i) {
     by_member.push_back(
-        change_of(cells[i], "member-" + std::to_string(i), "担当課 " + std::to_string(i), 0));
+        cell_change{"member-" + std::to_string(i), cells[i], 0, "担当課 " + std::to_string(i)});
   }
-  by_member.push_back(change_of(cells.back(), "member-same", by_coord.back().value, 0));
+  by_member.push_back(cell_change{"member-same", cells.back(), 0, by_coord.back().value});
   by_member.push_back(
-      change_of({f.p.shared_row, f.p.shakyo, 2023, "progress"}, "member-other", "社協の欄", 0));
+      cell_change{"member-other", {f.p.shared_row, f.p.shakyo, 2023, "progress"}, 0, "社協の欄"});
 
   const auto first_coord = f.push_as("coord", by_coord).outcomes;
   const auto first_member = f.push_as("fukushi1", by_member).outcomes;
@@ -199,10 +190,10 @@ TEST_CASE(
   auto early = f.sign_in("fukushi1", 0, "early");
   f.sign_in("coord");
   const auto cells = fukushi_cells(f.p);
-  f.push_as("coord", {change_of(cells[0], "before-1", "取りまとめが先に", 0)});
-  REQUIRE(
-      f.push_as("fukushi1", {change_of(cells[0], "before-2", "担当課も", 0)}).outcomes.at(0).kind ==
-      outcome_kind::conflict);
+  f.push_as("coord", {cell_change{"before-1", cells[0], 0, "取りまとめが先に"}});
+  REQUIRE(f.push_as("fukushi1", {cell_change{"before-2", cells[0], 0, "担当課も"}})
+              .outcomes.at(0)
+              .kind == outcome_kind::conflict);
   REQUIRE(f.sync(early));
   REQUIRE(early.status().conflicts == 1);
   const actor coordinator{"coord", "coord-pc", f.p.fukushi, role::coordinator};
@@ -231,8 +222,8 @@ TEST_CASE(
       for (std::size_t i = 0; i < cells.size(); ++i) {
         const version_t base = s.find_cell(cells[i]).value_or(cell{cells[i], "", 0}).version;
         const std::string n = std::to_string(round) + "-" + std::to_string(i);
-        first.push_back(change_of(cells[i], "c-" + n, "取りまとめの記入 " + n, base));
-        second.push_back(change_of(cells[i], "m-" + n, "担当課の記入 " + n, base));
+        first.push_back(cell_change{"c-" + n, cells[i], base, "取りまとめの記入 " + n});
+        second.push_back(cell_change{"m-" + n, cells[i], base, "担当課の記入 " + n});
       }
       s.apply(f.p.index, coordinator, first);
       for (const auto& o : s.apply(f.p.index, member, second)) {

@@ -39,13 +39,11 @@ class random_workload {
 
   // One random action of a random user.
   void act(std::mt19937& random);
-  // Everyone syncs, `rounds` times, on a good network (a deadline of 60 s,
-  // whatever `timeout` says: a loaded CI machine is slow, not broken);
-  // false if a sync failed, with its error in last_failure.
-  bool settle(int rounds = 3);
-  std::string last_failure;
-  // The checks above (Catch CHECKs), against the server's database.
-  void check(store& server);
+  // Everyone comes online and syncs until nothing moves (three rounds, on
+  // a good network: 60 s a sync whatever `timeout` says, since a loaded CI
+  // machine is slow, not broken), then the checks above against the
+  // server's database (Catch assertions).
+  void settle_then_check();
 
   std::vector<workload_client> clients;
   // Every request's deadline while acting: a stalled connection fails

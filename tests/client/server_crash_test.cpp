@@ -62,7 +62,7 @@ class killing_transport final : public client::transport {
 
  private:
   void kill() {
-    server_.kill();
+    REQUIRE(server_.kill());  // it was serving until now
     killed_ = true;
   }
   std::unique_ptr<client::transport> real_;

@@ -25,6 +25,16 @@ bool has_item(client::replica& r, record_id item_id) {
   REQUIRE(index);
   return index->find_item(item_id) != nullptr;
 }
+
+// A second top-level heading (目標 2), after the small plan's one.
+record_id add_second_goal(store& admin, const small_plan& p) {
+  plan_item heading;
+  heading.level = 0;
+  heading.position = 1;
+  heading.label = "2";
+  heading.title = "誰もが参加できる地域づくり";
+  return admin.add_item(p.plan_id, heading).value();
+}
 }  // namespace
 
 TEST_CASE("a department added on a running server reaches every replica", "[client][structure]") {
@@ -195,12 +205,7 @@ TEST_CASE("a desktop offline while the plan is restructured catches up, its edit
   // row listed under the new heading too, a new department, and others'
   // work moving the sequence on.
   auto admin = f.server_store();
-  plan_item heading;
-  heading.level = 0;
-  heading.position = 1;
-  heading.label = "2";
-  heading.title = "誰もが参加できる地域づくり";
-  const auto heading_id = admin.add_item(f.p.plan_id, heading).value();
+  const auto heading_id = add_second_goal(admin, f.p);
   plan_item row;
   row.parent_id = f.p.goal;
   row.level = 1;
@@ -251,12 +256,7 @@ TEST_CASE("a row moved under another heading while a desktop was offline keeps i
   // The city reorganises its plan: the row goes under a new heading, with
   // the number it is printed with there.
   auto admin = f.server_store();
-  plan_item heading;
-  heading.level = 0;
-  heading.position = 1;
-  heading.label = "2";
-  heading.title = "誰もが参加できる地域づくり";
-  const auto heading_id = admin.add_item(f.p.plan_id, heading).value();
+  const auto heading_id = add_second_goal(admin, f.p);
   REQUIRE(admin.move_item(f.p.solo_row, heading_id, "(1)"));
 
   REQUIRE(f.sync(a));

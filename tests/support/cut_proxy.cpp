@@ -129,42 +129,32 @@ void cut_proxy::forward(int client) {
       }
       std::size_t to_send = static_cast<std::size_t>(n);
       const bool from_server = i == 1;
-      switch (plan.kind) {
-        case fault::none:
-          break;
-        case fault::cut:
-          if (moved + to_send >= plan.after) {
-            to_send = plan.after - moved;  // the cable is pulled here
-            open = false;
-            broken = true;
-            if (!plan.random) ++cuts_;
-          }
-          break;
-        case fault::stall:
-          if (moved + to_send >= plan.after) {
-            to_send = plan.after - moved;  // then silence, the line still up
-            open = false;
-            broken = true;
-          }
-          break;
-        case fault::delay:
-          std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter() % 20));
+      if (plan.kind == fault::delay) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter() % 20));
+        broken = true;
+      } else if (plan.kind != fault::none && (plan.kind != fault::truncate || from_server)) {
+        // Cut, stall and truncate stop forwarding after `after` bytes (of
+        // both directions; of the answer, for truncate). What the line does
+        // then differs: below.
+        const std::size_t counted = plan.kind == fault::truncate ? answered : moved;
+        if (counted + to_send >= plan.after) {
+          to_send = plan.after - counted;
+          open = false;
           broken = true;
-          break;
-        case fault::truncate:
-          if (from_server && answered + to_send >= plan.after) {
-            to_send = plan.after - answered;  // the answer ends early, cleanly
-            open = false;
-            broken = true;
-          }
-          break;
+        }
       }
       if (to_send > 0 && ::write(fds[1 - i].fd, buffer, to_send) < 0) open = false;
       moved += to_send;
       if (from_server) answered += to_send;
     }
   }
-  if (plan.random) count(broken ? plan.kind : fault::none);
+  if (plan.random) {
+    count(broken ? plan.kind : fault::none);
+  } else if (broken) {
+    ++cuts_;
+  }
+  // A cut closes both sides now; a stall holds the line up, silent, first;
+  // a truncated answer ends with a clean close of the client's side.
   if (broken && plan.kind == fault::stall) {
     const auto until = std::chrono::steady_clock::now() + stall_;
     while (!stopping_ && std::chrono::steady_clock::now() < until)

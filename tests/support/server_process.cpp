@@ -59,11 +59,13 @@ void server_process::start() {
   throw std::runtime_error("matome-server did not answer /api/v1/health within 10 s");
 }
 
-void server_process::kill() {
-  if (pid_ <= 0) return;
+bool server_process::kill() {
+  if (pid_ <= 0) return false;
   ::kill(pid_, SIGKILL);
-  ::waitpid(pid_, nullptr, 0);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
   pid_ = 0;
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
 }
 
 int server_process::stop() {

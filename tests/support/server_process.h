@@ -26,8 +26,10 @@ class server_process {
   // Spawns the server and waits until /api/v1/health answers; throws
   // std::runtime_error if it does not within 10 s.
   void start();
-  // SIGKILL: no chance to finish anything, as a power cut.
-  void kill();
+  // SIGKILL: no chance to finish anything, as a power cut. True if this
+  // kill ended it; false if it was not started or had already died on its
+  // own (a crash the caller should hear about).
+  bool kill();
   // SIGTERM: finishes what it was doing. Returns the exit status as
   // waitpid gives it.
   int stop();
