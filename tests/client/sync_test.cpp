@@ -136,6 +136,50 @@ TEST_CASE("a pull cut midway resumes from the stored cursor and misses nothing",
   CHECK(visible_content(shakyo.db(), f.p.plan_id, scope) == f.server_content(scope));
 }
 
+TEST_CASE("a sync's requests share one connection, kept open between them", "[client][sync]") {
+  client_fixture f;
+  auto fukushi = f.sign_in("fukushi1");
+  auto coord = f.sign_in("coord");
+  for (int year = 2022; year <= 2026; ++year) {
+    REQUIRE(coord.edit({f.p.shared_row, 0, year, "marks"}, "●"));
+    REQUIRE(fukushi.edit({f.p.solo_row, f.p.fukushi, year, "progress"}, "実施した。"));
+  }
+  REQUIRE(f.sync(coord));
+
+  cut_proxy proxy(f.server->port());
+  auto transport = client::make_http_transport(f.url(proxy.port()), *fukushi.setting("token"),
+                                               std::chrono::seconds(5));
+  client::sync_options small;
+  small.push_batch = 1;  // five pushes
+  small.page_size = 2;   // and several pull pages
+  auto report = client::sync(fukushi, *transport, small);
+  REQUIRE(report);
+  CHECK(report->applied == 5);
+  CHECK(report->received >= 5);
+  // A dozen requests; the pull asks for its next page beside the writing
+  // of the last one, so two connections at most.
+  CHECK(proxy.connections() <= 2);
+}
+
+TEST_CASE("a kept connection the server closed is opened again, and the sync goes on",
+          "[client][sync]") {
+  client_fixture f;
+  auto fukushi = f.sign_in("fukushi1");
+  auto transport =
+      client::make_http_transport(f.url(), *fukushi.setting("token"), std::chrono::seconds(5));
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  REQUIRE(fukushi.edit(key, "再起動の前"));
+  REQUIRE(client::sync(fukushi, *transport));
+  // The server restarts: every connection this transport kept is closed.
+  f.restart_server([] {});
+  REQUIRE(fukushi.edit(key, "再起動の後"));
+  auto report = client::sync(fukushi, *transport);
+  REQUIRE(report);
+  CHECK(report->applied == 1);
+  CHECK(f.server_value(key) == "再起動の後");
+  CHECK(f.server_store().history_of(key).size() == 2);
+}
+
 TEST_CASE("a server that cannot be reached is an ordinary offline state", "[client][sync]") {
   client_fixture f;
   auto fukushi = f.sign_in("fukushi1");

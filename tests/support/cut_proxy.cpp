@@ -49,6 +49,7 @@ void cut_proxy::serve() {
     if (::poll(&p, 1, 100) <= 0) continue;
     const int client = ::accept(listener_, nullptr, nullptr);
     if (client < 0) continue;
+    ++connections_;
     connections.emplace_back([this, client] { forward(client); });
   }
   for (auto& t : connections) t.join();

@@ -23,6 +23,8 @@ class cut_proxy {
   // Cut every connection after `bytes`; 0 disarms.
   void cut_after(std::size_t bytes) { cut_after_ = bytes; }
   int cuts() const { return cuts_; }
+  // Connections accepted so far.
+  int connections() const { return connections_; }
 
   // Breaks connections at random, as a bad network does. Each new
   // connection gets one of: cut (both sides closed after a random number
@@ -47,6 +49,7 @@ class cut_proxy {
   int listener_ = -1;
   std::atomic<std::size_t> cut_after_{0};
   std::atomic<int> cuts_{0};
+  std::atomic<int> connections_{0};
   std::atomic<bool> stopping_{false};
   enum class fault { none, cut, stall, delay, truncate };
   struct plan_for_connection {
