@@ -104,7 +104,7 @@ TEST_CASE("A database from before schema 12 finds each entry's last acceptance i
       "ALTER TABLE entries DROP COLUMN accepted_version;"
       " ALTER TABLE conflicts DROP COLUMN server_user; ALTER TABLE conflicts DROP COLUMN server_at;"
       " ALTER TABLE conflicts DROP COLUMN opened_seq; DROP INDEX conflicts_open_by_cell;"
-      " DROP INDEX comments_by_seq;"
+      " DROP INDEX comments_by_seq; DROP INDEX cells_by_department;"
       " PRAGMA user_version = 11;");
   {
     auto reopened = store::open(f.dir.file("master.db"));

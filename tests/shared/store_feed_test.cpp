@@ -56,6 +56,46 @@ TEST_CASE("paging returns every change exactly once across pages", "[store][feed
   }
 }
 
+// A department's cells are read in two runs, the plan's and its own
+// (store::pull): pages must still hold each visible change once, in order.
+TEST_CASE("a department's pages merge the plan's cells and its own, each once and in order",
+          "[store][feed]") {
+  fixture f;
+  for (int year = 2022; year <= 2026; ++year) {
+    const auto y = std::to_string(year);
+    f.apply(f.p.coordinator(), {{"p" + y, {f.p.shared_row, 0, year, "marks"}, 0, "●"}});
+    f.apply(f.p.member_of_fukushi(),
+            {{"f" + y, {f.p.solo_row, f.p.fukushi, year, "progress"}, 0, "実績" + y}});
+    f.apply(f.p.member_of_shakyo(),
+            {{"s" + y, {f.p.shared_row, f.p.shakyo, year, "progress"}, 0, "社協" + y}});
+  }
+  const auto scope = feed_scope::of(f.p.member_of_fukushi());
+  const auto whole = f.s.pull(f.p.plan_id, scope, 0, 1000);
+  REQUIRE_FALSE(whole.more);
+  std::vector<std::int64_t> expected;
+  for (const auto& c : whole.cells) {
+    CHECK(c.key.department_id != f.p.shakyo);
+    expected.push_back(c.version);
+  }
+  REQUIRE(expected.size() == 10);  // five plan cells, five of its own
+
+  for (std::size_t limit : {1u, 2u, 3u, 7u}) {
+    INFO("pages of " << limit);
+    std::int64_t cursor = 0;
+    std::vector<std::int64_t> seen;
+    for (int guard = 0; guard < 100; ++guard) {
+      auto page = f.s.pull(f.p.plan_id, scope, cursor, limit);
+      CHECK(total(page) <= limit);
+      CHECK(std::ranges::is_sorted(page.cells, {}, &cell::version));
+      for (const auto& c : page.cells) seen.push_back(c.version);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    CHECK(seen == expected);
+    CHECK(cursor == f.s.last_seq());
+  }
+}
+
 TEST_CASE("a department sees the plan and its own entries, not another department's",
           "[store][feed]") {
   fixture f;
@@ -185,6 +225,7 @@ TEST_CASE("each feed query walks its sequence index from the cursor", "[store][f
   f.seed();
   const std::pair<std::string_view, std::string_view> queries[] = {
       {feed_queries::cells, "cells_by_version"},
+      {feed_queries::department_cells, "cells_by_department"},
       {feed_queries::entries, "entries_by_version"},
       {feed_queries::conflicts, "conflicts_by_seq"},
       {feed_queries::comments, "comments_by_seq"}};

@@ -17,6 +17,14 @@ constexpr std::string_view cells =
     " CROSS JOIN items i ON i.id = c.item_id"
     " WHERE c.version > ?1 AND i.plan_id = ?2 AND (?3 OR c.department_id IN (0, ?4))"
     " ORDER BY c.version LIMIT ?5";
+// A department's pull reads its own cells and the plan's (department 0)
+// this way, once each, from cells_by_department: only the cells it may
+// see, instead of every department's since the cursor.
+constexpr std::string_view department_cells =
+    "SELECT c.item_id, c.department_id, c.year, c.field, c.value, c.version FROM cells c"
+    " CROSS JOIN items i ON i.id = c.item_id"
+    " WHERE c.department_id = ?4 AND c.version > ?1 AND i.plan_id = ?2"
+    " ORDER BY c.version LIMIT ?5";
 constexpr std::string_view entries =
     "SELECT e.item_id, e.department_id, e.year, e.status, e.version, e.accepted_version FROM "
     "entries e"

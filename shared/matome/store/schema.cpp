@@ -458,6 +458,17 @@ CREATE INDEX conflicts_open_by_cell ON conflicts(item_id, department_id, year, f
   WHERE resolved_value IS NULL;
 )sql";
 
+// Step 16: cells by department and version. A department's pull reads
+// the plan's cells and its own from here (feed_queries.h) instead of
+// walking every department's changes since its cursor: with ten
+// departments pulling after every push, nine in ten cells walked were
+// someone else's.
+// A replica drops both (replica::open): a later step that touches them
+// must say IF EXISTS.
+constexpr std::string_view v16_cells_by_department = R"sql(
+CREATE INDEX cells_by_department ON cells(department_id, version);
+)sql";
+
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -474,6 +485,7 @@ constexpr migration migrations[] = {
     {13, "who wrote the server's side of a conflict", v13_conflict_server_side},
     {14, "comments by sequence number, for the feed", v14_comments_by_seq},
     {15, "when each conflict was opened, and an index of open conflicts", v15_conflict_opened_seq},
+    {16, "cells by department and version, for a department's feed", v16_cells_by_department},
 };
 
 }  // namespace

@@ -59,12 +59,23 @@ feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t c
   // `limit` lowest numbers among them. Reading one row more than a page per
   // table is what tells a full page from a last one: with only `limit`, a
   // table holding more than a page alone would look finished.
-  auto cells = db_.prepare(feed_queries::cells);
-  bind_feed(cells, plan_id, scope, cursor, limit + 1);
-  while (cells.step()) {
-    page.cells.push_back({{cells.int64(0), cells.int64(1), cells.integer(2), cells.text(3)},
-                          cells.text(4),
-                          cells.int64(5)});
+  // A department's cells come in two runs, the plan's and its own, each
+  // up to limit + 1 like a table of its own, merged by number.
+  const auto read_cells = [&](std::string_view query, const feed_scope& which) {
+    auto cells = db_.prepare(query);
+    bind_feed(cells, plan_id, which, cursor, limit + 1);
+    while (cells.step()) {
+      page.cells.push_back({{cells.int64(0), cells.int64(1), cells.integer(2), cells.text(3)},
+                            cells.text(4),
+                            cells.int64(5)});
+    }
+  };
+  if (scope.everything) {
+    read_cells(feed_queries::cells, scope);
+  } else {
+    read_cells(feed_queries::department_cells, feed_scope{.department_id = 0});
+    if (scope.department_id != 0) read_cells(feed_queries::department_cells, scope);
+    std::ranges::sort(page.cells, {}, &cell::version);
   }
   auto entries = db_.prepare(feed_queries::entries);
   bind_feed(entries, plan_id, scope, cursor, limit + 1);
