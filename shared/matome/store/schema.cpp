@@ -463,8 +463,6 @@ CREATE INDEX conflicts_open_by_cell ON conflicts(item_id, department_id, year, f
 // walking every department's changes since its cursor: with ten
 // departments pulling after every push, nine in ten cells walked were
 // someone else's.
-// A replica drops both (replica::open): a later step that touches them
-// must say IF EXISTS.
 constexpr std::string_view v16_cells_by_department = R"sql(
 CREATE INDEX cells_by_department ON cells(department_id, version);
 )sql";
