@@ -206,14 +206,38 @@ TEST_CASE("looking for a cell's open conflicts does not walk its settled ones",
           "[store][conflict]") {
   fixture f;
   f.seed();
-  for (const auto query : {conflict_queries::follow_cell, conflict_queries::own_open_on_cell}) {
+  for (const auto query : {conflict_queries::any_open, conflict_queries::follow_cell,
+                           conflict_queries::own_open_on_cell}) {
     auto plan = f.s.db().prepare("EXPLAIN QUERY PLAN " + std::string(query));
     std::vector<std::string> steps;
     while (plan.step()) steps.push_back(plan.text(3));
     INFO(std::string(query));
     REQUIRE_FALSE(steps.empty());
-    CHECK(steps.front().find("conflicts_open_by_cell (") != std::string::npos);
+    // A search by cell, or for any_open a scan that stops at the first.
+    const bool whole_index = query == conflict_queries::any_open;
+    CHECK(steps.front().find(whole_index ? "conflicts_open_by_cell" : "conflicts_open_by_cell (") !=
+          std::string::npos);
   }
+}
+
+// A batch skips looking for open conflicts when there were none as it
+// began (cell_writer); one it opens itself must still follow its cell.
+TEST_CASE("a conflict opened in a batch follows a later write of its cell in the same batch",
+          "[store][conflict]") {
+  fixture f;
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  f.apply(f.p.coordinator(), {{"c1", key, 0, "調整役の値"}});
+  const auto first = f.s.find_cell(key)->version;
+  REQUIRE(f.s.open_conflicts(f.p.plan_id).empty());
+  const auto outcomes = f.s.apply(
+      f.p.index, f.p.member_of_fukushi(),
+      std::vector<cell_change>{{"m1", key, 0, "古い画面からの値"}, {"m2", key, first, "新しい値"}});
+  REQUIRE(outcomes.at(0).kind == outcome_kind::conflict);
+  REQUIRE(outcomes.at(1).kind == outcome_kind::applied);
+  const auto open = f.s.open_conflicts(f.p.plan_id);
+  REQUIRE(open.size() == 1);
+  CHECK(open[0].server_value == "新しい値");
+  CHECK(open[0].server_version == outcomes.at(1).version);
 }
 
 // A pull costs what is new since the cursor, not the size of the plan: each

@@ -25,11 +25,14 @@ cell_writer::cell_writer(sqlite::database& db)
       write_if_newer_(db.prepare(std::string(upsert) + " WHERE excluded.version > cells.version")),
       record_(db.prepare("INSERT INTO history(seq, item_id, department_id, year, field, change_id, "
                          "old_value, new_value,"
-                         " user_name, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+                         " user_name, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+  auto any_open = db.prepare(conflict_queries::any_open);
+  open_conflicts_ = any_open.step();
+}
 
 void cell_writer::write(const cell_key& key, std::string_view value, version_t version) {
   bind_cell(write_, key, value, version);
-  bind_cell(follow_conflicts_, key, value, version);
+  if (open_conflicts_) bind_cell(follow_conflicts_, key, value, version);
 }
 
 void cell_writer::write_if_newer(const cell_key& key, std::string_view value, version_t version) {

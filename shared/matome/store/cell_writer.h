@@ -27,6 +27,11 @@ class cell_writer {
   // this value and version, numbered `version` in the feed, so a conflict
   // can always be resolved against what the server holds now.
   void write(const cell_key& key, std::string_view value, version_t version);
+  // A conflict was opened after this writer was made: the cells it writes
+  // from now on may have one to follow. (Made, it looks whether the
+  // database has any open conflict: most batches have none, and then the
+  // write skips looking for them.)
+  void conflict_opened() { open_conflicts_ = true; }
   // The same, unless the cell already holds a newer version (a replica
   // taking rows from the server, which may arrive more than once).
   void write_if_newer(const cell_key& key, std::string_view value, version_t version);
@@ -39,6 +44,7 @@ class cell_writer {
   sqlite::statement follow_conflicts_;
   sqlite::statement write_if_newer_;
   sqlite::statement record_;
+  bool open_conflicts_ = true;
 };
 
 }  // namespace matome

@@ -9,6 +9,10 @@
 
 namespace matome::conflict_queries {
 
+// Whether any conflict is open at all: most batches find none, and then
+// skip follow_cell (cell_writer).
+constexpr std::string_view any_open =
+    "SELECT 1 FROM conflicts WHERE resolved_value IS NULL LIMIT 1";
 // An open conflict follows its cell: its server side becomes the cell's
 // new value (cell_writer). ?1..?4 the cell, ?5 value, ?6 version.
 constexpr std::string_view follow_cell =

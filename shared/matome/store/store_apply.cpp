@@ -4,8 +4,10 @@
 // row, which is also the change's idempotency record (applied_index.h). Only
 // the rarer outcomes (a conflict, a refusal, a value already there) write a
 // row of their own to applied_changes.
+#include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "matome/store/cell_writer.h"
 #include "matome/store/conflict_queries.h"
@@ -19,9 +21,40 @@ namespace {
 
 constexpr std::size_t max_change_id_length = 128;
 
+// The status of each entry a batch writes, read once: an entry's dozen
+// cells usually come in one batch. Only apply changes a status within it
+// (the first write starts the entry), and it says so with started().
+class entry_statuses {
+ public:
+  explicit entry_statuses(sqlite::database& db)
+      : select_(db.prepare(
+            "SELECT status FROM entries WHERE item_id = ? AND department_id = ? AND year = ?")) {}
+
+  // not_started for a plan cell.
+  entry_status of(const cell_key& key) {
+    if (key.is_plan_cell()) return entry_status::not_started;
+    const auto [at, fresh] = known_.try_emplace(entry_of(key), entry_status::not_started);
+    if (fresh) {
+      select_.bind(1, key.item_id).bind(2, key.department_id).bind(3, key.year);
+      if (select_.step()) at->second = parse_entry_status(select_.text(0)).value();
+      select_.reset();
+    }
+    return at->second;
+  }
+  void started(const cell_key& key) { known_[entry_of(key)] = entry_status::draft; }
+
+ private:
+  using entry_id = std::tuple<record_id, record_id, int>;
+  static entry_id entry_of(const cell_key& key) {
+    return {key.item_id, key.department_id, key.year};
+  }
+  sqlite::statement select_;
+  std::map<entry_id, entry_status> known_;
+};
+
 // Checks that need only the change and the plan: shape, validity, rights.
 // Returns the status of the cell's entry (not_started for a plan cell).
-result<entry_status> check_change(sqlite::statement& select_entry, const plan_index& index,
+result<entry_status> check_change(entry_statuses& statuses, const plan_index& index,
                                   const std::set<int>& finalized, const actor& who,
                                   const cell_change& c) {
   const plan_item* item = index.find_item(c.key.item_id);
@@ -30,12 +63,7 @@ result<entry_status> check_change(sqlite::statement& select_entry, const plan_in
                       "項目 " + std::to_string(c.key.item_id) + " はこの計画にありません。");
   }
   if (auto valid = validate_cell(index.plan, *item, c.key, c.value); !valid) return valid.error();
-  entry_status status = entry_status::not_started;
-  if (!c.key.is_plan_cell()) {
-    select_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
-    if (select_entry.step()) status = parse_entry_status(select_entry.text(0)).value();
-    select_entry.reset();
-  }
+  const entry_status status = statuses.of(c.key);
   if (auto allowed = check_write_right(who, *item, c.key, status, finalized.contains(c.key.year));
       !allowed) {
     return allowed.error();
@@ -134,8 +162,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
       "base_value,"
       " server_version, server_value, incoming_value, user_name, device, created_at, seq,"
       " opened_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14)");
-  auto select_entry = db_.prepare(
-      "SELECT status FROM entries WHERE item_id = ? AND department_id = ? AND year = ?");
+  entry_statuses statuses(db_);
   // The first write to an entry starts it: 未着手 → 作成中.
   auto start_entry = db_.prepare(
       "INSERT INTO entries(item_id, department_id, year, status, version) VALUES (?, ?, ?, "
@@ -200,7 +227,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
     change_outcome o;
     o.change_id = c.change_id;
     bool recorded_by_history = false;
-    if (auto status = check_change(select_entry, index, finalized, who, c); !status) {
+    if (auto status = check_change(statuses, index, finalized, who, c); !status) {
       o = refused(c, status.error());
     } else {
       select_cell.bind(1, c.key.item_id)
@@ -228,6 +255,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
           if (!c.key.is_plan_cell() && *status == entry_status::not_started) {
             start_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
             start_entry.bind(4, ++seq).run();
+            statuses.started(c.key);
           }
           o.version = version;
           break;
@@ -258,6 +286,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
             insert_conflict.bind(10, c.value).bind(11, who.user).bind(12, who.device).bind(13, now);
             insert_conflict.bind(14, ++seq).run();
             o.conflict_id = db_.last_insert_rowid();
+            cells.conflict_opened();
           }
           o.kind = outcome_kind::conflict;
           o.server_value = current_value;
