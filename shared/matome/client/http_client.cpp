@@ -144,6 +144,11 @@ std::unique_ptr<http_client::connection> http_client::take_idle() {
   return nullptr;
 }
 
+void http_client::drop_idle() {
+  std::lock_guard lock(pool_->mutex);
+  pool_->idle.clear();
+}
+
 void http_client::give_back(std::unique_ptr<connection> c) {
   c->idle_since = std::chrono::steady_clock::now();
   std::lock_guard lock(pool_->mutex);
@@ -222,14 +227,19 @@ result<http_answer> http_client::request(std::string_view method, const std::str
 
   try {
     for (int attempt = 0;; ++attempt) {
-      auto c = take_idle();
+      // The second attempt opens a new connection: the other kept ones
+      // went to the same server and are likely closed too.
+      auto c = attempt == 0 ? take_idle() : nullptr;
       const bool reused = c != nullptr;
       if (!c) c = std::make_unique<connection>();
       std::optional<exchanged> x;
       try {
         x = run(*c);
       } catch (const unanswered& u) {
-        if (reused && attempt == 0 && closed_before_answer(u.code)) continue;
+        if (reused && attempt == 0 && closed_before_answer(u.code)) {
+          drop_idle();
+          continue;
+        }
         throw boost::system::system_error(u.code);
       }
       if (x->keep_alive) give_back(std::move(c));

@@ -43,6 +43,7 @@ class http_client {
   struct pool;
   std::unique_ptr<connection> take_idle();
   void give_back(std::unique_ptr<connection> c);
+  void drop_idle();
 
   server_address address_;
   std::string token_;
