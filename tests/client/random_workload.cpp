@@ -1,6 +1,7 @@
 #include "client/random_workload.h"
 
 #include <catch2/catch.hpp>
+#include <mutex>
 
 #include "support/catch_result.h"
 
@@ -18,7 +19,11 @@ class recording_transport final : public client::transport {
     return real_->snapshot(plan_id);
   }
   result<wire::push_response> push(const wire::push_request& request) override {
-    for (const auto& c : request.changes) bases_[c.change_id] = c.base_version;
+    {
+      // Two pushes may be in flight at once (client::sync).
+      std::lock_guard lock(mutex_);
+      for (const auto& c : request.changes) bases_[c.change_id] = c.base_version;
+    }
     return real_->push(request);
   }
   result<wire::pull_page> pull(record_id plan_id, std::int64_t since, std::size_t limit) override {
@@ -31,6 +36,7 @@ class recording_transport final : public client::transport {
  private:
   std::unique_ptr<client::transport> real_;
   std::map<std::string, version_t>& bases_;
+  std::mutex mutex_;
 };
 
 }  // namespace

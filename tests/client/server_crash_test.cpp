@@ -3,6 +3,7 @@
 // applied exactly once and nothing acknowledged is lost. The kills land at
 // chosen points: before a batch is sent, and after the server applied a
 // batch but before its answer reached the client.
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <thread>
@@ -22,6 +23,8 @@ namespace {
 
 // The real HTTP transport, killing the server at one chosen push: before
 // it is sent, or after the server answered it (the answer is then lost).
+// Pushes run on the sync engine's threads (two in flight), so this counts
+// and remembers with atomics, and the test checks on its own thread.
 class killing_transport final : public client::transport {
  public:
   killing_transport(std::unique_ptr<client::transport> real, server_process& server)
@@ -32,10 +35,14 @@ class killing_transport final : public client::transport {
     kill_at_ = push;
     after_ = after;
   }
-  bool killed() const { return killed_; }
+  // The kill ended a serving server, and (`after`) only once its push was
+  // answered.
+  bool killed() const { return killed_ && ended_live_server_ && (!after_ || answered_); }
   void disarm() {
     kill_at_ = 0;
     killed_ = false;
+    ended_live_server_ = false;
+    answered_ = false;
   }
 
   result<client::server_view> view(std::int64_t cursor) override { return real_->view(cursor); }
@@ -47,7 +54,7 @@ class killing_transport final : public client::transport {
     if (here && !after_) kill();
     auto answer = real_->push(request);
     if (here && after_) {
-      REQUIRE(answer);  // applied by the server
+      answered_ = answer.has_value();  // applied by the server
       kill();
       return make_error(errc::unreachable, "the answer was lost with the server");
     }
@@ -62,15 +69,17 @@ class killing_transport final : public client::transport {
 
  private:
   void kill() {
-    REQUIRE(server_.kill());  // it was serving until now
+    ended_live_server_ = server_.kill();  // it was serving until now
     killed_ = true;
   }
   std::unique_ptr<client::transport> real_;
   server_process& server_;
-  int pushes_ = 0;
+  std::atomic<int> pushes_ = 0;
   int kill_at_ = 0;
   bool after_ = false;
-  bool killed_ = false;
+  std::atomic<bool> killed_ = false;
+  std::atomic<bool> ended_live_server_ = false;
+  std::atomic<bool> answered_ = false;
 };
 
 }  // namespace
@@ -100,7 +109,7 @@ TEST_CASE("a server killed mid-sync and restarted loses nothing and applies noth
 
   // Batches of 5: a sync of every cell takes several pushes.
   const client::sync_options small_batches{.push_batch = 5};
-  REQUIRE(cells.size() > 3 * small_batches.push_batch);
+  REQUIRE(cells.size() > 4 * small_batches.push_batch);
   // A request sent after the kill waits in the kept socket's backlog until
   // this deadline: short, so the even rounds do not take long.
   killing_transport killer(client::make_http_transport(url, who.token, std::chrono::seconds(2)),
@@ -110,9 +119,10 @@ TEST_CASE("a server killed mid-sync and restarted loses nothing and applies noth
     for (std::size_t i = 0; i < cells.size(); ++i) {
       REQUIRE(coord.edit(cells[i], "第" + std::to_string(round) + "版 " + std::to_string(i)));
     }
-    // Odd rounds: killed once the 2nd or 3rd batch was applied, its answer
-    // lost. Even rounds: killed just before that batch was sent.
-    killer.arm(2 + round % 2, round % 2 == 1);
+    // Odd rounds: killed once the 4th batch was applied, its answer lost.
+    // Even rounds: killed just before the 3rd was sent. (Two batches are in
+    // flight: the 3rd is sent once the 1st has landed.)
+    killer.arm(3 + round % 2, round % 2 == 1);
     auto cut = client::sync(coord, killer, small_batches);
     REQUIRE(killer.killed());
     REQUIRE_FALSE(cut);

@@ -337,7 +337,8 @@ void replica::take_structure(const wire::plan_snapshot& snapshot) {
   tx.commit();
 }
 
-std::vector<cell_change> replica::begin_push(std::size_t limit, std::size_t max_bytes) {
+std::vector<cell_change> replica::begin_push(std::size_t limit, std::size_t max_bytes,
+                                             const std::set<std::string>& sending) {
   auto& db = store_.db();
   auto index = cached_plan();
   sqlite::transaction tx(db);
@@ -345,13 +346,14 @@ std::vector<cell_change> replica::begin_push(std::size_t limit, std::size_t max_
   auto select = db.prepare(std::string(outbox_columns) +
                            " WHERE state = 'pending' AND rebase = 0"
                            " ORDER BY in_flight DESC, edited_at LIMIT ?");
-  select.bind(1, static_cast<std::int64_t>(limit));
+  select.bind(1, static_cast<std::int64_t>(limit + sending.size()));
   auto refuse = db.prepare(
       "UPDATE outbox SET state = 'refused', reason_code = ?, reason = ?, value = "
       "COALESCE(queued_value, value), queued_value = NULL, in_flight = 0 WHERE change_id = ?");
   std::size_t bytes = 0;
-  while (select.step()) {
+  while (select.step() && out.size() < limit) {
     auto change = read_outbox(select).change;
+    if (sending.contains(change.change_id)) continue;
     // A value the server would refuse anyway (one kept from before fields
     // had a default maximum) could make the request too large to be read
     // at all, and block every sync after it: refused here, with the reason.

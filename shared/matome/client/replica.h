@@ -146,8 +146,10 @@ class replica {
   // in flight and returns them; changes left in flight by an interrupted
   // sync come first, with the same ids. A change whose value its field does
   // not allow, or bigger than `max_bytes` alone, is refused here with the
-  // reason instead of being sent.
-  std::vector<cell_change> begin_push(std::size_t limit, std::size_t max_bytes);
+  // reason instead of being sent. `sending`: ids in flight in this sync
+  // already (the sync engine keeps two batches in flight), passed over.
+  std::vector<cell_change> begin_push(std::size_t limit, std::size_t max_bytes,
+                                      const std::set<std::string>& sending = {});
   // Stores the server's outcomes; each settled change leaves the outbox.
   void record_outcomes(const std::vector<change_outcome>& outcomes);
   std::int64_t cursor();

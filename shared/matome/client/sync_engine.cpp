@@ -1,6 +1,9 @@
 #include "matome/client/sync_engine.h"
 
+#include <deque>
 #include <future>
+#include <optional>
+#include <set>
 
 namespace matome::client {
 namespace {
@@ -37,6 +40,64 @@ result<void> pull_all(replica& local, transport& server, record_id plan_id,
     if (!page->more) return {};
     page = next.get();
   }
+}
+
+// Pushes the outbox with two batches in flight: the next batch is taken
+// from the outbox and sent while the server applies the last one, so the
+// client's encoding, the network and the server's reading of a request
+// overlap the server's applying of the one before (the server applies one
+// batch at a time). The two never hold the same cell: an edit typed while
+// its change is in flight waits in the outbox until the answer.
+// Every round settles what it sent (at least one change), so the rounds
+// end; the bound only guards against a server that answers for other
+// change ids.
+result<void> push_all(replica& local, transport& server, const identity& id,
+                      const std::string& timeline, const sync_options& options,
+                      sync_report& report) {
+  struct flight {
+    wire::push_request request;
+    std::future<result<wire::push_response>> answer;
+  };
+  std::deque<flight> flying;
+  std::set<std::string> sending;
+  std::optional<error> failed;
+  // Waits for the oldest batch and stores its outcomes; after a failure,
+  // still stores what the other batch got, so it is not sent again.
+  const auto land_oldest = [&] {
+    // The request stays where it is until its answer is in: the push reads it.
+    auto response = flying.front().answer.get();
+    const flight f = std::move(flying.front());
+    flying.pop_front();
+    for (const auto& c : f.request.changes) sending.erase(c.change_id);
+    if (!response) {
+      if (!failed) failed = response.error();
+      return;
+    }
+    local.record_outcomes(response->outcomes);
+    report.sent += static_cast<int>(f.request.changes.size());
+    for (const auto& o : response->outcomes) {
+      report.applied += o.kind == outcome_kind::applied;
+      report.conflicts += o.kind == outcome_kind::conflict;
+    }
+  };
+  const auto before = local.count_outbox();
+  for (int round = 0; round < before.pending + 16 && !failed; ++round) {
+    auto changes = local.begin_push(options.push_batch, options.push_bytes, sending);
+    if (changes.empty()) break;
+    // In place first: a deque keeps its elements where they are as it
+    // grows and shrinks at the ends, and the push refers to its request.
+    auto& f = flying.emplace_back();
+    f.request.plan_id = id.plan_id;
+    f.request.changes = std::move(changes);
+    f.request.timeline = timeline;
+    for (const auto& c : f.request.changes) sending.insert(c.change_id);
+    f.answer = std::async(std::launch::async,
+                          [&server, &request = f.request] { return server.push(request); });
+    if (flying.size() == 2) land_oldest();
+  }
+  while (!flying.empty()) land_oldest();
+  if (failed) return *failed;
+  return {};
 }
 
 }  // namespace
@@ -77,26 +138,8 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
     if (auto ok = refresh_structure(local, server, id->plan_id); !ok) return ok.error();
   }
 
-  // Push. Every round settles what it sent (at least one change), so the
-  // rounds end; the bound only guards against a server that answers for
-  // other change ids.
   const auto before = local.count_outbox();
-  for (int round = 0; round < before.pending + 16; ++round) {
-    auto changes = local.begin_push(options.push_batch, options.push_bytes);
-    if (changes.empty()) break;
-    wire::push_request request;
-    request.plan_id = id->plan_id;
-    request.changes = std::move(changes);
-    request.timeline = timeline;
-    auto response = server.push(request);
-    if (!response) return response.error();
-    local.record_outcomes(response->outcomes);
-    report.sent += static_cast<int>(request.changes.size());
-    for (const auto& o : response->outcomes) {
-      report.applied += o.kind == outcome_kind::applied;
-      report.conflicts += o.kind == outcome_kind::conflict;
-    }
-  }
+  if (auto ok = push_all(local, server, *id, timeline, options, report); !ok) return ok.error();
   // By the server, or here before sending (replica::begin_push).
   report.refused = local.count_outbox().refused - before.refused;
 

@@ -22,7 +22,8 @@ struct server_view {
 };
 
 // The sync engine asks for the next pull page while it writes the last
-// one: pull() may run on another thread beside any other call.
+// one, and keeps two pushes in flight: pull() and push() may run on other
+// threads beside any other call.
 class transport {
  public:
   virtual ~transport() = default;
