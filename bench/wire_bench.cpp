@@ -127,18 +127,20 @@ struct push_result {
 };
 
 // Pushes the prepared requests as the sync engine does: two in flight,
-// the next sent while the server applies the last. A batch's time runs
-// from the answer before it to its own: what each batch adds to the push.
+// the next sent while the server applies the last. Answers then come in
+// uneven pairs, so a batch's time is half the time from the answer two
+// before it to its own: what each batch adds to the push.
 push_result push_all(client::transport& t, const std::vector<wire::push_request>& requests) {
   push_result out;
   const auto start = clock_type::now();
-  auto last_answer = start;
+  std::deque<clock_type::time_point> answered{start, start};
   std::deque<std::future<result<wire::push_response>>> flying;
   const auto land_oldest = [&] {
     auto answer = flying.front().get();
     flying.pop_front();
-    out.batch_ms.push_back(ms_since(last_answer));
-    last_answer = clock_type::now();
+    out.batch_ms.push_back(ms_since(answered.front()) / 2);
+    answered.pop_front();
+    answered.push_back(clock_type::now());
     if (!answer) die("push failed: " + answer.error().message);
     for (const auto& o : answer->outcomes) {
       if (o.kind != outcome_kind::applied) die("a change was not applied: " + o.reason);
