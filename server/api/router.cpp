@@ -226,17 +226,25 @@ api_response router::handle(const api_request& request) {
   try {
     auto handled = dispatch(request, user, route);
     response = handled ? std::move(*handled) : error_response(handled.error());
-  } catch (const sqlite::disk_full& full) {
-    response = disk_full_error(request, full);
-  } catch (const failure& f) {
-    response = f.code() == errc::storage ? internal_error(request, f)
-                                         : error_response({f.code(), f.what()});
-  } catch (const std::exception& e) {
-    response = internal_error(request, e);
+  } catch (const std::exception&) {
+    response = failure_response(request, std::current_exception());
   }
   if (response.user.empty()) response.user = user;
   response.route = route;
   return response;
+}
+
+api_response router::failure_response(const api_request& request, std::exception_ptr failed) {
+  try {
+    std::rethrow_exception(failed);
+  } catch (const sqlite::disk_full& full) {
+    return disk_full_error(request, full);
+  } catch (const failure& f) {
+    return f.code() == errc::storage ? internal_error(request, f)
+                                     : error_response({f.code(), f.what()});
+  } catch (const std::exception& e) {
+    return internal_error(request, e);
+  }
 }
 
 }  // namespace matome::server

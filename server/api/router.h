@@ -6,6 +6,7 @@
 // handle() never throws: a bug in a handler becomes a 500 with a JSON body,
 // logged, and the server carries on.
 
+#include <exception>
 #include <functional>
 #include <map>
 #include <optional>
@@ -51,6 +52,9 @@ class router {
   explicit router(store& s);
 
   api_response handle(const api_request& request);
+  // The answer to a request that failed with this exception (a storage
+  // failure, a full disk...), as handle() gives it.
+  static api_response failure_response(const api_request& request, std::exception_ptr failed);
 
   // The session a request's bearer token stands for (used by the WebSocket
   // upgrade, which does not go through the route table).

@@ -82,7 +82,7 @@ struct http_server::impl {
         metrics_acceptor(io),
         signals(io),
         grace(io),
-        ctx{options, io, db, router(db), {}, {}, connection_registry::make(), {}, {}, {}} {}
+        ctx{options, io, db, router(db), {}, {}, {}, connection_registry::make(), {}, {}, {}} {}
 
   server_options options;
   asio::io_context io;

@@ -236,6 +236,11 @@ asio::awaitable<bool> serve_requests(server_context& ctx, Stream& stream, const 
     if (is_metrics_request(req) && ctx.options.metrics_on_api_listener) {
       reply = co_await metrics_reply(ctx);
       reply.route = "/metrics";
+    } else if (push_group::is_push(request)) {
+      // Queued before asking for the database thread, so that a push
+      // ahead of it can take it into its transaction.
+      const auto ticket = ctx.pushes.enqueue(request);
+      reply = co_await ctx.worker.run([&] { return ctx.pushes.run(ticket, ctx.api, ctx.db); });
     } else {
       reply = co_await ctx.worker.run([&] { return ctx.api.handle(request); });
     }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "api/push_group.h"
 #include "api/router.h"
 #include "net/connection_registry.h"
 #include "net/db_worker.h"
@@ -21,6 +22,7 @@ struct server_context {
   boost::asio::io_context& io;
   store& db;
   router api;
+  push_group pushes;  // group commit (api/push_group.h)
   db_worker worker;
   event_hub hub;
   // Shared with every registration: outlives any session frame.

@@ -1,5 +1,6 @@
 #include "matome/store/applied_index.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace matome {
@@ -22,7 +23,12 @@ void applied_index::catch_up(sqlite::database& db) {
   rows.bind(1, through_);
   while (rows.step()) {
     const auto seq = rows.int64(0);
-    seqs_.emplace(key_of(rows.text_view(1), rows.text_view(2), rows.text_view(3)), seq);
+    const auto key = key_of(rows.text_view(1), rows.text_view(2), rows.text_view(3));
+    // A batch in a group commit (store::committed) reads the rows the
+    // batches before it added, not yet committed: each once.
+    const auto [from, to] = seqs_.equal_range(key);
+    if (std::none_of(from, to, [seq](const auto& entry) { return entry.second == seq; }))
+      seqs_.emplace(key, seq);
     through_ = seq;
   }
 }

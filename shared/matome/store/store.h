@@ -117,6 +117,10 @@ class store {
   std::vector<conflict_record> open_conflicts(record_id plan_id);
   bool is_finalized(record_id plan_id, int year);
   std::int64_t last_seq();
+  // A transaction the caller opened around several apply() calls (the
+  // server's group commit) was committed: the changes they applied are
+  // durable, and found by their ids without reading them back.
+  void committed();
 
   std::vector<comment_record> comments_of(const entry_key& key);
   std::vector<int> finalized_years(record_id plan_id);

@@ -313,4 +313,8 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
   return outcomes;
 }
 
+void store::committed() {
+  applied_.committed_through(last_seq());
+}
+
 }  // namespace matome

@@ -1,0 +1,50 @@
+#include "api/push_group.h"
+
+#include <spdlog/spdlog.h>
+
+namespace matome::server {
+
+bool push_group::is_push(const api_request& request) {
+  return request.method == "POST" && request.path.starts_with("/api/v1/plans/") &&
+         request.path.ends_with("/changes");
+}
+
+std::shared_ptr<push_group::ticket> push_group::enqueue(const api_request& request) {
+  auto t = std::make_shared<ticket>(ticket{&request, std::nullopt});
+  std::lock_guard lock(mutex_);
+  waiting_.push_back(t);
+  return t;
+}
+
+api_response push_group::run(const std::shared_ptr<ticket>& mine, router& api, store& db) {
+  // Answered already, in the group of a push that got the thread first.
+  if (mine->reply) return std::move(*mine->reply);
+  std::vector<std::shared_ptr<ticket>> group;
+  {
+    std::lock_guard lock(mutex_);
+    group.swap(waiting_);
+  }
+  if (group.size() == 1) return api.handle(*mine->request);  // its own transaction
+
+  try {
+    sqlite::transaction together(db.db());
+    // Each push's store::apply runs in a savepoint inside this transaction.
+    for (auto& t : group) t->reply = api.handle(*t->request);
+    together.commit();
+    db.committed();
+  } catch (const std::exception&) {
+    // Rolled back as `together` went: none of them is applied.
+    const auto failed = std::current_exception();
+    for (auto& t : group) {
+      auto user = t->reply ? t->reply->user : std::string();
+      auto route = t->reply ? t->reply->route : std::string_view();
+      t->reply = router::failure_response(*t->request, failed);
+      t->reply->user = std::move(user);
+      t->reply->route = route;
+    }
+  }
+  spdlog::debug("push group of {} committed together", group.size());
+  return std::move(*mine->reply);
+}
+
+}  // namespace matome::server

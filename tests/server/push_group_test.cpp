@@ -1,0 +1,167 @@
+// Group commit (api/push_group.h) on a real store, through the real router:
+// pushes waiting together are applied in one transaction and answered only
+// after it, each on its own, and a failed commit applies none of them.
+#include "api/push_group.h"
+
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <deque>
+
+#include "server/api_helpers.h"
+#include "support/test_server.h"
+
+using namespace matome;
+using namespace matome::test;
+
+namespace {
+
+struct fixture {
+  temp_dir dir;
+  small_plan p;
+  std::map<std::string, std::string> tokens;
+  std::optional<store> s;
+  std::optional<server::router> api;
+  server::push_group group;
+  std::deque<server::api_request> requests;  // stay where they are while queued
+
+  fixture() {
+    {
+      test_server signing_in(dir.file("master.db"));
+      p = signing_in.plan();
+      auto client = signing_in.client();
+      for (const auto* login : {"fukushi1", "shakyo1", "coord"})
+        tokens[login] = client.login(login);
+    }
+    s.emplace(store::open(dir.file("master.db")).value());
+    api.emplace(*s);
+  }
+
+  std::shared_ptr<server::push_group::ticket> queue(const std::string& login,
+                                                    const std::vector<std::string>& changes,
+                                                    record_id plan_in_body = 0) {
+    auto& r = requests.emplace_back();
+    r.method = "POST";
+    r.path = plan_path(p.plan_id) + "/changes";
+    r.authorization = "Bearer " + tokens.at(login);
+    r.body = push_body(changes);
+    if (plan_in_body != 0) {
+      r.body.replace(r.body.find(R"("plan":0)"), 8, R"("plan":)" + std::to_string(plan_in_body));
+    }
+    r.peer = "127.0.0.1";
+    return group.enqueue(r);
+  }
+  server::api_response run(const std::shared_ptr<server::push_group::ticket>& t) {
+    return group.run(t, *api, *s);
+  }
+  std::string value_of(const cell_key& k) {
+    auto c = s->find_cell(k);
+    return c ? c->value : std::string();
+  }
+};
+
+int commits = 0;
+int count_commit(void*) {
+  ++commits;
+  return 0;
+}
+int refuse_commit(void*) {
+  return 1;  // the COMMIT becomes a ROLLBACK, and fails
+}
+
+}  // namespace
+
+TEST_CASE("pushes waiting together are committed once, and each gets its own answer",
+          "[server][sync][group]") {
+  fixture f;
+  const cell_key a{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  const cell_key b{f.p.shared_row, f.p.shakyo, 2023, "progress"};
+  const cell_key c{f.p.shared_row, 0, 2023, "marks"};
+  const auto first = f.queue("fukushi1", {change_json("g-a", a, 0, "福祉課の実績")});
+  const auto second = f.queue("shakyo1", {change_json("g-b", b, 0, "社協の実績")});
+  const auto third = f.queue("coord", {change_json("g-c", c, 0, "●")});
+
+  commits = 0;
+  sqlite3_commit_hook(f.s->db().handle(), count_commit, nullptr);
+  const auto reply = f.run(first);
+  // The first to get the database thread took the other two with it.
+  CHECK(commits == 1);
+  REQUIRE(second->reply);
+  REQUIRE(third->reply);
+  const server::api_response replies[] = {reply, f.run(second), f.run(third)};
+  CHECK(commits == 1);
+  sqlite3_commit_hook(f.s->db().handle(), nullptr, nullptr);
+  for (const auto& r : replies) {
+    REQUIRE(r.status == 200);
+    CHECK(std::string(parse(r.body)["outcomes"][0]["outcome"].GetString()) == "applied");
+    CHECK(r.notify_seq > 0);
+  }
+  CHECK(replies[0].user == "fukushi1");
+  CHECK(replies[1].user == "shakyo1");
+  CHECK(f.value_of(a) == "福祉課の実績");
+  CHECK(f.value_of(b) == "社協の実績");
+  CHECK(f.value_of(c) == "●");
+
+  // Sent again (their answers lost), in a group again: answered from the
+  // first outcome, nothing applied twice.
+  const auto again_a = f.queue("fukushi1", {change_json("g-a", a, 0, "福祉課の実績")});
+  const auto again_c = f.queue("coord", {change_json("g-c", c, 0, "●")});
+  const server::api_response retried[] = {f.run(again_a), f.run(again_c)};
+  for (const auto& r : retried) {
+    REQUIRE(r.status == 200);
+    const auto d = parse(r.body);
+    CHECK(std::string(d["outcomes"][0]["outcome"].GetString()) == "applied");
+    CHECK(d["outcomes"][0]["repeated"].GetBool());
+  }
+  CHECK(f.s->history_of(a).size() == 1);
+  CHECK(f.s->history_of(c).size() == 1);
+}
+
+TEST_CASE("a push refused in a group leaves the others applied", "[server][sync][group]") {
+  fixture f;
+  const cell_key a{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  const cell_key b{f.p.shared_row, f.p.shakyo, 2023, "progress"};
+  const auto fine = f.queue("fukushi1", {change_json("r-a", a, 0, "実施した。")});
+  // Its body names another plan than its address: refused as a whole.
+  const auto stale = f.queue("shakyo1", {change_json("r-b", b, 0, "別の計画あて")}, 999);
+  const auto answered = f.run(fine);
+  const auto refused = f.run(stale);
+  CHECK(answered.status == 200);
+  CHECK(refused.status == 400);
+  CHECK(f.value_of(a) == "実施した。");
+  CHECK(f.value_of(b).empty());
+}
+
+TEST_CASE("a group whose commit fails answers every push with the failure and applies none",
+          "[server][sync][group]") {
+  fixture f;
+  const cell_key a{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  const cell_key b{f.p.shared_row, f.p.shakyo, 2023, "progress"};
+  const auto first = f.queue("fukushi1", {change_json("f-a", a, 0, "消えてはならない値")});
+  const auto second = f.queue("shakyo1", {change_json("f-b", b, 0, "社協の値")});
+  sqlite3_commit_hook(f.s->db().handle(), refuse_commit, nullptr);
+  const server::api_response replies[] = {f.run(first), f.run(second)};
+  sqlite3_commit_hook(f.s->db().handle(), nullptr, nullptr);
+  for (const auto& r : replies) {
+    CHECK(r.status == 503);  // the server's storage failed: try again later
+    CHECK(r.notify_seq == 0);
+    CHECK(r.body.find("変更は適用されていません") != std::string::npos);
+  }
+  CHECK(f.value_of(a).empty());
+  CHECK(f.value_of(b).empty());
+
+  // The senders send them again: applied now, once, not answered as
+  // repeats of changes that were never stored.
+  const auto again_a = f.queue("fukushi1", {change_json("f-a", a, 0, "消えてはならない値")});
+  const auto again_b = f.queue("shakyo1", {change_json("f-b", b, 0, "社協の値")});
+  const server::api_response retried[] = {f.run(again_a), f.run(again_b)};
+  for (const auto& r : retried) {
+    REQUIRE(r.status == 200);
+    const auto d = parse(r.body);
+    CHECK(std::string(d["outcomes"][0]["outcome"].GetString()) == "applied");
+    CHECK_FALSE(d["outcomes"][0]["repeated"].GetBool());
+  }
+  CHECK(f.value_of(a) == "消えてはならない値");
+  CHECK(f.s->history_of(a).size() == 1);
+  CHECK(f.s->history_of(b).size() == 1);
+}
