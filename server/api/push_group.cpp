@@ -19,10 +19,19 @@ std::shared_ptr<push_group::ticket> push_group::enqueue(const api_request& reque
 api_response push_group::run(const std::shared_ptr<ticket>& mine, router& api, store& db) {
   // Answered already, in the group of a push that got the thread first.
   if (mine->reply) return std::move(*mine->reply);
-  std::vector<std::shared_ptr<ticket>> group;
+  // Not answered yet, so still waiting: this push, then those that came
+  // first, up to the group's size. (Two I/O threads may ask for the
+  // database thread in another order than they queued.)
+  std::vector<std::shared_ptr<ticket>> group{mine};
   {
     std::lock_guard lock(mutex_);
-    group.swap(waiting_);
+    std::erase(waiting_, mine);
+    std::size_t bytes = mine->request->body.size();
+    while (!waiting_.empty() && bytes + waiting_.front()->request->body.size() <= max_bytes_) {
+      bytes += waiting_.front()->request->body.size();
+      group.push_back(std::move(waiting_.front()));
+      waiting_.pop_front();
+    }
   }
   if (group.size() == 1) return api.handle(*mine->request);  // its own transaction
 

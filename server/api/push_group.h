@@ -14,6 +14,7 @@
 // every push queued by then (run); the others find their answer ready
 // when their turn comes.
 
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -25,6 +26,13 @@ namespace matome::server {
 
 class push_group {
  public:
+  // A group takes pushes in the order they came until their bodies reach
+  // `max_bytes` (always at least one): the first push's answer waits for
+  // the whole group, and a deadline morning of large imports should not
+  // make it wait for all of them.
+  explicit push_group(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+  push_group() : push_group(4 * 1024 * 1024) {}
+
   struct ticket {
     const api_request* request;
     std::optional<api_response> reply;  // set on the database thread
@@ -40,8 +48,9 @@ class push_group {
   static bool is_push(const api_request& request);
 
  private:
+  std::size_t max_bytes_;
   std::mutex mutex_;
-  std::vector<std::shared_ptr<ticket>> waiting_;
+  std::deque<std::shared_ptr<ticket>> waiting_;
 };
 
 }  // namespace matome::server

@@ -25,7 +25,7 @@ struct fixture {
   server::push_group group;
   std::deque<server::api_request> requests;  // stay where they are while queued
 
-  fixture() {
+  explicit fixture(std::size_t max_group_bytes = 4 * 1024 * 1024) : group(max_group_bytes) {
     {
       test_server signing_in(dir.file("master.db"));
       p = signing_in.plan();
@@ -164,4 +164,28 @@ TEST_CASE("a group whose commit fails answers every push with the failure and ap
   CHECK(f.value_of(a) == "消えてはならない値");
   CHECK(f.s->history_of(a).size() == 1);
   CHECK(f.s->history_of(b).size() == 1);
+}
+
+TEST_CASE("a group stops at its size, and a push that gets the thread out of turn is in it",
+          "[server][sync][group]") {
+  const cell_key a{0, 0, 2023, "progress"};
+  // Room for two of these pushes, not three.
+  const auto body_size = push_body({change_json("s-1", a, 0, "値")}).size();
+  fixture f(body_size * 5 / 2);
+  const cell_key keys[] = {{f.p.solo_row, f.p.fukushi, 2023, "progress"},
+                           {f.p.solo_row, f.p.fukushi, 2024, "progress"},
+                           {f.p.solo_row, f.p.fukushi, 2025, "progress"}};
+  const auto first = f.queue("fukushi1", {change_json("s-1", keys[0], 0, "値")});
+  const auto second = f.queue("fukushi1", {change_json("s-2", keys[1], 0, "値")});
+  const auto third = f.queue("fukushi1", {change_json("s-3", keys[2], 0, "値")});
+  // The third asks first: it takes the oldest waiting with it, and no more.
+  const auto answered_third = f.run(third);
+  CHECK(first->reply);
+  CHECK_FALSE(second->reply);
+  const server::api_response replies[] = {answered_third, f.run(first), f.run(second)};
+  for (const auto& r : replies) {
+    REQUIRE(r.status == 200);
+    CHECK(std::string(parse(r.body)["outcomes"][0]["outcome"].GetString()) == "applied");
+  }
+  for (const auto& k : keys) CHECK(f.s->history_of(k).size() == 1);
 }
