@@ -56,6 +56,9 @@ result<void> push_all(replica& local, transport& server, const identity& id,
                       sync_report& report) {
   struct flight {
     wire::push_request request;
+    // Declared after the request, so destroyed first: an async future's
+    // destructor waits for the push, which reads the request (if a replica
+    // write throws while a push is in flight).
     std::future<result<wire::push_response>> answer;
   };
   std::deque<flight> flying;
