@@ -4,6 +4,7 @@
 // exercised without sockets.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "matome/domain/cell.h"
+#include "matome/wire/messages.h"
 
 namespace matome::server {
 
@@ -22,6 +24,9 @@ struct api_request {
   std::string accept;         // the Accept header
   std::string body;
   std::string peer;  // client address, for throttling and logs
+  // A push's body, decoded on the I/O thread that read it, so the database
+  // thread only applies (push_group.h). Unset: the handler decodes.
+  std::optional<result<wire::push_request>> decoded_push;
 };
 
 struct api_response {

@@ -51,7 +51,10 @@ result<api_response> snapshot(request_context& ctx) {
 result<api_response> push(request_context& ctx) {
   // Clients push JSON only: the server never decodes binary from a client
   // (see wire/codec.h for why).
-  auto request = wire::decode_push_request(ctx.request.body);
+  std::optional<result<wire::push_request>> decoded_here;
+  const auto& request = ctx.request.decoded_push
+                            ? *ctx.request.decoded_push
+                            : decoded_here.emplace(wire::decode_push_request(ctx.request.body));
   if (!request) return request.error();
   if (request->plan_id != 0 && request->plan_id != ctx.plan->plan.id) {
     return make_error(errc::invalid_argument,

@@ -14,6 +14,7 @@
 
 #include "api/json.h"
 #include "matome/store/schema.h"
+#include "matome/wire/push_decode.h"
 #include "net/url.h"
 
 namespace matome::server {
@@ -231,12 +232,13 @@ asio::awaitable<bool> serve_requests(server_context& ctx, Stream& stream, const 
     }
 
     const auto started = std::chrono::steady_clock::now();
-    const api_request request = to_api_request(req, peer);
+    api_request request = to_api_request(req, peer);
     api_response reply;
     if (is_metrics_request(req) && ctx.options.metrics_on_api_listener) {
       reply = co_await metrics_reply(ctx);
       reply.route = "/metrics";
     } else if (push_group::is_push(request)) {
+      request.decoded_push = wire::decode_push_request(request.body);
       // Queued before asking for the database thread, so that a push
       // ahead of it can take it into its transaction.
       const auto ticket = ctx.pushes.enqueue(request);
