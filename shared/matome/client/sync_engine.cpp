@@ -52,8 +52,8 @@ result<void> pull_all(replica& local, transport& server, record_id plan_id,
 // end; the bound only guards against a server that answers for other
 // change ids.
 result<void> push_all(replica& local, transport& server, const identity& id,
-                      const std::string& timeline, const sync_options& options,
-                      sync_report& report) {
+                      const std::string& timeline, const outbox_counts& before,
+                      const sync_options& options, sync_report& report) {
   struct flight {
     wire::push_request request;
     // Declared after the request, so destroyed first: an async future's
@@ -83,7 +83,6 @@ result<void> push_all(replica& local, transport& server, const identity& id,
       report.conflicts += o.kind == outcome_kind::conflict;
     }
   };
-  const auto before = local.count_outbox();
   for (int round = 0; round < before.pending + 16 && !failed; ++round) {
     auto changes = local.begin_push(options.push_batch, options.push_bytes, sending);
     if (changes.empty()) break;
@@ -142,7 +141,8 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
   }
 
   const auto before = local.count_outbox();
-  if (auto ok = push_all(local, server, *id, timeline, options, report); !ok) return ok.error();
+  if (auto ok = push_all(local, server, *id, timeline, before, options, report); !ok)
+    return ok.error();
   // By the server, or here before sending (replica::begin_push).
   report.refused = local.count_outbox().refused - before.refused;
 
