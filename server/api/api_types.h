@@ -3,6 +3,7 @@
 // (net/) converts to and from Beast messages; everything under api/ can be
 // exercised without sockets.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -33,6 +34,11 @@ struct api_response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
+  // Set instead of `body` by a handler whose answer is a large message (a
+  // push's outcomes, a pull's page): it encodes the body. The network layer
+  // runs it on the I/O thread that sends the answer (render_body in
+  // router.h), so the one database thread only reads and writes the store.
+  std::function<std::string()> encode_body;
   std::vector<std::pair<std::string, std::string>> headers;
 
   std::string user;  // who made the request, for the request log ("-" if nobody)

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <exception>
+#include <utility>
 
 #include "api/json.h"
 #include "matome/store/schema.h"
@@ -112,7 +113,7 @@ bool wants_binary(const api_request& r) {
   return r.accept.find(binary_media_type) != std::string::npos;
 }
 
-router::router(store& s) : store_(s) {
+router::router(store& s, body_encoding bodies) : store_(s), bodies_(bodies) {
   add_session_routes(routes_, by_login_, by_peer_);
   add_sync_routes(routes_);
   add_workflow_routes(routes_);
@@ -231,7 +232,21 @@ api_response router::handle(const api_request& request) {
   }
   if (response.user.empty()) response.user = user;
   response.route = route;
+  if (bodies_ == body_encoding::in_handle) render_body(request, response);
   return response;
+}
+
+void render_body(const api_request& request, api_response& response) {
+  if (!response.encode_body) return;
+  const auto encode = std::exchange(response.encode_body, nullptr);
+  try {
+    response.body = encode();
+  } catch (const std::exception&) {
+    auto failed = router::failure_response(request, std::current_exception());
+    failed.user = std::move(response.user);
+    failed.route = response.route;
+    response = std::move(failed);
+  }
 }
 
 api_response router::failure_response(const api_request& request, std::exception_ptr failed) {

@@ -47,9 +47,15 @@ struct route {
 // HTTP status for a domain error code.
 int http_status(errc code);
 
+// Who encodes a message answer's body (api_response::encode_body).
+enum class body_encoding {
+  in_handle,  // handle() does: its answers have their body (tests, tools)
+  by_caller,  // the caller does, with render_body, off the database thread
+};
+
 class router {
  public:
-  explicit router(store& s);
+  explicit router(store& s, body_encoding bodies = body_encoding::in_handle);
 
   api_response handle(const api_request& request);
   // The answer to a request that failed with this exception (a storage
@@ -70,6 +76,7 @@ class router {
   result<const plan_index*> plan_for(std::string_view id_text);
 
   store& store_;
+  body_encoding bodies_;
   login_throttle by_login_{5};  // guessing one account's password
   login_throttle by_peer_{50};  // one address trying many accounts (many users share a NAT)
   std::vector<route> routes_;
@@ -84,6 +91,10 @@ void add_sync_routes(std::vector<route>& routes);
 void add_workflow_routes(std::vector<route>& routes);
 void add_report_routes(std::vector<route>& routes);
 void add_import_routes(std::vector<route>& routes);
+
+// Runs a response's encode_body, if it has one, into its body. Never
+// throws: a body that cannot be encoded becomes a 500, as in handle().
+void render_body(const api_request& request, api_response& response);
 
 // Helpers shared by the handlers.
 api_response json_response(std::string body, int status = 200);

@@ -27,15 +27,20 @@ result<void> check_timeline(store& db, const std::string& client_timeline) {
   return rewound();
 }
 
+// The message is encoded later, off the database thread (render_body):
+// a page of 20,000 cells or the outcomes of 1,000 changes would keep the
+// one database thread from the next request while it encodes them.
 template <class Message>
-api_response message_response(const request_context& ctx, const Message& m) {
+api_response message_response(const request_context& ctx, Message m) {
   api_response r;
+  auto format = wire::format::json;
   if (wants_binary(ctx.request)) {
     r.content_type = std::string(binary_media_type);
-    r.body = wire::encode(m, wire::format::binary);
-  } else {
-    r.body = wire::encode(m, wire::format::json);
+    format = wire::format::binary;
   }
+  r.encode_body = [message = std::make_shared<const Message>(std::move(m)), format] {
+    return wire::encode(*message, format);
+  };
   return r;
 }
 
@@ -68,24 +73,29 @@ result<api_response> push(request_context& ctx) {
   wire::push_response response;
   response.outcomes = ctx.db.apply(*ctx.plan, ctx.who->as_actor(), request->changes);
   response.last_seq = ctx.db.last_seq();
-  auto r = message_response(ctx, response);
+  api_response::change_counts counts;
+  std::set<record_id> departments;
   for (std::size_t i = 0; i < response.outcomes.size(); ++i) {
     const auto& o = response.outcomes[i];
     if (o.repeated) continue;
     switch (o.kind) {
       case outcome_kind::applied:
-        ++r.changes.applied;
+        ++counts.applied;
         break;
       case outcome_kind::conflict:
-        ++r.changes.conflicts;
+        ++counts.conflicts;
         break;
       case outcome_kind::refused:
-        ++r.changes.refused;
+        ++counts.refused;
         continue;
     }
-    r.notify_departments.insert(request->changes[i].key.department_id);
+    departments.insert(request->changes[i].key.department_id);
   }
-  if (!r.notify_departments.empty()) r.notify_seq = response.last_seq;
+  const auto last_seq = response.last_seq;
+  auto r = message_response(ctx, std::move(response));
+  r.changes = counts;
+  r.notify_departments = std::move(departments);
+  if (!r.notify_departments.empty()) r.notify_seq = last_seq;
   return r;
 }
 
@@ -106,7 +116,7 @@ result<api_response> pull(request_context& ctx) {
   static_cast<feed_page&>(page) =
       ctx.db.pull(ctx.plan->plan.id, feed_scope::of(ctx.who->as_actor()), *since,
                   static_cast<std::size_t>(*limit));
-  auto r = message_response(ctx, page);
+  auto r = message_response(ctx, std::move(page));
   r.pull_page = true;
   return r;
 }
@@ -201,13 +211,16 @@ result<api_response> apply_actions(request_context& ctx) {
   wire::action_response response;
   response.outcomes = ctx.db.apply_actions(*ctx.plan, ctx.who->as_actor(), request->actions);
   response.last_seq = ctx.db.last_seq();
-  auto r = message_response(ctx, response);
+  std::set<record_id> departments;
   for (std::size_t i = 0; i < response.outcomes.size(); ++i) {
     if (!response.outcomes[i].done || response.outcomes[i].repeated) continue;
-    r.notify_departments.insert(request->actions[i].entry.department_id);
+    departments.insert(request->actions[i].entry.department_id);
   }
+  const auto last_seq = response.last_seq;
+  auto r = message_response(ctx, std::move(response));
+  r.notify_departments = std::move(departments);
   if (!r.notify_departments.empty()) {
-    r.notify_seq = response.last_seq;
+    r.notify_seq = last_seq;
     r.notify_departments.insert(0);  // a resolution's cell may be a plan cell
   }
   return r;

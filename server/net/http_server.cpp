@@ -82,7 +82,9 @@ struct http_server::impl {
         metrics_acceptor(io),
         signals(io),
         grace(io),
-        ctx{options, io, db, router(db), {}, {}, {}, connection_registry::make(), {}, {}, {}} {}
+        ctx{options, io, db, router(db, body_encoding::by_caller),
+            {},      {}, {}, connection_registry::make(),
+            {},      {}, {}} {}
 
   server_options options;
   asio::io_context io;

@@ -246,6 +246,8 @@ asio::awaitable<bool> serve_requests(server_context& ctx, Stream& stream, const 
     } else {
       reply = co_await ctx.worker.run([&] { return ctx.api.handle(request); });
     }
+    // On this I/O thread, not the database thread (api_response::encode_body).
+    render_body(request, reply);
     if (reply.notify_seq > 0) ctx.hub.notify(reply.notify_seq, reply.notify_departments);
     // Counted before the answer goes out: a client holding its answer finds
     // it in the next scrape (counting after the write raced with that).

@@ -187,9 +187,15 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
           refused(c, {errc::invalid_argument, "change_id must be 1 to 128 characters of UTF-8"}));
       continue;
     }
-    const std::string fingerprint = fingerprint_of(c);
+    // Needed only to tell a retry from a reused id, or for the rarer
+    // outcomes' own record: most changes never compute it.
+    std::optional<std::string> fingerprint_memo;
+    const auto fingerprint = [&]() -> const std::string& {
+      if (!fingerprint_memo) fingerprint_memo = fingerprint_of(c);
+      return *fingerprint_memo;
+    };
     if (const auto applied = find_applied(applied_, select_history, who, c.change_id)) {
-      if (applied->fingerprint != fingerprint) {
+      if (applied->fingerprint != fingerprint()) {
         outcomes.push_back(refused(c, {errc::invalid_argument, reused_id_message(c.change_id)}));
       } else {
         change_outcome o;
@@ -203,7 +209,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
     select_applied.bind(1, c.change_id).bind(2, who.user).bind(3, who.device);
     if (select_applied.step()) {
       const std::string remembered = select_applied.text(7);
-      if (!remembered.empty() && remembered != fingerprint) {
+      if (!remembered.empty() && remembered != fingerprint()) {
         select_applied.reset();
         outcomes.push_back(refused(c, {errc::invalid_argument, reused_id_message(c.change_id)}));
         continue;
@@ -297,7 +303,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
     }
     if (!recorded_by_history) {
       insert_applied.bind(1, o.change_id).bind(2, who.user).bind(3, who.device);
-      insert_applied.bind(4, fingerprint).bind(5, to_string(o.kind)).bind(6, o.version);
+      insert_applied.bind(4, fingerprint()).bind(5, to_string(o.kind)).bind(6, o.version);
       insert_applied.bind(7, o.conflict_id).bind(8, o.server_value).bind(9, o.server_version);
       insert_applied.bind(10, o.reason_code).bind(11, o.reason).bind(12, now).run();
     }

@@ -1,0 +1,74 @@
+// The server's router leaves a push's or a pull's answer to be encoded by
+// the I/O thread that sends it (api_response::encode_body), so the one
+// database thread is free for the next request meanwhile. What the client
+// receives must be the same as when the router encodes it itself.
+#include <catch2/catch.hpp>
+
+#include "api/router.h"
+#include "server/api_helpers.h"
+#include "support/test_server.h"
+
+using namespace matome;
+using namespace matome::test;
+
+namespace {
+
+struct fixture {
+  temp_dir dir;
+  small_plan p;
+  std::string token;
+  std::optional<store> s;
+
+  fixture() {
+    {
+      test_server signing_in(dir.file("master.db"));
+      p = signing_in.plan();
+      token = signing_in.client().login("fukushi1");
+    }
+    s.emplace(store::open(dir.file("master.db")).value());
+  }
+  server::api_request request(std::string method, std::string path, std::string body = {}) {
+    server::api_request r;
+    r.method = std::move(method);
+    r.path = std::move(path);
+    r.authorization = "Bearer " + token;
+    r.body = std::move(body);
+    r.peer = "127.0.0.1";
+    return r;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a push's and a pull's answers are encoded by the caller, the same as by the router",
+          "[server][sync]") {
+  fixture f;
+  server::router by_caller(*f.s, server::body_encoding::by_caller);
+  server::router in_handle(*f.s);
+  const cell_key k{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+
+  auto push = f.request("POST", plan_path(f.p.plan_id) + "/changes",
+                        push_body({change_json("d-1", k, 0, "実績を記入した。")}));
+  auto pushed = by_caller.handle(push);
+  REQUIRE(pushed.status == 200);
+  CHECK(pushed.body.empty());
+  REQUIRE(pushed.encode_body);
+  CHECK(pushed.changes.applied == 1);  // counted for the metrics before encoding
+  CHECK(pushed.notify_seq > 0);
+  server::render_body(push, pushed);
+  CHECK_FALSE(pushed.encode_body);
+  const auto first = parse(pushed.body);
+  CHECK(std::string(first["outcomes"][0]["outcome"].GetString()) == "applied");
+  // The retry is answered by the router that encodes itself: same outcome.
+  const auto again = parse(in_handle.handle(push).body);
+  CHECK(again["outcomes"][0]["version"].GetInt64() == first["outcomes"][0]["version"].GetInt64());
+
+  const auto pull = f.request("GET", plan_path(f.p.plan_id) + "/changes");
+  auto page = by_caller.handle(pull);
+  REQUIRE(page.status == 200);
+  CHECK(page.body.empty());
+  CHECK(page.pull_page);
+  server::render_body(pull, page);
+  CHECK(page.body == in_handle.handle(pull).body);
+  CHECK(page.body.find("実績を記入した。") != std::string::npos);
+}
