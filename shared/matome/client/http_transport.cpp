@@ -4,6 +4,7 @@
 #include "matome/client/transport.h"
 #include "matome/util/rapidjson.h"
 #include "matome/wire/codec.h"
+#include "matome/wire/push_encode.h"
 
 namespace matome::client {
 namespace {
@@ -48,7 +49,7 @@ class http_transport final : public transport {
   result<wire::push_response> push(const wire::push_request& request) override {
     auto a =
         client_.request("POST", "/api/v1/plans/" + std::to_string(request.plan_id) + "/changes",
-                        wire::encode(request, wire::format::json), true);
+                        wire::encode_push_request(request), true);
     if (!a) return a.error();
     return wire::decode<wire::push_response>(a->body, wire::format::binary);
   }
