@@ -4,10 +4,13 @@
 // needs no locking. A coroutine awaits run(f) and resumes on its own
 // executor with f's result (or exception).
 
-#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <exception>
+#include <optional>
 #include <thread>
 #include <type_traits>
 
@@ -21,12 +24,37 @@ class db_worker {
   db_worker& operator=(const db_worker&) = delete;
   ~db_worker() { stop(); }
 
+  // The answer goes straight back to the requester's executor. (asio's
+  // co_spawn would first post the finished work's end to this thread's
+  // queue, behind all the work queued meanwhile: each answer waited for
+  // the next request's work.)
   template <class F>
   boost::asio::awaitable<std::invoke_result_t<F>> run(F f) {
     using R = std::invoke_result_t<F>;
-    co_return co_await boost::asio::co_spawn(
-        context_, [f = std::move(f)]() mutable -> boost::asio::awaitable<R> { co_return f(); },
-        boost::asio::use_awaitable);
+    static_assert(!std::is_void_v<R>, "the work returns its answer");
+    auto done = co_await boost::asio::async_initiate<const boost::asio::use_awaitable_t<>&,
+                                                     void(std::exception_ptr, std::optional<R>)>(
+        [this](auto handler, F work) {
+          auto answer_on =
+              boost::asio::make_work_guard(boost::asio::get_associated_executor(handler));
+          boost::asio::post(context_, [handler = std::move(handler), work = std::move(work),
+                                       answer_on = std::move(answer_on)]() mutable {
+            std::exception_ptr failed;
+            std::optional<R> answer;
+            try {
+              answer.emplace(work());
+            } catch (...) {
+              failed = std::current_exception();
+            }
+            auto requester = answer_on.get_executor();
+            boost::asio::post(requester, [handler = std::move(handler), failed,
+                                          answer = std::move(answer)]() mutable {
+              std::move(handler)(failed, std::move(answer));
+            });
+          });
+        },
+        boost::asio::use_awaitable, std::move(f));
+    co_return std::move(*done);
   }
 
   // Lets queued work finish, then joins the thread.
