@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace matome::server {
 
 bool push_group::is_push(const api_request& request) {
@@ -21,16 +23,30 @@ api_response push_group::run(const std::shared_ptr<ticket>& mine, router& api, s
   if (mine->reply) return std::move(*mine->reply);
   // Not answered yet, so still waiting: this push, then those that came
   // first, up to the group's size. (Two I/O threads may ask for the
-  // database thread in another order than they queued.)
+  // database thread in another order than they queued.) A sender's other
+  // pushes stay waiting: each is answered as soon as it is committed, so a
+  // client that keeps two in flight sends its next batch while the server
+  // applies the other.
   std::vector<std::shared_ptr<ticket>> group{mine};
   {
     std::lock_guard lock(mutex_);
     std::erase(waiting_, mine);
     std::size_t bytes = mine->request->body.size();
-    while (!waiting_.empty() && bytes + waiting_.front()->request->body.size() <= max_bytes_) {
-      bytes += waiting_.front()->request->body.size();
-      group.push_back(std::move(waiting_.front()));
-      waiting_.pop_front();
+    const auto sender_in_group = [&group](const ticket& t) {
+      return std::ranges::any_of(group, [&t](const auto& in) {
+        return in->request->authorization == t.request->authorization;
+      });
+    };
+    for (auto at = waiting_.begin(); at != waiting_.end();) {
+      const auto size = (*at)->request->body.size();
+      if (bytes + size > max_bytes_) break;
+      if (sender_in_group(**at)) {
+        ++at;
+        continue;
+      }
+      bytes += size;
+      group.push_back(std::move(*at));
+      at = waiting_.erase(at);
     }
   }
   if (group.size() == 1) return api.handle(*mine->request);  // its own transaction

@@ -11,8 +11,11 @@
 //
 // How: a push is queued here on its I/O thread before it asks for the
 // database thread (enqueue). The first of them to get the thread takes
-// every push queued by then (run); the others find their answer ready
-// when their turn comes.
+// every push queued by then (run), one per sender (bearer token); the
+// others find their answer ready when their turn comes. One sender's
+// pushes are never grouped: a client pipelines its batches, and answering
+// two together would make it send the next two together, leaving the
+// database thread idle while they travel.
 
 #include <deque>
 #include <memory>

@@ -32,6 +32,9 @@ struct fixture {
       auto client = signing_in.client();
       for (const auto* login : {"fukushi1", "shakyo1", "coord"})
         tokens[login] = client.login(login);
+      // The same user's other machines: other senders.
+      for (const auto* device : {"pc2", "pc3"})
+        tokens[std::string("fukushi1@") + device] = client.login("fukushi1", "demo", device);
     }
     s.emplace(store::open(dir.file("master.db")).value());
     api.emplace(*s);
@@ -176,8 +179,8 @@ TEST_CASE("a group stops at its size, and a push that gets the thread out of tur
                            {f.p.solo_row, f.p.fukushi, 2024, "progress"},
                            {f.p.solo_row, f.p.fukushi, 2025, "progress"}};
   const auto first = f.queue("fukushi1", {change_json("s-1", keys[0], 0, "値")});
-  const auto second = f.queue("fukushi1", {change_json("s-2", keys[1], 0, "値")});
-  const auto third = f.queue("fukushi1", {change_json("s-3", keys[2], 0, "値")});
+  const auto second = f.queue("fukushi1@pc2", {change_json("s-2", keys[1], 0, "値")});
+  const auto third = f.queue("fukushi1@pc3", {change_json("s-3", keys[2], 0, "値")});
   // The third asks first: it takes the oldest waiting with it, and no more.
   const auto answered_third = f.run(third);
   CHECK(first->reply);
@@ -188,4 +191,36 @@ TEST_CASE("a group stops at its size, and a push that gets the thread out of tur
     CHECK(std::string(parse(r.body)["outcomes"][0]["outcome"].GetString()) == "applied");
   }
   for (const auto& k : keys) CHECK(f.s->history_of(k).size() == 1);
+}
+
+TEST_CASE("a device's pushes waiting together are applied in turn, each answered on its own",
+          "[server][sync][group]") {
+  // A client keeps two batches in flight so that it sends the next while
+  // the server applies the last. Were both applied in one group, both
+  // answers would come together, the client would send its next two
+  // together, and the server would wait idle while they travel.
+  fixture f;
+  const cell_key a{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  const cell_key b{f.p.solo_row, f.p.fukushi, 2024, "progress"};
+  const cell_key c{f.p.shared_row, f.p.shakyo, 2023, "progress"};
+  const auto first = f.queue("fukushi1", {change_json("t-a", a, 0, "一つ目の束")});
+  const auto second = f.queue("fukushi1", {change_json("t-b", b, 0, "二つ目の束")});
+  const auto other = f.queue("shakyo1", {change_json("t-c", c, 0, "社協の実績")});
+
+  commits = 0;
+  sqlite3_commit_hook(f.s->db().handle(), count_commit, nullptr);
+  const auto reply = f.run(first);
+  CHECK(commits == 1);
+  CHECK(other->reply);  // another device's push joins the group
+  CHECK_FALSE(second->reply);
+  CHECK(f.value_of(a) == "一つ目の束");
+  CHECK(f.value_of(b).empty());
+  const server::api_response replies[] = {reply, f.run(second), f.run(other)};
+  CHECK(commits == 2);
+  sqlite3_commit_hook(f.s->db().handle(), nullptr, nullptr);
+  for (const auto& r : replies) {
+    REQUIRE(r.status == 200);
+    CHECK(std::string(parse(r.body)["outcomes"][0]["outcome"].GetString()) == "applied");
+  }
+  CHECK(f.value_of(b) == "二つ目の束");
 }
