@@ -242,3 +242,51 @@ TEST_CASE("a replica refuses a sign-in as another user or on another server", "[
   CHECK(other.error().message.find("別のデータフォルダー") != std::string::npos);
   CHECK_FALSE(r.check_owner("https://matome.city.local", "fukushi1"));
 }
+
+namespace {
+
+std::vector<std::string> feed_indexes_of(sqlite::database& db) {
+  auto names = db.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('cells_by_version',"
+      " 'cells_by_department') ORDER BY name");
+  std::vector<std::string> out;
+  while (names.step()) out.push_back(names.text(0));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a replica keeps no index that only the server's change feed reads",
+          "[client][replica][schema]") {
+  // Each would cost the replica a B-tree write per cell it stores (a
+  // quarter of a first pull's time) and it never answers a pull.
+  client_fixture f;
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  {
+    auto c = f.sign_in("coord");
+    REQUIRE(c.edit(key, "取りまとめの値"));
+    REQUIRE(f.sync(c));
+  }
+  auto r = f.sign_in("fukushi1");
+  REQUIRE(f.sync(r));
+  CHECK(feed_indexes_of(r.db().db()).empty());
+  CHECK(r.value_of(key) == "取りまとめの値");
+  // The server keeps them: its pulls walk them.
+  auto master = f.server_store();
+  CHECK(feed_indexes_of(master.db()) ==
+        std::vector<std::string>{"cells_by_department", "cells_by_version"});
+
+  // A replica made by an earlier build, with the indexes, loses them when
+  // it is opened, and keeps its cells and its sign-in.
+  temp_dir other;
+  master.db().exec("VACUUM INTO '" + other.file("old.replica").string() + "'");
+  {
+    auto old = client::replica::open(other.file("old.replica"));
+    REQUIRE(old.has_value());
+    CHECK(feed_indexes_of(old->db().db()).empty());
+    CHECK(old->db().find_cell(key)->value == "取りまとめの値");
+  }
+  auto again = client::replica::open(other.file("old.replica"));  // nothing left to drop
+  REQUIRE(again.has_value());
+  CHECK(again->db().find_cell(key)->value == "取りまとめの値");
+}

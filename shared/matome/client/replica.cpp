@@ -8,6 +8,7 @@
 
 #include "matome/domain/table_value.h"
 #include "matome/store/cell_writer.h"
+#include "matome/store/schema.h"
 #include "matome/util/uuid.h"
 #include "matome/wire/codec.h"
 
@@ -55,6 +56,7 @@ result<replica> replica::open(const std::filesystem::path& path, clock_fn clock)
   const bool fresh = !std::filesystem::exists(path);
   auto s = store::open(path, clock);
   if (!s) return s.error();
+  drop_feed_indexes(s->db());
   // The replica holds the device token: readable by its owner only.
   if (fresh) ::chmod(path.c_str(), S_IRUSR | S_IWUSR);
   return replica(std::move(*s), std::move(clock));

@@ -1,5 +1,8 @@
 #include "matome/store/schema.h"
 
+#include <string>
+#include <vector>
+
 namespace matome {
 namespace {
 
@@ -467,6 +470,8 @@ constexpr std::string_view v16_cells_by_department = R"sql(
 CREATE INDEX cells_by_department ON cells(department_id, version);
 )sql";
 
+// Replicas drop cells_by_version and cells_by_department (drop_feed_indexes
+// in schema.h): a step that touches them must say IF EXISTS.
 constexpr migration migrations[] = {
     {1, "domain: plans, template, items, entries, cells, history, conflicts, comments", v1_domain},
     {2, "sync bookkeeping (applied_changes) and user accounts", v2_sync_and_accounts},
@@ -520,6 +525,18 @@ result<void> migrate(sqlite::database& db, int target) {
     tx.commit();
   }
   return {};
+}
+
+void drop_feed_indexes(sqlite::database& db) {
+  std::vector<std::string> present;
+  {
+    auto names = db.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index'"
+        " AND name IN ('cells_by_version', 'cells_by_department')");
+    while (names.step()) present.push_back(names.text(0));
+  }
+  // Only when there is one: a replica opened every day writes nothing here.
+  for (const auto& name : present) db.exec("DROP INDEX IF EXISTS " + name);
 }
 
 }  // namespace matome
