@@ -241,8 +241,14 @@ void render_body(const api_request& request, api_response& response) {
   const auto encode = std::exchange(response.encode_body, nullptr);
   try {
     response.body = encode();
-  } catch (const std::exception&) {
-    auto failed = router::failure_response(request, std::current_exception());
+  } catch (const std::exception& e) {
+    // The request's work is done (a push is committed): only its answer is
+    // lost. Sent again, a push gets its stored outcomes, never applied twice.
+    spdlog::error("{} {}: the answer could not be encoded: {}", request.method, request.path,
+                  e.what());
+    auto failed = error_response({errc::storage,
+                                  "サーバーが応答を作れませんでした。もう一度同期してください"
+                                  "（送った変更が二重に適用されることはありません）。"});
     failed.user = std::move(response.user);
     failed.route = response.route;
     response = std::move(failed);

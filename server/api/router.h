@@ -93,7 +93,8 @@ void add_report_routes(std::vector<route>& routes);
 void add_import_routes(std::vector<route>& routes);
 
 // Runs a response's encode_body, if it has one, into its body. Never
-// throws: a body that cannot be encoded becomes a 500, as in handle().
+// throws: a body that cannot be encoded becomes a 503 that asks the client
+// to send again.
 void render_body(const api_request& request, api_response& response);
 
 // Helpers shared by the handlers.

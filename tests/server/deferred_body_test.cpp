@@ -3,6 +3,7 @@
 // database thread is free for the next request meanwhile. What the client
 // receives must be the same as when the router encodes it itself.
 #include <catch2/catch.hpp>
+#include <stdexcept>
 
 #include "api/router.h"
 #include "server/api_helpers.h"
@@ -71,4 +72,23 @@ TEST_CASE("a push's and a pull's answers are encoded by the caller, the same as 
   server::render_body(pull, page);
   CHECK(page.body == in_handle.handle(pull).body);
   CHECK(page.body.find("実績を記入した。") != std::string::npos);
+}
+
+TEST_CASE("an answer that cannot be encoded asks the client to send again", "[server][sync]") {
+  server::api_request push;
+  push.method = "POST";
+  push.path = "/api/v1/plans/1/changes";
+  server::api_response r;
+  r.user = "fukushi1";
+  r.route = "/api/v1/plans/{plan}/changes";
+  r.encode_body = []() -> std::string { throw std::length_error("the page is too large"); };
+  server::render_body(push, r);
+  CHECK(r.status == 503);
+  CHECK_FALSE(r.encode_body);
+  const auto body = parse(r.body);
+  REQUIRE(body.IsObject());
+  CHECK(std::string(body["message"].GetString()).find("もう一度同期") != std::string::npos);
+  // Still counted and logged as the request it was.
+  CHECK(r.user == "fukushi1");
+  CHECK(r.route == "/api/v1/plans/{plan}/changes");
 }
