@@ -1,9 +1,14 @@
 #include "matome/util/utf8.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace matome {
 
+// Every pushed value and every JSON body is checked: on the server's
+// database thread for each change, on its I/O thread for each body. So the
+// common cases go first: runs of ASCII eight bytes at a time (the JSON
+// around the values), then three-byte characters (kana and kanji).
 bool is_valid_utf8(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
@@ -12,14 +17,23 @@ bool is_valid_utf8(std::string_view text) {
     std::size_t extra = 0;
     std::uint32_t cp = 0;
     if (c < 0x80) {
-      ++p;
+      while (end - p >= 8) {
+        std::uint64_t eight;
+        std::memcpy(&eight, p, sizeof eight);
+        if ((eight & 0x8080808080808080ULL) != 0) break;
+        p += 8;
+      }
+      while (p < end && *p < 0x80) ++p;
+      continue;
+    } else if ((c & 0xF0) == 0xE0) {
+      if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
+      cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+      p += 3;
       continue;
     } else if ((c & 0xE0) == 0xC0) {
       extra = 1;
       cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      cp = c & 0x0F;
     } else if ((c & 0xF8) == 0xF0) {
       extra = 3;
       cp = c & 0x07;
