@@ -59,6 +59,7 @@ api_response push_group::run(const std::shared_ptr<ticket>& mine, router& api, s
     db.committed();
   } catch (const std::exception&) {
     // Rolled back as `together` went: none of them is applied.
+    db.rolled_back();
     const auto failed = std::current_exception();
     for (auto& t : group) {
       auto user = t->reply ? t->reply->user : std::string();

@@ -169,6 +169,39 @@ TEST_CASE("a group whose commit fails answers every push with the failure and ap
   CHECK(f.s->history_of(b).size() == 1);
 }
 
+TEST_CASE("after a failed group the server still finds changes another connection applied",
+          "[server][sync][group]") {
+  // The second push of a group reads the first one's history rows, not
+  // yet committed. If the group then fails, the server must read from its
+  // last commit again: the next change another connection applies
+  // (matome-server import-bundle beside it) takes one of those numbers.
+  fixture f;
+  const cell_key a{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  const cell_key b{f.p.shared_row, f.p.shakyo, 2023, "progress"};
+  const cell_key c{f.p.shared_row, 0, 2023, "marks"};
+  const auto first = f.queue("fukushi1", {change_json("l-a", a, 0, "失敗する束")});
+  const auto second = f.queue("shakyo1", {change_json("l-b", b, 0, "失敗する束")});
+  sqlite3_commit_hook(f.s->db().handle(), refuse_commit, nullptr);
+  REQUIRE(f.run(first).status == 503);
+  REQUIRE(f.run(second).status == 503);
+  sqlite3_commit_hook(f.s->db().handle(), nullptr, nullptr);
+
+  const auto bundled = f.queue("coord", {change_json("l-c", c, 0, "●")});
+  {
+    auto beside = store::open(f.dir.file("master.db")).value();
+    server::router other(beside);
+    REQUIRE(other.handle(*bundled->request).status == 200);
+  }
+  // The same change reaches the server too (sent again over the network):
+  // answered from its first outcome, not applied a second time.
+  const auto again = f.run(bundled);
+  REQUIRE(again.status == 200);
+  const auto d = parse(again.body);
+  CHECK(std::string(d["outcomes"][0]["outcome"].GetString()) == "applied");
+  CHECK(d["outcomes"][0]["repeated"].GetBool());
+  CHECK(f.s->history_of(c).size() == 1);
+}
+
 TEST_CASE("a group stops at its size, and a push that gets the thread out of turn is in it",
           "[server][sync][group]") {
   const cell_key a{0, 0, 2023, "progress"};

@@ -24,18 +24,24 @@ void applied_index::catch_up(sqlite::database& db) {
   while (rows.step()) {
     const auto seq = rows.int64(0);
     const auto key = key_of(rows.text_view(1), rows.text_view(2), rows.text_view(3));
-    // A batch in a group commit (store::committed) reads the rows the
-    // batches before it added, not yet committed: each once.
-    const auto [from, to] = seqs_.equal_range(key);
-    if (std::none_of(from, to, [seq](const auto& entry) { return entry.second == seq; }))
-      seqs_.emplace(key, seq);
+    // A row at or below the highest seq known may be in the index already:
+    // a batch in a group commit reads the rows the batches before it added,
+    // and after a rollback rows are read again. Each goes in once. (Not
+    // looked up as the server starts and reads the whole history.)
+    const auto in_index = [&] {
+      const auto [from, to] = seqs_.equal_range(key);
+      return std::any_of(from, to, [seq](const auto& entry) { return entry.second == seq; });
+    };
+    if (seq > known_ || !in_index()) seqs_.emplace(key, seq);
     through_ = seq;
+    known_ = std::max(known_, seq);
   }
 }
 
 void applied_index::add(std::string_view user, std::string_view device, std::string_view change_id,
                         std::int64_t seq) {
   seqs_.emplace(key_of(user, device, change_id), seq);
+  known_ = std::max(known_, seq);
 }
 
 std::vector<std::int64_t> applied_index::candidates(std::string_view user, std::string_view device,

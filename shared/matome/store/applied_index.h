@@ -31,7 +31,13 @@ class applied_index {
   void add(std::string_view user, std::string_view device, std::string_view change_id,
            std::int64_t seq);
   // The batch committed: its rows, up to `seq`, are all in the index.
-  void committed_through(std::int64_t seq) { through_ = seq; }
+  void committed_through(std::int64_t seq) { through_ = committed_ = seq; }
+  // The transaction around several batches (a group commit) was rolled
+  // back. A later batch of it read the earlier ones' rows, which are gone
+  // now and whose numbers the next writer (maybe another connection) takes:
+  // read again from the last commit. Entries of the rows that are gone stay
+  // and are checked against their row like any other.
+  void rolled_back() { through_ = committed_; }
 
   // The seqs of the history rows that may hold this change; the caller
   // checks each row's sender and id.
@@ -40,7 +46,9 @@ class applied_index {
 
  private:
   std::unordered_multimap<std::uint64_t, std::int64_t> seqs_;
-  std::int64_t through_ = 0;  // the last history row read
+  std::int64_t through_ = 0;    // the last history row read
+  std::int64_t committed_ = 0;  // the last row of a batch this index saw committed
+  std::int64_t known_ = 0;      // the highest seq in the index, read or added
 };
 
 }  // namespace matome

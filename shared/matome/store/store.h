@@ -121,6 +121,8 @@ class store {
   // server's group commit) was committed: the changes they applied are
   // durable, and found by their ids without reading them back.
   void committed();
+  // ...or rolled back: what those calls read of each other's rows is gone.
+  void rolled_back();
 
   std::vector<comment_record> comments_of(const entry_key& key);
   std::vector<int> finalized_years(record_id plan_id);

@@ -323,4 +323,8 @@ void store::committed() {
   applied_.committed_through(last_seq());
 }
 
+void store::rolled_back() {
+  applied_.rolled_back();
+}
+
 }  // namespace matome
