@@ -28,6 +28,13 @@ inline rapidjson::Document parse(const std::string& body) {
   return doc;
 }
 
+// "applied", "conflict" or "refused": the first change's outcome in a push's answer.
+inline std::string first_outcome(const std::string& push_answer) {
+  const auto doc = parse(push_answer);
+  if (!doc.IsObject() || !doc.HasMember("outcomes") || doc["outcomes"].Empty()) return {};
+  return doc["outcomes"][0]["outcome"].GetString();
+}
+
 inline std::string plan_path(record_id plan_id) {
   return "/api/v1/plans/" + std::to_string(plan_id);
 }

@@ -7,70 +7,65 @@
 
 #include <catch2/catch.hpp>
 #include <deque>
+#include <vector>
 
-#include "server/api_helpers.h"
-#include "support/test_server.h"
+#include "server/signed_in_store.h"
 
 using namespace matome;
 using namespace matome::test;
 
 namespace {
 
-struct fixture {
-  temp_dir dir;
-  small_plan p;
-  std::map<std::string, std::string> tokens;
-  std::optional<store> s;
+struct fixture : signed_in_store {
   std::optional<server::router> api;
   server::push_group group;
   std::deque<server::api_request> requests;  // stay where they are while queued
 
-  explicit fixture(std::size_t max_group_bytes = 4 * 1024 * 1024) : group(max_group_bytes) {
-    {
-      test_server signing_in(dir.file("master.db"));
-      p = signing_in.plan();
-      auto client = signing_in.client();
-      for (const auto* login : {"fukushi1", "shakyo1", "coord"})
-        tokens[login] = client.login(login);
-      // The same user's other machines: other senders.
-      for (const auto* device : {"pc2", "pc3"})
-        tokens[std::string("fukushi1@") + device] = client.login("fukushi1", "demo", device);
-    }
-    s.emplace(store::open(dir.file("master.db")).value());
+  // fukushi1@pc2 and @pc3: the same user's other machines, other senders.
+  explicit fixture(std::size_t max_group_bytes = 4 * 1024 * 1024)
+      : signed_in_store({"fukushi1", "shakyo1", "coord", "fukushi1@pc2", "fukushi1@pc3"}),
+        group(max_group_bytes) {
     api.emplace(*s);
   }
 
-  std::shared_ptr<server::push_group::ticket> queue(const std::string& login,
+  std::shared_ptr<server::push_group::ticket> queue(const std::string& who,
                                                     const std::vector<std::string>& changes,
                                                     record_id plan_in_body = 0) {
-    auto& r = requests.emplace_back();
-    r.method = "POST";
-    r.path = plan_path(p.plan_id) + "/changes";
-    r.authorization = "Bearer " + tokens.at(login);
-    r.body = push_body(changes);
+    auto& r = requests.emplace_back(
+        request(who, "POST", plan_path(p.plan_id) + "/changes", push_body(changes)));
     if (plan_in_body != 0) {
       r.body.replace(r.body.find(R"("plan":0)"), 8, R"("plan":)" + std::to_string(plan_in_body));
     }
-    r.peer = "127.0.0.1";
     return group.enqueue(r);
   }
   server::api_response run(const std::shared_ptr<server::push_group::ticket>& t) {
     return group.run(t, *api, *s);
   }
-  std::string value_of(const cell_key& k) {
-    auto c = s->find_cell(k);
-    return c ? c->value : std::string();
-  }
 };
 
-int commits = 0;
-int count_commit(void*) {
-  ++commits;
-  return 0;
-}
-int refuse_commit(void*) {
-  return 1;  // the COMMIT becomes a ROLLBACK, and fails
-}
+// While it lives: counts the store's commits, or refuses each (the COMMIT
+// becomes a ROLLBACK, and fails).
+class commit_hook {
+ public:
+  enum mode { count, refuse };
+  commit_hook(store& s, mode m) : db_(s.db().handle()), mode_(m) {
+    sqlite3_commit_hook(db_, &commit_hook::on_commit, this);
+  }
+  commit_hook(const commit_hook&) = delete;
+  commit_hook& operator=(const commit_hook&) = delete;
+  ~commit_hook() { sqlite3_commit_hook(db_, nullptr, nullptr); }
+  int commits() const { return commits_; }
+
+ private:
+  static int on_commit(void* self) {
+    auto* hook = static_cast<commit_hook*>(self);
+    ++hook->commits_;
+    return hook->mode_ == refuse ? 1 : 0;
+  }
+  sqlite3* db_;
+  mode mode_;
+  int commits_ = 0;
+};
 
 }  // namespace
 
@@ -84,19 +79,21 @@ TEST_CASE("pushes waiting together are committed once, and each gets its own ans
   const auto second = f.queue("shakyo1", {change_json("g-b", b, 0, "社協の実績")});
   const auto third = f.queue("coord", {change_json("g-c", c, 0, "●")});
 
-  commits = 0;
-  sqlite3_commit_hook(f.s->db().handle(), count_commit, nullptr);
-  const auto reply = f.run(first);
-  // The first to get the database thread took the other two with it.
-  CHECK(commits == 1);
-  REQUIRE(second->reply);
-  REQUIRE(third->reply);
-  const server::api_response replies[] = {reply, f.run(second), f.run(third)};
-  CHECK(commits == 1);
-  sqlite3_commit_hook(f.s->db().handle(), nullptr, nullptr);
+  std::vector<server::api_response> replies;
+  {
+    const commit_hook counted(*f.s, commit_hook::count);
+    replies.push_back(f.run(first));
+    // The first to get the database thread took the other two with it.
+    CHECK(counted.commits() == 1);
+    REQUIRE(second->reply);
+    REQUIRE(third->reply);
+    replies.push_back(f.run(second));
+    replies.push_back(f.run(third));
+    CHECK(counted.commits() == 1);
+  }
   for (const auto& r : replies) {
     REQUIRE(r.status == 200);
-    CHECK(std::string(parse(r.body)["outcomes"][0]["outcome"].GetString()) == "applied");
+    CHECK(first_outcome(r.body) == "applied");
     CHECK(r.notify_seq > 0);
   }
   CHECK(replies[0].user == "fukushi1");
@@ -113,7 +110,7 @@ TEST_CASE("pushes waiting together are committed once, and each gets its own ans
   for (const auto& r : retried) {
     REQUIRE(r.status == 200);
     const auto d = parse(r.body);
-    CHECK(std::string(d["outcomes"][0]["outcome"].GetString()) == "applied");
+    CHECK(first_outcome(r.body) == "applied");
     CHECK(d["outcomes"][0]["repeated"].GetBool());
   }
   CHECK(f.s->history_of(a).size() == 1);
@@ -142,9 +139,11 @@ TEST_CASE("a group whose commit fails answers every push with the failure and ap
   const cell_key b{f.p.shared_row, f.p.shakyo, 2023, "progress"};
   const auto first = f.queue("fukushi1", {change_json("f-a", a, 0, "消えてはならない値")});
   const auto second = f.queue("shakyo1", {change_json("f-b", b, 0, "社協の値")});
-  sqlite3_commit_hook(f.s->db().handle(), refuse_commit, nullptr);
-  const server::api_response replies[] = {f.run(first), f.run(second)};
-  sqlite3_commit_hook(f.s->db().handle(), nullptr, nullptr);
+  std::vector<server::api_response> replies;
+  {
+    const commit_hook refusing(*f.s, commit_hook::refuse);
+    replies = {f.run(first), f.run(second)};
+  }
   for (const auto& r : replies) {
     CHECK(r.status == 503);  // the server's storage failed: try again later
     CHECK(r.notify_seq == 0);
@@ -161,7 +160,7 @@ TEST_CASE("a group whose commit fails answers every push with the failure and ap
   for (const auto& r : retried) {
     REQUIRE(r.status == 200);
     const auto d = parse(r.body);
-    CHECK(std::string(d["outcomes"][0]["outcome"].GetString()) == "applied");
+    CHECK(first_outcome(r.body) == "applied");
     CHECK_FALSE(d["outcomes"][0]["repeated"].GetBool());
   }
   CHECK(f.value_of(a) == "消えてはならない値");
@@ -181,10 +180,11 @@ TEST_CASE("after a failed group the server still finds changes another connectio
   const cell_key c{f.p.shared_row, 0, 2023, "marks"};
   const auto first = f.queue("fukushi1", {change_json("l-a", a, 0, "失敗する束")});
   const auto second = f.queue("shakyo1", {change_json("l-b", b, 0, "失敗する束")});
-  sqlite3_commit_hook(f.s->db().handle(), refuse_commit, nullptr);
-  REQUIRE(f.run(first).status == 503);
-  REQUIRE(f.run(second).status == 503);
-  sqlite3_commit_hook(f.s->db().handle(), nullptr, nullptr);
+  {
+    const commit_hook refusing(*f.s, commit_hook::refuse);
+    REQUIRE(f.run(first).status == 503);
+    REQUIRE(f.run(second).status == 503);
+  }
 
   const auto bundled = f.queue("coord", {change_json("l-c", c, 0, "●")});
   {
@@ -197,7 +197,7 @@ TEST_CASE("after a failed group the server still finds changes another connectio
   const auto again = f.run(bundled);
   REQUIRE(again.status == 200);
   const auto d = parse(again.body);
-  CHECK(std::string(d["outcomes"][0]["outcome"].GetString()) == "applied");
+  CHECK(first_outcome(again.body) == "applied");
   CHECK(d["outcomes"][0]["repeated"].GetBool());
   CHECK(f.s->history_of(c).size() == 1);
 }
@@ -221,7 +221,7 @@ TEST_CASE("a group stops at its size, and a push that gets the thread out of tur
   const server::api_response replies[] = {answered_third, f.run(first), f.run(second)};
   for (const auto& r : replies) {
     REQUIRE(r.status == 200);
-    CHECK(std::string(parse(r.body)["outcomes"][0]["outcome"].GetString()) == "applied");
+    CHECK(first_outcome(r.body) == "applied");
   }
   for (const auto& k : keys) CHECK(f.s->history_of(k).size() == 1);
 }
@@ -240,20 +240,22 @@ TEST_CASE("a device's pushes waiting together are applied in turn, each answered
   const auto second = f.queue("fukushi1", {change_json("t-b", b, 0, "二つ目の束")});
   const auto other = f.queue("shakyo1", {change_json("t-c", c, 0, "社協の実績")});
 
-  commits = 0;
-  sqlite3_commit_hook(f.s->db().handle(), count_commit, nullptr);
-  const auto reply = f.run(first);
-  CHECK(commits == 1);
-  CHECK(other->reply);  // another device's push joins the group
-  CHECK_FALSE(second->reply);
-  CHECK(f.value_of(a) == "一つ目の束");
-  CHECK(f.value_of(b).empty());
-  const server::api_response replies[] = {reply, f.run(second), f.run(other)};
-  CHECK(commits == 2);
-  sqlite3_commit_hook(f.s->db().handle(), nullptr, nullptr);
+  std::vector<server::api_response> replies;
+  {
+    const commit_hook counted(*f.s, commit_hook::count);
+    replies.push_back(f.run(first));
+    CHECK(counted.commits() == 1);
+    CHECK(other->reply);  // another device's push joins the group
+    CHECK_FALSE(second->reply);
+    CHECK(f.value_of(a) == "一つ目の束");
+    CHECK(f.value_of(b).empty());
+    replies.push_back(f.run(second));
+    replies.push_back(f.run(other));
+    CHECK(counted.commits() == 2);
+  }
   for (const auto& r : replies) {
     REQUIRE(r.status == 200);
-    CHECK(std::string(parse(r.body)["outcomes"][0]["outcome"].GetString()) == "applied");
+    CHECK(first_outcome(r.body) == "applied");
   }
   CHECK(f.value_of(b) == "二つ目の束");
 }
