@@ -271,13 +271,12 @@ TEST_CASE("a replica keeps no index that only the server's change feed reads",
   REQUIRE(f.sync(r));
   CHECK(feed_indexes_of(r.db().db()).empty());
   CHECK(r.value_of(key) == "取りまとめの値");
-  // The server keeps them: its pulls walk them.
+  // The server keeps the one its pulls walk.
   auto master = f.server_store();
-  CHECK(feed_indexes_of(master.db()) ==
-        std::vector<std::string>{"cells_by_department", "cells_by_version"});
+  CHECK(feed_indexes_of(master.db()) == std::vector<std::string>{"cells_by_department"});
 
-  // A replica made by an earlier build, with the indexes, loses them when
-  // it is opened, and keeps its cells and its sign-in.
+  // A replica made by an earlier build, with the index, loses it when it
+  // is opened, and keeps its cells and its sign-in.
   temp_dir other;
   master.db().exec("VACUUM INTO '" + other.file("old.replica").string() + "'");
   {

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "matome/store/conflict_queries.h"
 #include "matome/store/feed_queries.h"
+#include "matome/store/schema.h"
 #include "support/catch_result.h"
 #include "support/temp_dir.h"
 #include "support/test_plan.h"
@@ -94,6 +96,79 @@ TEST_CASE("a department's pages merge the plan's cells and its own, each once an
     CHECK(seen == expected);
     CHECK(cursor == f.s.last_seq());
   }
+}
+
+// A coordinator's cells come in one run per department, the plan's among
+// them, merged by number as they are read (store::pull).
+TEST_CASE(
+    "a coordinator's pages merge every department's cells and the plan's, each once and in "
+    "order",
+    "[store][feed]") {
+  fixture f;
+  for (int year = 2022; year <= 2026; ++year) {
+    const auto y = std::to_string(year);
+    f.apply(f.p.member_of_shakyo(),
+            {{"s" + y, {f.p.shared_row, f.p.shakyo, year, "progress"}, 0, "社協" + y}});
+    f.apply(f.p.coordinator(), {{"p" + y, {f.p.shared_row, 0, year, "marks"}, 0, "●"}});
+    f.apply(f.p.member_of_fukushi(),
+            {{"f" + y, {f.p.solo_row, f.p.fukushi, year, "progress"}, 0, "実績" + y}});
+  }
+  const feed_scope everything{0, true};
+  const auto whole = f.s.pull(f.p.plan_id, everything, 0, 1000);
+  REQUIRE_FALSE(whole.more);
+  std::vector<std::int64_t> expected;
+  std::set<record_id> departments;
+  for (const auto& c : whole.cells) {
+    expected.push_back(c.version);
+    departments.insert(c.key.department_id);
+  }
+  REQUIRE(expected.size() == 15);
+  CHECK(std::ranges::is_sorted(expected));
+  CHECK(departments == std::set<record_id>{0, f.p.fukushi, f.p.shakyo});
+
+  for (std::size_t limit : {1u, 2u, 3u, 7u, 14u}) {
+    INFO("pages of " << limit);
+    std::int64_t cursor = 0;
+    std::vector<std::int64_t> seen;
+    for (int guard = 0; guard < 100; ++guard) {
+      auto page = f.s.pull(f.p.plan_id, everything, cursor, limit);
+      CHECK(total(page) <= limit);
+      CHECK(std::ranges::is_sorted(page.cells, {}, &cell::version));
+      for (const auto& c : page.cells) seen.push_back(c.version);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    CHECK(seen == expected);
+    CHECK(cursor == f.s.last_seq());
+  }
+}
+
+// Every write of a cell writes each of its indexes: the server keeps one
+// for the feed, by department and number, which a department's pull reads
+// its two runs from and a coordinator's pull every run. The index by number
+// alone (schema steps 1 to 16) went in step 17.
+TEST_CASE("the server's cells keep one feed index, by department and number",
+          "[store][feed][schema]") {
+  const auto feed_indexes = [](sqlite::database& db) {
+    auto names = db.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cells' ORDER BY name");
+    std::vector<std::string> out;
+    while (names.step()) out.push_back(names.text(0));
+    return out;
+  };
+  fixture f;
+  CHECK(feed_indexes(f.s.db()) == std::vector<std::string>{"cells_by_department"});
+
+  test::temp_dir other;
+  {
+    auto old = sqlite::database::open(other.file("old.db"));
+    REQUIRE(migrate(old, 16));
+    REQUIRE(feed_indexes(old) ==
+            std::vector<std::string>{"cells_by_department", "cells_by_version"});
+  }
+  auto upgraded = store::open(other.file("old.db"));
+  REQUIRE(upgraded);
+  CHECK(feed_indexes(upgraded->db()) == std::vector<std::string>{"cells_by_department"});
 }
 
 TEST_CASE("a department sees the plan and its own entries, not another department's",
@@ -248,7 +323,7 @@ TEST_CASE("each feed query walks its sequence index from the cursor", "[store][f
   fixture f;
   f.seed();
   const std::pair<std::string_view, std::string_view> queries[] = {
-      {feed_queries::cells, "cells_by_version"},
+      {feed_queries::next_cell_department, "cells_by_department"},
       {feed_queries::department_cells, "cells_by_department"},
       {feed_queries::entries, "entries_by_version"},
       {feed_queries::conflicts, "conflicts_by_seq"},

@@ -12,19 +12,19 @@
 
 namespace matome::feed_queries {
 
-constexpr std::string_view cells =
-    "SELECT c.item_id, c.department_id, c.year, c.field, c.value, c.version FROM cells c"
-    " CROSS JOIN items i ON i.id = c.item_id"
-    " WHERE c.version > ?1 AND i.plan_id = ?2 AND (?3 OR c.department_id IN (0, ?4))"
-    " ORDER BY c.version LIMIT ?5";
-// A department's pull reads its own cells and the plan's (department 0)
-// this way, once each, from cells_by_department: only the cells it may
-// see, instead of every department's since the cursor.
+// Cells come in runs, one per department (0: the plan's cells), each read
+// from cells_by_department and merged by number as it is read
+// (store::pull): a department's pull reads the plan's run and its own, a
+// coordinator's every department's. So a department walks only what it
+// may see, and the server writes one feed index per cell, not two.
 constexpr std::string_view department_cells =
     "SELECT c.item_id, c.department_id, c.year, c.field, c.value, c.version FROM cells c"
     " CROSS JOIN items i ON i.id = c.item_id"
     " WHERE c.department_id = ?4 AND c.version > ?1 AND i.plan_id = ?2"
     " ORDER BY c.version LIMIT ?5";
+// The departments that have cells, one seek each: the next after ?1.
+constexpr std::string_view next_cell_department =
+    "SELECT department_id FROM cells WHERE department_id > ?1 ORDER BY department_id LIMIT 1";
 constexpr std::string_view entries =
     "SELECT e.item_id, e.department_id, e.year, e.status, e.version, e.accepted_version FROM "
     "entries e"

@@ -29,11 +29,11 @@ result<void> migrate(sqlite::database& db, int target = 0);
 
 int schema_version_of(sqlite::database& db);
 
-// Drops the cells' indexes that only the change feed reads (store::pull,
-// the server's side of a sync). A replica never answers a pull, and each
-// cost it a B-tree write per cell it stored: a quarter of a first pull.
-// So a migration step that touches cells_by_version or cells_by_department
-// must say IF EXISTS.
+// Drops the cells' index that only the change feed reads (store::pull,
+// the server's side of a sync), cells_by_department. A replica never
+// answers a pull, and it cost a B-tree write per cell it stored. (The
+// feed's other index, cells_by_version, went in schema step 17.) So a
+// migration step that touches cells_by_department must say IF EXISTS.
 void drop_feed_indexes(sqlite::database& db);
 
 }  // namespace matome

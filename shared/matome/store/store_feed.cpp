@@ -1,5 +1,9 @@
 // The change feed (pull) and the coordinator's figures.
 #include <algorithm>
+#include <functional>
+#include <limits>
+#include <queue>
+#include <span>
 
 #include "matome/store/feed_queries.h"
 #include "matome/store/store.h"
@@ -11,6 +15,49 @@ void bind_feed(sqlite::statement& s, record_id plan_id, const feed_scope& scope,
                std::int64_t cursor, std::size_t limit) {
   s.bind(1, cursor).bind(2, plan_id).bind(3, scope.everything ? 1 : 0).bind(4, scope.department_id);
   s.bind(5, static_cast<std::int64_t>(limit));
+}
+
+// The departments that have cells, the plan's (0) among them.
+std::vector<record_id> departments_with_cells(sqlite::database& db) {
+  std::vector<record_id> out;
+  auto next = db.prepare(feed_queries::next_cell_department);
+  std::int64_t after = std::numeric_limits<std::int64_t>::min();
+  for (;;) {
+    next.bind(1, after);
+    if (!next.step()) break;
+    after = next.int64(0);
+    out.push_back(after);
+    next.reset();
+  }
+  return out;
+}
+
+// The `limit` lowest-numbered cells after the cursor among these
+// departments' runs (feed_queries::department_cells), in order. The runs
+// are merged as they are read, so a page reads its own cells and one more
+// per run, however many departments there are.
+std::vector<cell> merged_cells(sqlite::database& db, record_id plan_id,
+                               std::span<const record_id> departments, std::int64_t cursor,
+                               std::size_t limit) {
+  std::vector<sqlite::statement> runs;
+  runs.reserve(departments.size());
+  using head = std::pair<std::int64_t, std::size_t>;  // the run's next number, the run
+  std::priority_queue<head, std::vector<head>, std::greater<>> heads;
+  for (const record_id department : departments) {
+    auto& run = runs.emplace_back(db.prepare(feed_queries::department_cells));
+    bind_feed(run, plan_id, feed_scope{.department_id = department}, cursor, limit);
+    if (run.step()) heads.emplace(run.int64(5), runs.size() - 1);
+  }
+  std::vector<cell> out;
+  while (!heads.empty() && out.size() < limit) {
+    auto& run = runs[heads.top().second];
+    const std::size_t which = heads.top().second;
+    heads.pop();
+    out.push_back(
+        {{run.int64(0), run.int64(1), run.integer(2), run.text(3)}, run.text(4), run.int64(5)});
+    if (run.step()) heads.emplace(run.int64(5), which);
+  }
+  return out;
 }
 
 // Drops the rows numbered above `last`.
@@ -59,24 +106,15 @@ feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t c
   // `limit` lowest numbers among them. Reading one row more than a page per
   // table is what tells a full page from a last one: with only `limit`, a
   // table holding more than a page alone would look finished.
-  // A department's cells come in two runs, the plan's and its own, each
-  // up to limit + 1 like a table of its own, merged by number.
-  const auto read_cells = [&](std::string_view query, const feed_scope& which) {
-    auto cells = db_.prepare(query);
-    bind_feed(cells, plan_id, which, cursor, limit + 1);
-    while (cells.step()) {
-      page.cells.push_back({{cells.int64(0), cells.int64(1), cells.integer(2), cells.text(3)},
-                            cells.text(4),
-                            cells.int64(5)});
-    }
-  };
+  // Cells come in one run per department (feed_queries.h): a department
+  // sees the plan's run and its own, a coordinator every department's.
+  std::vector<record_id> departments{0};
   if (scope.everything) {
-    read_cells(feed_queries::cells, scope);
-  } else {
-    read_cells(feed_queries::department_cells, feed_scope{.department_id = 0});
-    if (scope.department_id != 0) read_cells(feed_queries::department_cells, scope);
-    std::ranges::sort(page.cells, {}, &cell::version);
+    departments = departments_with_cells(db_);
+  } else if (scope.department_id != 0) {
+    departments.push_back(scope.department_id);
   }
+  page.cells = merged_cells(db_, plan_id, departments, cursor, limit + 1);
   auto entries = db_.prepare(feed_queries::entries);
   bind_feed(entries, plan_id, scope, cursor, limit + 1);
   while (entries.step()) {
