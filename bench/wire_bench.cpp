@@ -429,7 +429,7 @@ void print(const std::vector<figure>& figures, const options& o, double server_r
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   const auto o = parse(argc, argv);
   if (!o.pull_into.empty()) return pull_child(o);
   const auto peer = o.peer.empty() ? peer_figures{} : read_peer(o.peer);
@@ -545,4 +545,12 @@ int main(int argc, char** argv) {
   print(figures, o, server_rss);
   std::filesystem::remove_all(dir);
   return 0;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // a server that did not start, a file it could not write
+    die(e.what());
+  }
 }
