@@ -15,6 +15,18 @@ struct fixture : test::store_fixture {
   void apply(const actor& who, std::vector<cell_change> changes) {
     for (const auto& o : s.apply(p.index, who, changes)) REQUIRE(o.kind == outcome_kind::applied);
   }
+  // Five years of a plan cell, one of 福祉課's and one of 社協's, in turn,
+  // so each run of the feed (store::pull) holds every third number.
+  void seed_years() {
+    for (int year = 2022; year <= 2026; ++year) {
+      const auto y = std::to_string(year);
+      apply(p.coordinator(), {{"p" + y, {p.shared_row, 0, year, "marks"}, 0, "●"}});
+      apply(p.member_of_fukushi(),
+            {{"f" + y, {p.solo_row, p.fukushi, year, "progress"}, 0, "実績" + y}});
+      apply(p.member_of_shakyo(),
+            {{"s" + y, {p.shared_row, p.shakyo, year, "progress"}, 0, "社協" + y}});
+    }
+  }
   void seed() {
     apply(p.coordinator(), {{"p1", {p.solo_row, 0, 0, "content"}, 0, "事業内容1"},
                             {"p2", {p.shared_row, 0, 0, "content"}, 0, "事業内容2"}});
@@ -28,6 +40,28 @@ struct fixture : test::store_fixture {
 
 std::size_t total(const feed_page& page) {
   return page.size();
+}
+
+// Pulls in pages of each size from the start: the cells must come in
+// order, each once, as `expected` numbers them, and the cursor must end at
+// the last number.
+void check_pages(fixture& f, const feed_scope& scope, std::initializer_list<std::size_t> limits,
+                 const std::vector<std::int64_t>& expected) {
+  for (const std::size_t limit : limits) {
+    INFO("pages of " << limit);
+    std::int64_t cursor = 0;
+    std::vector<std::int64_t> seen;
+    for (int guard = 0; guard < 100; ++guard) {
+      auto page = f.s.pull(f.p.plan_id, scope, cursor, limit);
+      CHECK(total(page) <= limit);
+      CHECK(std::ranges::is_sorted(page.cells, {}, &cell::version));
+      for (const auto& c : page.cells) seen.push_back(c.version);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    CHECK(seen == expected);
+    CHECK(cursor == f.s.last_seq());
+  }
 }
 }  // namespace
 
@@ -63,14 +97,7 @@ TEST_CASE("paging returns every change exactly once across pages", "[store][feed
 TEST_CASE("a department's pages merge the plan's cells and its own, each once and in order",
           "[store][feed]") {
   fixture f;
-  for (int year = 2022; year <= 2026; ++year) {
-    const auto y = std::to_string(year);
-    f.apply(f.p.coordinator(), {{"p" + y, {f.p.shared_row, 0, year, "marks"}, 0, "●"}});
-    f.apply(f.p.member_of_fukushi(),
-            {{"f" + y, {f.p.solo_row, f.p.fukushi, year, "progress"}, 0, "実績" + y}});
-    f.apply(f.p.member_of_shakyo(),
-            {{"s" + y, {f.p.shared_row, f.p.shakyo, year, "progress"}, 0, "社協" + y}});
-  }
+  f.seed_years();
   const auto scope = feed_scope::of(f.p.member_of_fukushi());
   const auto whole = f.s.pull(f.p.plan_id, scope, 0, 1000);
   REQUIRE_FALSE(whole.more);
@@ -80,39 +107,17 @@ TEST_CASE("a department's pages merge the plan's cells and its own, each once an
     expected.push_back(c.version);
   }
   REQUIRE(expected.size() == 10);  // five plan cells, five of its own
-
-  for (std::size_t limit : {1u, 2u, 3u, 7u}) {
-    INFO("pages of " << limit);
-    std::int64_t cursor = 0;
-    std::vector<std::int64_t> seen;
-    for (int guard = 0; guard < 100; ++guard) {
-      auto page = f.s.pull(f.p.plan_id, scope, cursor, limit);
-      CHECK(total(page) <= limit);
-      CHECK(std::ranges::is_sorted(page.cells, {}, &cell::version));
-      for (const auto& c : page.cells) seen.push_back(c.version);
-      cursor = page.cursor;
-      if (!page.more) break;
-    }
-    CHECK(seen == expected);
-    CHECK(cursor == f.s.last_seq());
-  }
+  check_pages(f, scope, {1, 2, 3, 7}, expected);
 }
 
 // A coordinator's cells come in one run per department, the plan's among
 // them, merged by number as they are read (store::pull).
 TEST_CASE(
-    "a coordinator's pages merge every department's cells and the plan's, each once and in "
-    "order",
+    "a coordinator's pages merge every department's cells and the plan's, each once and "
+    "in order",
     "[store][feed]") {
   fixture f;
-  for (int year = 2022; year <= 2026; ++year) {
-    const auto y = std::to_string(year);
-    f.apply(f.p.member_of_shakyo(),
-            {{"s" + y, {f.p.shared_row, f.p.shakyo, year, "progress"}, 0, "社協" + y}});
-    f.apply(f.p.coordinator(), {{"p" + y, {f.p.shared_row, 0, year, "marks"}, 0, "●"}});
-    f.apply(f.p.member_of_fukushi(),
-            {{"f" + y, {f.p.solo_row, f.p.fukushi, year, "progress"}, 0, "実績" + y}});
-  }
+  f.seed_years();
   const feed_scope everything{0, true};
   const auto whole = f.s.pull(f.p.plan_id, everything, 0, 1000);
   REQUIRE_FALSE(whole.more);
@@ -125,22 +130,7 @@ TEST_CASE(
   REQUIRE(expected.size() == 15);
   CHECK(std::ranges::is_sorted(expected));
   CHECK(departments == std::set<record_id>{0, f.p.fukushi, f.p.shakyo});
-
-  for (std::size_t limit : {1u, 2u, 3u, 7u, 14u}) {
-    INFO("pages of " << limit);
-    std::int64_t cursor = 0;
-    std::vector<std::int64_t> seen;
-    for (int guard = 0; guard < 100; ++guard) {
-      auto page = f.s.pull(f.p.plan_id, everything, cursor, limit);
-      CHECK(total(page) <= limit);
-      CHECK(std::ranges::is_sorted(page.cells, {}, &cell::version));
-      for (const auto& c : page.cells) seen.push_back(c.version);
-      cursor = page.cursor;
-      if (!page.more) break;
-    }
-    CHECK(seen == expected);
-    CHECK(cursor == f.s.last_seq());
-  }
+  check_pages(f, everything, {1, 2, 3, 7, 14}, expected);
 }
 
 // Every write of a cell writes each of its indexes: the server keeps one
