@@ -1,8 +1,5 @@
 #include "matome/store/schema.h"
 
-#include <string>
-#include <vector>
-
 namespace matome {
 namespace {
 
@@ -538,15 +535,12 @@ result<void> migrate(sqlite::database& db, int target) {
 }
 
 void drop_feed_indexes(sqlite::database& db) {
-  std::vector<std::string> present;
-  {
-    auto names = db.prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'index'"
-        " AND name = 'cells_by_department'");
-    while (names.step()) present.push_back(names.text(0));
-  }
-  // Only when there is one: a replica opened every day writes nothing here.
-  for (const auto& name : present) db.exec("DROP INDEX IF EXISTS " + name);
+  auto present = db.prepare(
+      "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'cells_by_department'");
+  const bool there = present.step();
+  present.reset();
+  // Only when it is there: a replica opened every day writes nothing here.
+  if (there) db.exec("DROP INDEX cells_by_department");
 }
 
 }  // namespace matome

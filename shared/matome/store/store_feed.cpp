@@ -50,9 +50,9 @@ std::vector<cell> merged_cells(sqlite::database& db, record_id plan_id,
   }
   std::vector<cell> out;
   while (!heads.empty() && out.size() < limit) {
-    auto& run = runs[heads.top().second];
     const std::size_t which = heads.top().second;
     heads.pop();
+    auto& run = runs[which];
     out.push_back(
         {{run.int64(0), run.int64(1), run.integer(2), run.text(3)}, run.text(4), run.int64(5)});
     if (run.step()) heads.emplace(run.int64(5), which);
