@@ -20,6 +20,10 @@ struct fixture : signed_in_store {
   std::optional<server::router> api;
   server::push_group group;
   std::deque<server::api_request> requests;  // stay where they are while queued
+  // A cell of each sender: 福祉課's, 社協's and the plan's (the coordinator's).
+  const cell_key fukushi_cell{p.solo_row, p.fukushi, 2023, "progress"};
+  const cell_key shakyo_cell{p.shared_row, p.shakyo, 2023, "progress"};
+  const cell_key plan_cell{p.shared_row, 0, 2023, "marks"};
 
   // fukushi1@pc2 and @pc3: the same user's other machines, other senders.
   explicit fixture(std::size_t max_group_bytes = 4 * 1024 * 1024)
@@ -72,12 +76,9 @@ class commit_hook {
 TEST_CASE("pushes waiting together are committed once, and each gets its own answer",
           "[server][sync][group]") {
   fixture f;
-  const cell_key a{f.p.solo_row, f.p.fukushi, 2023, "progress"};
-  const cell_key b{f.p.shared_row, f.p.shakyo, 2023, "progress"};
-  const cell_key c{f.p.shared_row, 0, 2023, "marks"};
-  const auto first = f.queue("fukushi1", {change_json("g-a", a, 0, "福祉課の実績")});
-  const auto second = f.queue("shakyo1", {change_json("g-b", b, 0, "社協の実績")});
-  const auto third = f.queue("coord", {change_json("g-c", c, 0, "●")});
+  const auto first = f.queue("fukushi1", {change_json("g-a", f.fukushi_cell, 0, "福祉課の実績")});
+  const auto second = f.queue("shakyo1", {change_json("g-b", f.shakyo_cell, 0, "社協の実績")});
+  const auto third = f.queue("coord", {change_json("g-c", f.plan_cell, 0, "●")});
 
   std::vector<server::api_response> replies;
   {
@@ -98,14 +99,14 @@ TEST_CASE("pushes waiting together are committed once, and each gets its own ans
   }
   CHECK(replies[0].user == "fukushi1");
   CHECK(replies[1].user == "shakyo1");
-  CHECK(f.value_of(a) == "福祉課の実績");
-  CHECK(f.value_of(b) == "社協の実績");
-  CHECK(f.value_of(c) == "●");
+  CHECK(f.value_of(f.fukushi_cell) == "福祉課の実績");
+  CHECK(f.value_of(f.shakyo_cell) == "社協の実績");
+  CHECK(f.value_of(f.plan_cell) == "●");
 
   // Sent again (their answers lost), in a group again: answered from the
   // first outcome, nothing applied twice.
-  const auto again_a = f.queue("fukushi1", {change_json("g-a", a, 0, "福祉課の実績")});
-  const auto again_c = f.queue("coord", {change_json("g-c", c, 0, "●")});
+  const auto again_a = f.queue("fukushi1", {change_json("g-a", f.fukushi_cell, 0, "福祉課の実績")});
+  const auto again_c = f.queue("coord", {change_json("g-c", f.plan_cell, 0, "●")});
   const server::api_response retried[] = {f.run(again_a), f.run(again_c)};
   for (const auto& r : retried) {
     REQUIRE(r.status == 200);
@@ -113,32 +114,30 @@ TEST_CASE("pushes waiting together are committed once, and each gets its own ans
     CHECK(first_outcome(r.body) == "applied");
     CHECK(d["outcomes"][0]["repeated"].GetBool());
   }
-  CHECK(f.s->history_of(a).size() == 1);
-  CHECK(f.s->history_of(c).size() == 1);
+  CHECK(f.s->history_of(f.fukushi_cell).size() == 1);
+  CHECK(f.s->history_of(f.plan_cell).size() == 1);
 }
 
 TEST_CASE("a push refused in a group leaves the others applied", "[server][sync][group]") {
   fixture f;
-  const cell_key a{f.p.solo_row, f.p.fukushi, 2023, "progress"};
-  const cell_key b{f.p.shared_row, f.p.shakyo, 2023, "progress"};
-  const auto fine = f.queue("fukushi1", {change_json("r-a", a, 0, "実施した。")});
+  const auto fine = f.queue("fukushi1", {change_json("r-a", f.fukushi_cell, 0, "実施した。")});
   // Its body names another plan than its address: refused as a whole.
-  const auto stale = f.queue("shakyo1", {change_json("r-b", b, 0, "別の計画あて")}, 999);
+  const auto stale =
+      f.queue("shakyo1", {change_json("r-b", f.shakyo_cell, 0, "別の計画あて")}, 999);
   const auto answered = f.run(fine);
   const auto refused = f.run(stale);
   CHECK(answered.status == 200);
   CHECK(refused.status == 400);
-  CHECK(f.value_of(a) == "実施した。");
-  CHECK(f.value_of(b).empty());
+  CHECK(f.value_of(f.fukushi_cell) == "実施した。");
+  CHECK(f.value_of(f.shakyo_cell).empty());
 }
 
 TEST_CASE("a group whose commit fails answers every push with the failure and applies none",
           "[server][sync][group]") {
   fixture f;
-  const cell_key a{f.p.solo_row, f.p.fukushi, 2023, "progress"};
-  const cell_key b{f.p.shared_row, f.p.shakyo, 2023, "progress"};
-  const auto first = f.queue("fukushi1", {change_json("f-a", a, 0, "消えてはならない値")});
-  const auto second = f.queue("shakyo1", {change_json("f-b", b, 0, "社協の値")});
+  const auto first =
+      f.queue("fukushi1", {change_json("f-a", f.fukushi_cell, 0, "消えてはならない値")});
+  const auto second = f.queue("shakyo1", {change_json("f-b", f.shakyo_cell, 0, "社協の値")});
   std::vector<server::api_response> replies;
   {
     const commit_hook refusing(*f.s, commit_hook::refuse);
@@ -149,13 +148,14 @@ TEST_CASE("a group whose commit fails answers every push with the failure and ap
     CHECK(r.notify_seq == 0);
     CHECK(r.body.find("変更は適用されていません") != std::string::npos);
   }
-  CHECK(f.value_of(a).empty());
-  CHECK(f.value_of(b).empty());
+  CHECK(f.value_of(f.fukushi_cell).empty());
+  CHECK(f.value_of(f.shakyo_cell).empty());
 
   // The senders send them again: applied now, once, not answered as
   // repeats of changes that were never stored.
-  const auto again_a = f.queue("fukushi1", {change_json("f-a", a, 0, "消えてはならない値")});
-  const auto again_b = f.queue("shakyo1", {change_json("f-b", b, 0, "社協の値")});
+  const auto again_a =
+      f.queue("fukushi1", {change_json("f-a", f.fukushi_cell, 0, "消えてはならない値")});
+  const auto again_b = f.queue("shakyo1", {change_json("f-b", f.shakyo_cell, 0, "社協の値")});
   const server::api_response retried[] = {f.run(again_a), f.run(again_b)};
   for (const auto& r : retried) {
     REQUIRE(r.status == 200);
@@ -163,9 +163,9 @@ TEST_CASE("a group whose commit fails answers every push with the failure and ap
     CHECK(first_outcome(r.body) == "applied");
     CHECK_FALSE(d["outcomes"][0]["repeated"].GetBool());
   }
-  CHECK(f.value_of(a) == "消えてはならない値");
-  CHECK(f.s->history_of(a).size() == 1);
-  CHECK(f.s->history_of(b).size() == 1);
+  CHECK(f.value_of(f.fukushi_cell) == "消えてはならない値");
+  CHECK(f.s->history_of(f.fukushi_cell).size() == 1);
+  CHECK(f.s->history_of(f.shakyo_cell).size() == 1);
 }
 
 TEST_CASE("after a failed group the server still finds changes another connection applied",
@@ -175,18 +175,15 @@ TEST_CASE("after a failed group the server still finds changes another connectio
   // last commit again: the next change another connection applies
   // (matome-server import-bundle beside it) takes one of those numbers.
   fixture f;
-  const cell_key a{f.p.solo_row, f.p.fukushi, 2023, "progress"};
-  const cell_key b{f.p.shared_row, f.p.shakyo, 2023, "progress"};
-  const cell_key c{f.p.shared_row, 0, 2023, "marks"};
-  const auto first = f.queue("fukushi1", {change_json("l-a", a, 0, "失敗する束")});
-  const auto second = f.queue("shakyo1", {change_json("l-b", b, 0, "失敗する束")});
+  const auto first = f.queue("fukushi1", {change_json("l-a", f.fukushi_cell, 0, "失敗する束")});
+  const auto second = f.queue("shakyo1", {change_json("l-b", f.shakyo_cell, 0, "失敗する束")});
   {
     const commit_hook refusing(*f.s, commit_hook::refuse);
     REQUIRE(f.run(first).status == 503);
     REQUIRE(f.run(second).status == 503);
   }
 
-  const auto bundled = f.queue("coord", {change_json("l-c", c, 0, "●")});
+  const auto bundled = f.queue("coord", {change_json("l-c", f.plan_cell, 0, "●")});
   {
     auto beside = store::open(f.dir.file("master.db")).value();
     server::router other(beside);
@@ -199,7 +196,7 @@ TEST_CASE("after a failed group the server still finds changes another connectio
   const auto d = parse(again.body);
   CHECK(first_outcome(again.body) == "applied");
   CHECK(d["outcomes"][0]["repeated"].GetBool());
-  CHECK(f.s->history_of(c).size() == 1);
+  CHECK(f.s->history_of(f.plan_cell).size() == 1);
 }
 
 TEST_CASE("a group stops at its size, and a push that gets the thread out of turn is in it",
