@@ -105,6 +105,8 @@ TEST_CASE("A database from before schema 12 finds each entry's last acceptance i
       " ALTER TABLE conflicts DROP COLUMN server_user; ALTER TABLE conflicts DROP COLUMN server_at;"
       " ALTER TABLE conflicts DROP COLUMN opened_seq; DROP INDEX conflicts_open_by_cell;"
       " DROP INDEX comments_by_seq; DROP INDEX cells_by_department;"
+      " DROP INDEX history_of_workflow; ALTER TABLE history DROP COLUMN prev_seq;"
+      " CREATE INDEX history_by_cell ON history(item_id, department_id, year, field, seq);"
       " PRAGMA user_version = 11;");
   {
     auto reopened = store::open(f.dir.file("master.db"));

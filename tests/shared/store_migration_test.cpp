@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "matome/store/history_queries.h"
 #include "matome/store/schema.h"
 #include "support/catch_result.h"
 #include "support/temp_dir.h"
@@ -129,4 +130,106 @@ TEST_CASE("outcomes remembered before ids were scoped still answer their retries
       "INSERT INTO conflicts(item_id, department_id, year, field, change_id, base_version,"
       " base_value, server_version, server_value, incoming_value, user_name, device, created_at,"
       " seq) VALUES (1, 2, 2023, 'progress', 'c-1', 1, '', 2, 'x', 'y', 'v', 'e', 't', 4)");
+}
+
+namespace {
+std::vector<std::string> history_indexes(sqlite::database& db) {
+  auto names = db.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'history' ORDER BY name");
+  std::vector<std::string> out;
+  while (names.step()) out.push_back(names.text(0));
+  return out;
+}
+std::vector<std::string> values_in(const std::vector<history_record>& rows) {
+  std::vector<std::string> out;
+  for (const auto& h : rows) out.push_back(h.new_value);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a cell's history follows its rows back, with no index of every history row",
+          "[store][migration]") {
+  test::temp_dir dir;
+  store s = test::open_store(dir.file("master.db"));
+  // Only the workflow's rows have an index: each push writes one history
+  // row a cell, and a second B-tree for it cost a quarter of the apply.
+  CHECK(history_indexes(s.db()) == std::vector<std::string>{"history_of_workflow"});
+
+  auto p = test::make_small_plan(s);
+  const cell_key progress{p.solo_row, p.fukushi, 2023, "progress"};
+  const cell_key grade{p.solo_row, p.fukushi, 2023, "grade"};
+  version_t progress_version = 0, grade_version = 0;
+  for (const std::string v : {"1", "2", "3"}) {
+    const std::vector<cell_change> batch{{"p" + v, progress, progress_version, "実績" + v},
+                                         {"g" + v, grade, grade_version, v == "1" ? "A" : "B"}};
+    const auto o = s.apply(p.index, p.member_of_fukushi(), batch);
+    REQUIRE(o[0].kind == outcome_kind::applied);
+    REQUIRE(o[1].kind == outcome_kind::applied);
+    progress_version = o[0].version;
+    grade_version = o[1].version;
+  }
+  const auto rows = s.history_of(progress);
+  CHECK(values_in(rows) == std::vector<std::string>{"実績1", "実績2", "実績3"});
+  CHECK(rows.back().seq == progress_version);
+  CHECK(rows[1].old_value == "実績1");
+  // "B" a second time is no change, so grade has two rows.
+  CHECK(values_in(s.history_of(grade)) == std::vector<std::string>{"A", "B"});
+  CHECK(s.history_of({p.solo_row, p.fukushi, 2024, "progress"}).empty());
+
+  // Each row is found by its number or by the workflow's index, never by
+  // reading the whole history.
+  for (const auto query : {history_queries::of_cell, history_queries::of_workflow,
+                           history_queries::last_workflow_step}) {
+    auto plan = s.db().prepare("EXPLAIN QUERY PLAN " + std::string(query));
+    std::vector<std::string> steps;
+    while (plan.step()) steps.push_back(plan.text(3));
+    INFO(std::string(query));
+    REQUIRE_FALSE(steps.empty());
+    for (const auto& step : steps) {
+      UNSCOPED_INFO(step);
+      CHECK(step.find("SCAN h") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a database of schema 17 finds each cell's history after the upgrade",
+          "[store][migration]") {
+  test::temp_dir dir;
+  const auto file = dir.file("v17.db");
+  {
+    auto db = sqlite::database::open(file);
+    REQUIRE(migrate(db, 17));
+    db.exec(R"sql(
+INSERT INTO departments(id, code, name, external) VALUES (1, 'fukushi', '福祉課', 0);
+INSERT INTO plans(id, code, title, city, first_year, last_year, report_year, level_names)
+  VALUES (1, 'chiiki', '地域福祉計画', '北本市', 2022, 2026, 2023, '施策');
+INSERT INTO template_fields(plan_id, key, position, label, type, scope, element_type)
+  VALUES (1, 'progress', 0, '進捗状況', 'long_text', 'report', 'short_text');
+INSERT INTO items(id, plan_id, parent_id, level, position, label, title)
+  VALUES (1, 1, NULL, 0, 0, '(1)', '見守り活動の推進');
+INSERT INTO item_owners(item_id, department_id, position) VALUES (1, 1, 0);
+INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES
+  (1, 1, 2023, 'progress', '三', 5), (1, 1, 2024, 'progress', '翌年', 4);
+INSERT INTO entries(item_id, department_id, year, status, version) VALUES
+  (1, 1, 2023, 'submitted', 6);
+INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value, new_value,
+  user_name, device, at) VALUES
+  (1, 1, 1, 2023, 'progress', 'c-1', '', '一', 'u', 'd', 't'),
+  (2, 1, 1, 2023, '_status', 'workflow:submit', 'draft', 'submitted', 'u', 'd', 't'),
+  (3, 1, 1, 2023, 'progress', 'c-3', '一', '二', 'u', 'd', 't'),
+  (4, 1, 1, 2024, 'progress', 'c-4', '', '翌年', 'u', 'd', 't'),
+  (5, 1, 1, 2023, 'progress', 'c-5', '二', '三', 'u', 'd', 't'),
+  (6, 1, 1, 2023, '_status', 'workflow:return', 'submitted', 'returned', 'u', 'd', 't');
+UPDATE meta SET value = 6 WHERE key = 'last_seq';
+)sql");
+  }
+  store s = test::open_store(file);
+  CHECK(history_indexes(s.db()) == std::vector<std::string>{"history_of_workflow"});
+  CHECK(values_in(s.history_of({1, 1, 2023, "progress"})) ==
+        std::vector<std::string>{"一", "二", "三"});
+  CHECK(values_in(s.history_of({1, 1, 2024, "progress"})) == std::vector<std::string>{"翌年"});
+  CHECK(values_in(s.history_of({1, 1, 2023, "_status"})) ==
+        std::vector<std::string>{"submitted", "returned"});
+  // The rows migrated stay append-only.
+  CHECK_THROWS_AS(s.db().exec("UPDATE history SET new_value = 'forged'"), failure);
 }

@@ -24,8 +24,8 @@ cell_writer::cell_writer(sqlite::database& db)
       follow_conflicts_(db.prepare(conflict_queries::follow_cell)),
       write_if_newer_(db.prepare(std::string(upsert) + " WHERE excluded.version > cells.version")),
       record_(db.prepare("INSERT INTO history(seq, item_id, department_id, year, field, change_id, "
-                         "old_value, new_value,"
-                         " user_name, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                         "old_value, new_value, user_name, device, at, prev_seq)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
   auto any_open = db.prepare(conflict_queries::any_open);
   open_conflicts_ = any_open.step();
 }
@@ -39,9 +39,9 @@ void cell_writer::write_if_newer(const cell_key& key, std::string_view value, ve
   bind_cell(write_if_newer_, key, value, version);
 }
 
-void cell_writer::record(version_t seq, const cell_key& key, std::string_view change_id,
-                         std::string_view old_value, std::string_view new_value,
-                         const change_author& by) {
+void cell_writer::record(version_t seq, version_t previous, const cell_key& key,
+                         std::string_view change_id, std::string_view old_value,
+                         std::string_view new_value, const change_author& by) {
   record_.bind(1, seq)
       .bind(2, key.item_id)
       .bind(3, key.department_id)
@@ -52,7 +52,7 @@ void cell_writer::record(version_t seq, const cell_key& key, std::string_view ch
       .bind(8, new_value)
       .bind(9, by.user)
       .bind(10, by.device);
-  record_.bind(11, by.at).run();
+  record_.bind(11, by.at).bind(12, previous).run();
 }
 
 }  // namespace matome

@@ -11,6 +11,10 @@
 
 namespace matome {
 
+// The history's field for an entry's workflow steps (store_workflow.cpp).
+// These rows are no cell's: the index history_of_workflow finds them.
+inline constexpr std::string_view workflow_field = "_status";
+
 // Who made a history row, and when.
 struct change_author {
   std::string_view user;
@@ -35,8 +39,10 @@ class cell_writer {
   // The same, unless the cell already holds a newer version (a replica
   // taking rows from the server, which may arrive more than once).
   void write_if_newer(const cell_key& key, std::string_view value, version_t version);
-  // Appends the history row numbered `seq`.
-  void record(version_t seq, const cell_key& key, std::string_view change_id,
+  // Appends the history row numbered `seq`, linked to the key's row before
+  // it: `previous` is the cell's version until now (0 for its first row),
+  // which store::history_of follows back.
+  void record(version_t seq, version_t previous, const cell_key& key, std::string_view change_id,
               std::string_view old_value, std::string_view new_value, const change_author& by);
 
  private:

@@ -475,6 +475,26 @@ constexpr std::string_view v17_no_cells_by_version = R"sql(
 DROP INDEX IF EXISTS cells_by_version;
 )sql";
 
+// Step 18: no index of every history row by cell. Each row links to the
+// cell's row before it (prev_seq; 0 for the first), and a cell's version is
+// the number of its latest row, so store::history_of walks back from the
+// cell. A push wrote history_by_cell for every change: about a quarter of
+// the server's apply (docs/benchmarks.md). The workflow's rows, whose
+// entry's version is not always a history row, keep a small index.
+constexpr std::string_view v18_history_links = R"sql(
+ALTER TABLE history ADD COLUMN prev_seq INTEGER NOT NULL DEFAULT 0;
+DROP TRIGGER history_is_append_only_u;
+UPDATE history SET prev_seq = earlier.prev_seq
+  FROM (SELECT seq, lag(seq, 1, 0) OVER (PARTITION BY item_id, department_id, year, field
+                                         ORDER BY seq) AS prev_seq FROM history) AS earlier
+  WHERE earlier.seq = history.seq AND earlier.prev_seq <> 0;
+CREATE TRIGGER history_is_append_only_u BEFORE UPDATE ON history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+DROP INDEX history_by_cell;
+CREATE INDEX history_of_workflow ON history(item_id, department_id, year, seq)
+  WHERE field = '_status';
+)sql";
+
 // Replicas drop cells_by_department (drop_feed_indexes in schema.h): a step
 // that touches it must say IF EXISTS.
 constexpr migration migrations[] = {
@@ -496,6 +516,8 @@ constexpr migration migrations[] = {
     {16, "cells by department and version, for a department's feed", v16_cells_by_department},
     {17, "no index of cells by version alone: the feed merges the departments' runs",
      v17_no_cells_by_version},
+    {18, "history rows linked to the cell's row before, instead of an index by cell",
+     v18_history_links},
 };
 
 }  // namespace

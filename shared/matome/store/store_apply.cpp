@@ -255,7 +255,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
         case merge_decision::apply: {
           const auto version = ++seq;
           cells.write(c.key, c.value, version);
-          cells.record(version, c.key, c.change_id, current_value, c.value, by);
+          cells.record(version, current_version, c.key, c.change_id, current_value, c.value, by);
           applied_.add(who.user, who.device, c.change_id, version);
           recorded_by_history = true;
           if (!c.key.is_plan_cell() && *status == entry_status::not_started) {

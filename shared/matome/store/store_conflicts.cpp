@@ -66,8 +66,8 @@ result<conflict_record> store::resolve_conflict(const plan_index& index, const a
     const auto version = next_seq();
     cell_writer cells(db_);
     cells.write(c.key, value, version);
-    cells.record(version, c.key, "resolve:" + std::to_string(conflict_id), current.value, value,
-                 {who.user, who.device, now});
+    cells.record(version, current.version, c.key, "resolve:" + std::to_string(conflict_id),
+                 current.value, value, {who.user, who.device, now});
   }
   auto mark = db_.prepare(
       "UPDATE conflicts SET resolved_value = ?, resolved_by = ?, resolved_at = ?, seq = ? WHERE id "

@@ -445,15 +445,15 @@ result<void> store::remove_item(record_id item_id) {
   auto item = find_item_row(db_, item_id);
   if (!item) return item.error();
   // Anything that refers to the item keeps it: rows under it, relistings
-  // of it, or anything reported on it.
+  // of it, or anything reported on it. (Its history needs no count: each
+  // history row was written with a cell or an entry, and they stay.)
   auto used = db_.prepare(
       "SELECT (SELECT count(*) FROM items WHERE parent_id = ?1)"
       " + (SELECT count(*) FROM item_relistings WHERE parent_id = ?1)"
       " + (SELECT count(*) FROM cells WHERE item_id = ?1)"
       " + (SELECT count(*) FROM entries WHERE item_id = ?1)"
       " + (SELECT count(*) FROM conflicts WHERE item_id = ?1)"
-      " + (SELECT count(*) FROM comments WHERE item_id = ?1)"
-      " + (SELECT count(*) FROM history WHERE item_id = ?1)");
+      " + (SELECT count(*) FROM comments WHERE item_id = ?1)");
   used.bind(1, item_id);
   used.step();
   if (used.int64(0) != 0) {
