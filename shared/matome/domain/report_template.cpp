@@ -174,7 +174,10 @@ result<void> validate_value(const template_field& field, std::string_view value)
                       "「" + field.label + "」の値が UTF-8 の文字列ではありません。");
   }
   if (value.empty()) return {};
-  if (utf8_length(value) > field.length_limit()) {
+  // A character is at least one byte: most values are shorter in bytes
+  // than the limit in characters, and need no count (every pushed value
+  // comes through here, on the server's database thread).
+  if (value.size() > field.length_limit() && utf8_length(value) > field.length_limit()) {
     return make_error(errc::invalid_value, "「" + field.label + "」は" +
                                                std::to_string(field.length_limit()) +
                                                "文字以内で入力してください（現在" +
