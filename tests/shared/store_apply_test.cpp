@@ -215,6 +215,48 @@ TEST_CASE("a change another process applied to the same file is not applied agai
   CHECK(server.history_of(key).size() == 1);
 }
 
+TEST_CASE("a conflict another process recorded answers its retry here the same", "[store][apply]") {
+  test::temp_dir dir;
+  const auto file = dir.file("master.db");
+  store server = test::open_store(file);  // open all along, like matome-server
+  auto p = test::make_small_plan(server);
+  const cell_key key{p.solo_row, p.fukushi, 2023, "progress"};
+  const cell_change theirs{"theirs-1", key, 0, "サーバーの値"};
+  REQUIRE(server.apply(p.index, p.member_of_fukushi(), std::span(&theirs, 1))[0].kind ==
+          outcome_kind::applied);
+
+  // matome-server import-bundle beside the server: a change on a stale
+  // base, whose outcome (a conflict) only applied_changes remembers.
+  const cell_change stale{"stale-1", key, 0, "古い版からの値"};
+  change_outcome first;
+  {
+    store other = test::open_store(file);
+    first = other.apply(p.index, p.member_of_fukushi(), std::span(&stale, 1))[0];
+    REQUIRE(first.kind == outcome_kind::conflict);
+  }
+  const auto retry = server.apply(p.index, p.member_of_fukushi(), std::span(&stale, 1))[0];
+  CHECK(retry.repeated);
+  CHECK(retry.kind == outcome_kind::conflict);
+  CHECK(retry.conflict_id == first.conflict_id);
+  CHECK(server.open_conflicts(p.plan_id).size() == 1);
+}
+
+TEST_CASE("a conflicting change twice in one batch opens one conflict", "[store][apply]") {
+  fixture f;
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  REQUIRE(f.apply_one(f.p.member_of_fukushi(), {"first", key, 0, "先の値"}).kind ==
+          outcome_kind::applied);
+  const std::vector<cell_change> batch = {{"late-1", key, 0, "後の値"},
+                                          {"late-1", key, 0, "後の値"}};
+  const auto outcomes = f.s.apply(f.p.index, f.p.coordinator(), batch);
+  REQUIRE(outcomes.size() == 2);
+  CHECK(outcomes[0].kind == outcome_kind::conflict);
+  CHECK_FALSE(outcomes[0].repeated);
+  CHECK(outcomes[1].repeated);
+  CHECK(outcomes[1].conflict_id == outcomes[0].conflict_id);
+  CHECK(f.s.open_conflicts(f.p.plan_id).size() == 1);
+}
+
 TEST_CASE("one change id twice in one batch is applied once", "[store][apply]") {
   fixture f;
   const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};

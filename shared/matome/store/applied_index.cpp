@@ -18,6 +18,7 @@ std::uint64_t key_of(std::string_view user, std::string_view device, std::string
 }  // namespace
 
 void applied_index::catch_up(sqlite::database& db) {
+  read_outcomes(db);
   auto rows = db.prepare(
       "SELECT seq, user_name, device, change_id FROM history WHERE seq > ? ORDER BY seq");
   rows.bind(1, through_);
@@ -36,6 +37,32 @@ void applied_index::catch_up(sqlite::database& db) {
     through_ = seq;
     known_ = std::max(known_, seq);
   }
+}
+
+// data_version changes only when another connection commits: this
+// connection's own rows went in with add_outcome as they were written.
+void applied_index::read_outcomes(sqlite::database& db) {
+  auto version = db.prepare("PRAGMA data_version");
+  version.step();
+  const auto now = version.int64(0);
+  version.reset();
+  if (now == outcomes_version_) return;
+  outcomes_.clear();
+  auto rows = db.prepare("SELECT user_name, device, change_id FROM applied_changes");
+  while (rows.step())
+    outcomes_.insert(key_of(rows.text_view(0), rows.text_view(1), rows.text_view(2)));
+  outcomes_version_ = now;
+}
+
+void applied_index::add_outcome(std::string_view user, std::string_view device,
+                                std::string_view change_id) {
+  outcomes_.insert(key_of(user, device, change_id));
+}
+
+bool applied_index::may_have_outcome(std::string_view user, std::string_view device,
+                                     std::string_view change_id) const {
+  return outcomes_.contains(key_of(user, device, change_id)) ||
+         outcomes_.contains(key_of("", "", change_id));
 }
 
 void applied_index::add(std::string_view user, std::string_view device, std::string_view change_id,

@@ -12,10 +12,18 @@
 // server) wrote since. An entry is a hash and a seq: a hit is checked
 // against its row, so a stale or colliding entry never answers for another
 // change.
+//
+// It also knows which ids may have a row in applied_changes (the rarer
+// outcomes: a conflict, a refusal, a value already there), so the common
+// new change skips that lookup. A false "may" only costs the lookup; a
+// false "no" would judge a retry again, so the set is read whole whenever
+// another connection has committed (PRAGMA data_version), and every row
+// this connection writes goes in as it is written.
 
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "matome/store/sqlite.h"
@@ -24,8 +32,10 @@ namespace matome {
 
 class applied_index {
  public:
-  // Reads the history rows after the last one seen. In the batch's write
-  // transaction, so nobody writes between this and the batch's own rows.
+  // Reads the history rows after the last one seen, and applied_changes
+  // again if another connection has committed since the last call. In the
+  // batch's write transaction, so nobody writes between this and the
+  // batch's own rows.
   void catch_up(sqlite::database& db);
   // The batch wrote this history row (not yet committed).
   void add(std::string_view user, std::string_view device, std::string_view change_id,
@@ -44,11 +54,22 @@ class applied_index {
   std::vector<std::int64_t> candidates(std::string_view user, std::string_view device,
                                        std::string_view change_id) const;
 
+  // The batch wrote a row of applied_changes for this change.
+  void add_outcome(std::string_view user, std::string_view device, std::string_view change_id);
+  // Whether applied_changes may hold this sender's change, or the same id
+  // from before ids were scoped to their sender (user and device '').
+  bool may_have_outcome(std::string_view user, std::string_view device,
+                        std::string_view change_id) const;
+
  private:
+  void read_outcomes(sqlite::database& db);
+
   std::unordered_multimap<std::uint64_t, std::int64_t> seqs_;
-  std::int64_t through_ = 0;    // the last history row read
-  std::int64_t committed_ = 0;  // the last row of a batch this index saw committed
-  std::int64_t known_ = 0;      // the highest seq in the index, read or added
+  std::unordered_set<std::uint64_t> outcomes_;  // hashes of applied_changes' ids
+  std::int64_t outcomes_version_ = -1;          // data_version when last read; -1 never read
+  std::int64_t through_ = 0;                    // the last history row read
+  std::int64_t committed_ = 0;                  // the last row of a batch this index saw committed
+  std::int64_t known_ = 0;                      // the highest seq in the index, read or added
 };
 
 }  // namespace matome

@@ -118,6 +118,36 @@ std::optional<applied_record> find_applied(const applied_index& index,
   return std::nullopt;
 }
 
+// The answer applied_changes holds for this sender's change id (a
+// conflict, a refusal, a value already there), marked as repeated; or a
+// refusal if the id was used for another change. None if it holds no row.
+std::optional<change_outcome> remembered_outcome(sqlite::statement& select_applied,
+                                                 const actor& who, const cell_change& c,
+                                                 const auto& fingerprint) {
+  select_applied.bind(1, c.change_id).bind(2, who.user).bind(3, who.device);
+  if (!select_applied.step()) {
+    select_applied.reset();
+    return std::nullopt;
+  }
+  const std::string remembered = select_applied.text(7);
+  if (!remembered.empty() && remembered != fingerprint()) {
+    select_applied.reset();
+    return refused(c, {errc::invalid_argument, reused_id_message(c.change_id)});
+  }
+  change_outcome o;
+  o.change_id = c.change_id;
+  o.kind = parse_outcome_kind(select_applied.text(0)).value();
+  o.version = select_applied.int64(1);
+  o.conflict_id = select_applied.int64(2);
+  o.server_value = select_applied.text(3);
+  o.server_version = select_applied.int64(4);
+  o.reason_code = select_applied.text(5);
+  o.reason = select_applied.text(6);
+  o.repeated = true;
+  select_applied.reset();
+  return o;
+}
+
 }  // namespace
 
 std::vector<change_outcome> store::apply(const plan_index& index, const actor& who,
@@ -206,29 +236,13 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
       }
       continue;
     }
-    select_applied.bind(1, c.change_id).bind(2, who.user).bind(3, who.device);
-    if (select_applied.step()) {
-      const std::string remembered = select_applied.text(7);
-      if (!remembered.empty() && remembered != fingerprint()) {
-        select_applied.reset();
-        outcomes.push_back(refused(c, {errc::invalid_argument, reused_id_message(c.change_id)}));
+    // Only the rarer outcomes have a row there: most changes skip the lookup.
+    if (applied_.may_have_outcome(who.user, who.device, c.change_id)) {
+      if (auto remembered = remembered_outcome(select_applied, who, c, fingerprint)) {
+        outcomes.push_back(std::move(*remembered));
         continue;
       }
-      change_outcome o;
-      o.change_id = c.change_id;
-      o.kind = parse_outcome_kind(select_applied.text(0)).value();
-      o.version = select_applied.int64(1);
-      o.conflict_id = select_applied.int64(2);
-      o.server_value = select_applied.text(3);
-      o.server_version = select_applied.int64(4);
-      o.reason_code = select_applied.text(5);
-      o.reason = select_applied.text(6);
-      o.repeated = true;
-      select_applied.reset();
-      outcomes.push_back(std::move(o));
-      continue;
     }
-    select_applied.reset();
 
     change_outcome o;
     o.change_id = c.change_id;
@@ -306,6 +320,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
       insert_applied.bind(4, fingerprint()).bind(5, to_string(o.kind)).bind(6, o.version);
       insert_applied.bind(7, o.conflict_id).bind(8, o.server_value).bind(9, o.server_version);
       insert_applied.bind(10, o.reason_code).bind(11, o.reason).bind(12, now).run();
+      applied_.add_outcome(who.user, who.device, o.change_id);
     }
     outcomes.push_back(std::move(o));
   }
