@@ -13,8 +13,9 @@ constexpr std::string_view upsert =
 
 void bind_cell(sqlite::statement& s, const cell_key& key, std::string_view value,
                version_t version) {
-  s.bind(1, key.item_id).bind(2, key.department_id).bind(3, key.year).bind(4, key.field);
-  s.bind(5, value).bind(6, version).run();
+  // Bound in place: the texts outlive the run() that clears them.
+  s.bind(1, key.item_id).bind(2, key.department_id).bind(3, key.year);
+  s.bind_in_place(4, key.field).bind_in_place(5, value).bind(6, version).run();
 }
 
 }  // namespace
@@ -42,17 +43,13 @@ void cell_writer::write_if_newer(const cell_key& key, std::string_view value, ve
 void cell_writer::record(version_t seq, version_t previous, const cell_key& key,
                          std::string_view change_id, std::string_view old_value,
                          std::string_view new_value, const change_author& by) {
-  record_.bind(1, seq)
-      .bind(2, key.item_id)
-      .bind(3, key.department_id)
-      .bind(4, key.year)
-      .bind(5, key.field);
-  record_.bind(6, change_id)
-      .bind(7, old_value)
-      .bind(8, new_value)
-      .bind(9, by.user)
-      .bind(10, by.device);
-  record_.bind(11, by.at).bind(12, previous).run();
+  record_.bind(1, seq).bind(2, key.item_id).bind(3, key.department_id).bind(4, key.year);
+  record_.bind(12, previous);
+  // Bound in place: the texts outlive the run() that clears them.
+  record_.bind_in_place(5, key.field).bind_in_place(6, change_id);
+  record_.bind_in_place(7, old_value).bind_in_place(8, new_value);
+  record_.bind_in_place(9, by.user).bind_in_place(10, by.device).bind_in_place(11, by.at);
+  record_.run();
 }
 
 }  // namespace matome

@@ -92,6 +92,13 @@ statement& statement::bind(int index, std::string_view text) {
   return *this;
 }
 
+statement& statement::bind_in_place(int index, std::string_view text) {
+  check(db_,
+        sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8),
+        "bind");
+  return *this;
+}
+
 statement& statement::bind_null(int index) {
   check(db_, sqlite3_bind_null(stmt_, index), "bind");
   return *this;

@@ -55,6 +55,11 @@ class statement {
     return bind(index, std::string_view(text));
   }
   statement& bind_null(int index);
+  // Binds `text` without SQLite's copy of it (SQLITE_STATIC): for a write
+  // bound and run() in one place, with text that outlives the run().
+  // run() and reset() clear every binding, so SQLite holds the pointer no
+  // longer than that. The push path binds nine texts a change this way.
+  statement& bind_in_place(int index, std::string_view text);
 
   // Advances to the next row: true while there is one, false when done.
   bool step();
