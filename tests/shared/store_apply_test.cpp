@@ -191,54 +191,51 @@ TEST_CASE("a retry after the database was reopened is answered from its first ou
   CHECK(reopened.find_cell(key)->value == "再送される値");
 }
 
+// matome-server, open on its file all along, and another process writing
+// to the same file beside it (matome-server import-bundle, say).
+struct server_and_neighbour {
+  test::temp_dir dir;
+  std::filesystem::path file = dir.file("master.db");
+  store server = test::open_store(file);
+  test::small_plan p = test::make_small_plan(server);
+
+  change_outcome apply_here(const cell_change& c) {
+    return server.apply(p.index, p.member_of_fukushi(), std::span(&c, 1)).at(0);
+  }
+  change_outcome apply_beside(const cell_change& c) {
+    store other = test::open_store(file);
+    return other.apply(p.index, p.member_of_fukushi(), std::span(&c, 1)).at(0);
+  }
+};
+
 TEST_CASE("a change another process applied to the same file is not applied again",
           "[store][apply]") {
-  test::temp_dir dir;
-  const auto file = dir.file("master.db");
-  store server = test::open_store(file);  // open all along, like matome-server
-  auto p = test::make_small_plan(server);
-  const cell_key warm{p.solo_row, p.fukushi, 2023, "grade"};
-  const cell_change before{"warm-1", warm, 0, "A"};
-  REQUIRE(server.apply(p.index, p.member_of_fukushi(), std::span(&before, 1))[0].kind ==
-          outcome_kind::applied);
+  server_and_neighbour f;
+  const cell_key warm{f.p.solo_row, f.p.fukushi, 2023, "grade"};
+  REQUIRE(f.apply_here({"warm-1", warm, 0, "A"}).kind == outcome_kind::applied);
 
-  // matome-server import-bundle, say, beside the running server.
-  const cell_key key{p.solo_row, p.fukushi, 2023, "progress"};
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
   const cell_change change{"beside-1", key, 0, "別の手順で届いた値"};
-  {
-    store other = test::open_store(file);
-    REQUIRE(other.apply(p.index, p.member_of_fukushi(), std::span(&change, 1))[0].kind ==
-            outcome_kind::applied);
-  }
-  const auto retry = server.apply(p.index, p.member_of_fukushi(), std::span(&change, 1))[0];
-  CHECK(retry.repeated);
-  CHECK(server.history_of(key).size() == 1);
+  REQUIRE(f.apply_beside(change).kind == outcome_kind::applied);
+  CHECK(f.apply_here(change).repeated);
+  CHECK(f.server.history_of(key).size() == 1);
 }
 
 TEST_CASE("a conflict another process recorded answers its retry here the same", "[store][apply]") {
-  test::temp_dir dir;
-  const auto file = dir.file("master.db");
-  store server = test::open_store(file);  // open all along, like matome-server
-  auto p = test::make_small_plan(server);
-  const cell_key key{p.solo_row, p.fukushi, 2023, "progress"};
-  const cell_change theirs{"theirs-1", key, 0, "サーバーの値"};
-  REQUIRE(server.apply(p.index, p.member_of_fukushi(), std::span(&theirs, 1))[0].kind ==
-          outcome_kind::applied);
+  server_and_neighbour f;
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  REQUIRE(f.apply_here({"theirs-1", key, 0, "サーバーの値"}).kind == outcome_kind::applied);
 
-  // matome-server import-bundle beside the server: a change on a stale
-  // base, whose outcome (a conflict) only applied_changes remembers.
+  // A change on a stale base, whose outcome (a conflict) only
+  // applied_changes remembers.
   const cell_change stale{"stale-1", key, 0, "古い版からの値"};
-  change_outcome first;
-  {
-    store other = test::open_store(file);
-    first = other.apply(p.index, p.member_of_fukushi(), std::span(&stale, 1))[0];
-    REQUIRE(first.kind == outcome_kind::conflict);
-  }
-  const auto retry = server.apply(p.index, p.member_of_fukushi(), std::span(&stale, 1))[0];
+  const auto first = f.apply_beside(stale);
+  REQUIRE(first.kind == outcome_kind::conflict);
+  const auto retry = f.apply_here(stale);
   CHECK(retry.repeated);
   CHECK(retry.kind == outcome_kind::conflict);
   CHECK(retry.conflict_id == first.conflict_id);
-  CHECK(server.open_conflicts(p.plan_id).size() == 1);
+  CHECK(f.server.open_conflicts(f.p.plan_id).size() == 1);
 }
 
 TEST_CASE("a conflicting change twice in one batch opens one conflict", "[store][apply]") {
