@@ -152,7 +152,7 @@ TEST_CASE("a cell's history follows its rows back, with no index of every histor
   test::temp_dir dir;
   store s = test::open_store(dir.file("master.db"));
   // Only the workflow's rows have an index: each push writes one history
-  // row a cell, and a second B-tree for it cost a quarter of the apply.
+  // row a change, and a second B-tree beside it was pure cost to the push.
   CHECK(history_indexes(s.db()) == std::vector<std::string>{"history_of_workflow"});
 
   auto p = test::make_small_plan(s);
@@ -175,6 +175,18 @@ TEST_CASE("a cell's history follows its rows back, with no index of every histor
   // "B" a second time is no change, so grade has two rows.
   CHECK(values_in(s.history_of(grade)) == std::vector<std::string>{"A", "B"});
   CHECK(s.history_of({p.solo_row, p.fukushi, 2024, "progress"}).empty());
+
+  // A link to another cell's row (a damaged file): the cell never shows
+  // another cell's values.
+  s.db().exec(
+      "INSERT INTO history(seq, item_id, department_id, year, field, change_id,"
+      " old_value, new_value, user_name, device, at, prev_seq) VALUES (" +
+      std::to_string(s.last_seq() + 1) + ", " + std::to_string(p.solo_row) + ", " +
+      std::to_string(p.fukushi) + ", 2023, 'progress', 'x', '', '実績4', 'u', 'd', 't', " +
+      std::to_string(grade_version) + ")");
+  s.db().exec("UPDATE cells SET version = " + std::to_string(s.last_seq() + 1) +
+              " WHERE field = 'progress' AND year = 2023");
+  CHECK(values_in(s.history_of(progress)) == std::vector<std::string>{"実績4"});
 
   // Each row is found by its number or by the workflow's index, never by
   // reading the whole history.

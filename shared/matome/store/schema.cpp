@@ -478,9 +478,9 @@ DROP INDEX IF EXISTS cells_by_version;
 // Step 18: no index of every history row by cell. Each row links to the
 // cell's row before it (prev_seq; 0 for the first), and a cell's version is
 // the number of its latest row, so store::history_of walks back from the
-// cell. A push wrote history_by_cell for every change: about a quarter of
-// the server's apply (docs/benchmarks.md). The workflow's rows, whose
-// entry's version is not always a history row, keep a small index.
+// cell. A push wrote history_by_cell for every change: 8 % of the
+// server's apply in instructions, more in pages written (docs/benchmarks.md). The workflow's rows,
+// whose entry's version is not always a history row, keep a small index.
 constexpr std::string_view v18_history_links = R"sql(
 ALTER TABLE history ADD COLUMN prev_seq INTEGER NOT NULL DEFAULT 0;
 DROP TRIGGER history_is_append_only_u;
