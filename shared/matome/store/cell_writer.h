@@ -39,9 +39,10 @@ class cell_writer {
   // The same, unless the cell already holds a newer version (a replica
   // taking rows from the server, which may arrive more than once).
   void write_if_newer(const cell_key& key, std::string_view value, version_t version);
-  // Appends the history row numbered `seq`, linked to the key's row before
+  // Appends the history row numbered `seq`, linked to the cell's row before
   // it: `previous` is the cell's version until now (0 for its first row),
-  // which store::history_of follows back.
+  // which store::history_of follows back. Workflow rows pass 0: their own
+  // index finds them.
   void record(version_t seq, version_t previous, const cell_key& key, std::string_view change_id,
               std::string_view old_value, std::string_view new_value, const change_author& by);
 

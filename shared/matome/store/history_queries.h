@@ -30,9 +30,4 @@ constexpr std::string_view of_workflow =
     " WHERE item_id = ?1 AND department_id = ?2 AND year = ?3 AND field = '_status'"
     " ORDER BY seq";
 
-// The number of an entry's latest workflow row, 0 if none. ?1..?3 the entry.
-constexpr std::string_view last_workflow_step =
-    "SELECT coalesce(max(seq), 0) FROM history"
-    " WHERE item_id = ?1 AND department_id = ?2 AND year = ?3 AND field = '_status'";
-
 }  // namespace matome::history_queries

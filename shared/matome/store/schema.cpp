@@ -475,19 +475,20 @@ constexpr std::string_view v17_no_cells_by_version = R"sql(
 DROP INDEX IF EXISTS cells_by_version;
 )sql";
 
-// Step 18: no index of every history row by cell. Each row links to the
-// cell's row before it (prev_seq; 0 for the first), and a cell's version is
-// the number of its latest row, so store::history_of walks back from the
-// cell. A push wrote history_by_cell for every change: 8 % of the
-// server's apply in instructions, more in pages written (docs/benchmarks.md). The workflow's rows,
-// whose entry's version is not always a history row, keep a small index.
+// Step 18: no index of every history row by cell. Each cell's row links to
+// the cell's row before it (prev_seq; 0 for the first), and a cell's
+// version is the number of its latest row, so store::history_of walks back
+// from the cell. A push wrote history_by_cell for every change: 8 % of the
+// server's apply in instructions, more in pages written
+// (docs/benchmarks.md). The workflow's rows, whose entry's version is not
+// always a history row, are not linked (0) and keep a small index.
 constexpr std::string_view v18_history_links = R"sql(
 ALTER TABLE history ADD COLUMN prev_seq INTEGER NOT NULL DEFAULT 0;
 DROP TRIGGER history_is_append_only_u;
 UPDATE history SET prev_seq = earlier.prev_seq
   FROM (SELECT seq, lag(seq, 1, 0) OVER (PARTITION BY item_id, department_id, year, field
                                          ORDER BY seq) AS prev_seq FROM history) AS earlier
-  WHERE earlier.seq = history.seq AND earlier.prev_seq <> 0;
+  WHERE earlier.seq = history.seq AND earlier.prev_seq <> 0 AND history.field <> '_status';
 CREATE TRIGGER history_is_append_only_u BEFORE UPDATE ON history
   BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
 DROP INDEX history_by_cell;

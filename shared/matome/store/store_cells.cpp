@@ -95,10 +95,13 @@ std::vector<entry> store::entries_of_year(record_id plan_id, int year) {
 
 std::vector<history_record> store::history_of(const cell_key& key) {
   std::vector<history_record> out;
-  auto stmt = db_.prepare(key.field == workflow_field ? history_queries::of_workflow
-                                                      : history_queries::of_cell);
-  stmt.bind(1, key.item_id).bind(2, key.department_id).bind(3, key.year);
-  if (key.field != workflow_field) stmt.bind(4, key.field);
+  const bool workflow = key.field == workflow_field;
+  auto stmt = db_.prepare(workflow ? history_queries::of_workflow : history_queries::of_cell);
+  if (workflow) {
+    stmt.bind(1, key.item_id).bind(2, key.department_id).bind(3, key.year);
+  } else {
+    bind_key(stmt, key);
+  }
   while (stmt.step()) {
     out.push_back({stmt.int64(0), key, stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4),
                    stmt.text(5), stmt.text(6)});

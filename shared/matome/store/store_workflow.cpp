@@ -5,20 +5,10 @@
 
 #include "matome/domain/fiscal_year.h"
 #include "matome/store/cell_writer.h"
-#include "matome/store/history_queries.h"
 #include "matome/store/store.h"
 
 namespace matome {
 namespace {
-
-// The number of the entry's latest workflow row in the history, 0 if none:
-// the entry's own version also moves when its first cell starts it.
-version_t last_workflow_step(sqlite::database& db, const entry_key& key) {
-  auto stmt = db.prepare(history_queries::last_workflow_step);
-  stmt.bind(1, key.item_id).bind(2, key.department_id).bind(3, key.year);
-  stmt.step();
-  return stmt.int64(0);
-}
 
 result<const plan_item*> find_entry_row(const plan_index& index, const entry_key& key) {
   const plan_item* item = index.find_item(key.item_id);
@@ -88,7 +78,8 @@ result<entry> store::transition(const plan_index& index, const actor& who, const
       .bind(3, key.year)
       .bind(4, to_string(*next));
   upsert.bind(5, seq).bind(6, accepted_version).run();
-  cell_writer(db_).record(seq, last_workflow_step(db_, key),
+  // Not linked (0): the workflow's rows are found by their own index.
+  cell_writer(db_).record(seq, 0,
                           {key.item_id, key.department_id, key.year, std::string(workflow_field)},
                           "workflow:" + std::string(to_string(action)), to_string(current.status),
                           to_string(*next), {who.user, who.device, now});
