@@ -176,17 +176,27 @@ TEST_CASE("a cell's history follows its rows back, with no index of every histor
   CHECK(values_in(s.history_of(grade)) == std::vector<std::string>{"A", "B"});
   CHECK(s.history_of({p.solo_row, p.fukushi, 2024, "progress"}).empty());
 
-  // A link to another cell's row (a damaged file): the cell never shows
-  // another cell's values.
-  s.db().exec(
-      "INSERT INTO history(seq, item_id, department_id, year, field, change_id,"
-      " old_value, new_value, user_name, device, at, prev_seq) VALUES (" +
-      std::to_string(s.last_seq() + 1) + ", " + std::to_string(p.solo_row) + ", " +
-      std::to_string(p.fukushi) + ", 2023, 'progress', 'x', '', '実績4', 'u', 'd', 't', " +
-      std::to_string(grade_version) + ")");
-  s.db().exec("UPDATE cells SET version = " + std::to_string(s.last_seq() + 1) +
-              " WHERE field = 'progress' AND year = 2023");
+  // A damaged file: a cell's latest row linked to another cell's row, or to
+  // itself. The cell never shows another cell's values, and the walk ends.
+  version_t next = s.last_seq();
+  const auto damaged_row = [&](const std::string& value, version_t prev_seq) {
+    ++next;
+    auto row = s.db().prepare(
+        "INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value,"
+        " new_value, user_name, device, at, prev_seq) VALUES (?, ?, ?, ?, ?, 'x', '', ?, 'u',"
+        " 'd', 't', ?)");
+    row.bind(1, next).bind(2, progress.item_id).bind(3, progress.department_id);
+    row.bind(4, progress.year).bind(5, progress.field).bind(6, value).bind(7, prev_seq).run();
+    auto cell = s.db().prepare(
+        "UPDATE cells SET version = ? WHERE item_id = ? AND department_id = ? AND year = ?"
+        " AND field = ?");
+    cell.bind(1, next).bind(2, progress.item_id).bind(3, progress.department_id);
+    cell.bind(4, progress.year).bind(5, progress.field).run();
+  };
+  damaged_row("実績4", grade_version);
   CHECK(values_in(s.history_of(progress)) == std::vector<std::string>{"実績4"});
+  damaged_row("実績5", next + 1);
+  CHECK(values_in(s.history_of(progress)) == std::vector<std::string>{"実績5"});
 
   // Each row is found by its number or by the workflow's index, never by
   // reading the whole history.

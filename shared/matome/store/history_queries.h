@@ -10,14 +10,15 @@
 
 namespace matome::history_queries {
 
-// A cell's rows, oldest first. ?1..?4 the cell. The key is checked on
-// every row, so a broken link ends the walk instead of leaving the cell.
+// A cell's rows, oldest first. ?1..?4 the cell. A link goes back in number
+// and stays in the cell, or the walk ends there: a damaged file can neither
+// loop it forever nor show another cell's rows.
 constexpr std::string_view of_cell =
     "WITH RECURSIVE back(seq) AS ("
     " SELECT version FROM cells"
     " WHERE item_id = ?1 AND department_id = ?2 AND year = ?3 AND field = ?4"
     " UNION ALL SELECT h.prev_seq FROM history h JOIN back ON h.seq = back.seq"
-    " WHERE h.prev_seq <> 0"
+    " WHERE h.prev_seq <> 0 AND h.prev_seq < h.seq"
     " AND h.item_id = ?1 AND h.department_id = ?2 AND h.year = ?3 AND h.field = ?4)"
     " SELECT h.seq, h.change_id, h.old_value, h.new_value, h.user_name, h.device, h.at"
     " FROM back JOIN history h ON h.seq = back.seq"
