@@ -199,6 +199,34 @@ TEST_CASE("after a failed group the server still finds changes another connectio
   CHECK(f.s->history_of(f.plan_cell).size() == 1);
 }
 
+TEST_CASE("a change applied again after a failed group is a repeat ever after, not a third write",
+          "[server][sync][group]") {
+  // The failed group numbered f-a's row before f-b's. Sent again in the
+  // other order, f-b takes f-a's old number and f-a a new one: the server
+  // must know f-a by the new number, not only by the stale one.
+  fixture f;
+  const auto first = f.queue("fukushi1", {change_json("r-a", f.fukushi_cell, 0, "一度だけ")});
+  const auto second = f.queue("shakyo1", {change_json("r-b", f.shakyo_cell, 0, "社協の値")});
+  {
+    const commit_hook refusing(*f.s, commit_hook::refuse);
+    REQUIRE(f.run(first).status == 503);
+    REQUIRE(f.run(second).status == 503);
+  }
+  const auto again_b = f.queue("shakyo1", {change_json("r-b", f.shakyo_cell, 0, "社協の値")});
+  const auto again_a = f.queue("fukushi1", {change_json("r-a", f.fukushi_cell, 0, "一度だけ")});
+  REQUIRE(f.run(again_b).status == 200);
+  const auto applied = f.run(again_a);
+  REQUIRE(applied.status == 200);
+  CHECK_FALSE(parse(applied.body)["outcomes"][0]["repeated"].GetBool());
+
+  const auto third = f.queue("fukushi1", {change_json("r-a", f.fukushi_cell, 0, "一度だけ")});
+  const auto repeated = f.run(third);
+  REQUIRE(repeated.status == 200);
+  CHECK(first_outcome(repeated.body) == "applied");
+  CHECK(parse(repeated.body)["outcomes"][0]["repeated"].GetBool());
+  CHECK(f.s->history_of(f.fukushi_cell).size() == 1);
+}
+
 TEST_CASE("a group stops at its size, and a push that gets the thread out of turn is in it",
           "[server][sync][group]") {
   const cell_key a{0, 0, 2023, "progress"};

@@ -25,17 +25,8 @@ void applied_index::catch_up(sqlite::database& db) {
   while (rows.step()) {
     const auto seq = rows.int64(0);
     const auto key = key_of(rows.text_view(1), rows.text_view(2), rows.text_view(3));
-    // A row at or below the highest seq known may be in the index already:
-    // a batch in a group commit reads the rows the batches before it added,
-    // and after a rollback rows are read again. Each goes in once. (Not
-    // looked up as the server starts and reads the whole history.)
-    const auto in_index = [&] {
-      const auto [from, to] = seqs_.equal_range(key);
-      return std::any_of(from, to, [seq](const auto& entry) { return entry.second == seq; });
-    };
-    if (seq > known_ || !in_index()) seqs_.emplace(key, seq);
+    insert(key, seq);
     through_ = seq;
-    known_ = std::max(known_, seq);
   }
 }
 
@@ -67,14 +58,28 @@ bool applied_index::may_have_outcome(std::string_view user, std::string_view dev
 
 void applied_index::add(std::string_view user, std::string_view device, std::string_view change_id,
                         std::int64_t seq) {
-  seqs_.emplace(key_of(user, device, change_id), seq);
-  known_ = std::max(known_, seq);
+  insert(key_of(user, device, change_id), seq);
+}
+
+// Each row goes in once: a batch in a group commit reads the rows the
+// batches before it added, and after a rollback rows are read again.
+void applied_index::insert(std::uint64_t key, std::int64_t seq) {
+  const auto [first, fresh] = seqs_.try_emplace(key, seq);
+  if (fresh || first->second == seq) return;
+  const auto [from, to] = more_seqs_.equal_range(key);
+  if (std::none_of(from, to, [seq](const auto& entry) { return entry.second == seq; }))
+    more_seqs_.emplace(key, seq);
 }
 
 std::vector<std::int64_t> applied_index::candidates(std::string_view user, std::string_view device,
                                                     std::string_view change_id) const {
   std::vector<std::int64_t> out;
-  const auto [from, to] = seqs_.equal_range(key_of(user, device, change_id));
+  const auto key = key_of(user, device, change_id);
+  const auto first = seqs_.find(key);
+  if (first == seqs_.end()) return out;
+  out.push_back(first->second);
+  if (more_seqs_.empty()) return out;
+  const auto [from, to] = more_seqs_.equal_range(key);
   for (auto it = from; it != to; ++it) out.push_back(it->second);
   return out;
 }

@@ -20,10 +20,11 @@
 // another connection has committed (PRAGMA data_version), and every row
 // this connection writes goes in as it is written.
 
+#include <boost/unordered/unordered_flat_map.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "matome/store/sqlite.h"
@@ -64,12 +65,20 @@ class applied_index {
  private:
   void read_outcomes(sqlite::database& db);
 
-  std::unordered_multimap<std::uint64_t, std::int64_t> seqs_;
-  std::unordered_set<std::uint64_t> outcomes_;  // hashes of applied_changes' ids
-  std::int64_t outcomes_version_ = -1;          // data_version when last read; -1 never read
-  std::int64_t through_ = 0;                    // the last history row read
-  std::int64_t committed_ = 0;                  // the last row of a batch this index saw committed
-  std::int64_t known_ = 0;                      // the highest seq in the index, read or added
+  void insert(std::uint64_t key, std::int64_t seq);
+
+  // Open addressing, not std::unordered_*: a lookup in a node-based table
+  // of a million entries missed the cache node by node and took a tenth of
+  // the server's database thread during a push (docs/benchmarks.md).
+  // A key's first row is in seqs_; a second row of the same key (a hash
+  // collision, or a row read again after a rollback) is rare and goes to
+  // more_seqs_.
+  boost::unordered_flat_map<std::uint64_t, std::int64_t> seqs_;
+  std::unordered_multimap<std::uint64_t, std::int64_t> more_seqs_;
+  boost::unordered_flat_set<std::uint64_t> outcomes_;  // hashes of applied_changes' ids
+  std::int64_t outcomes_version_ = -1;                 // data_version when last read; -1 never read
+  std::int64_t through_ = 0;                           // the last history row read
+  std::int64_t committed_ = 0;  // the last row of a batch this index saw committed
 };
 
 }  // namespace matome
