@@ -195,6 +195,16 @@ int check(const std::string& db) {
     std::cout << "foreign key: table " << keys.text(0) << " row " << keys.int64(1) << "\n";
     ++problems;
   }
+  // Cells have no foreign key (schema step 19): their items are checked here.
+  auto orphans = s->db().prepare(
+      "SELECT item_id, department_id, year, field FROM cells"
+      " WHERE item_id NOT IN (SELECT id FROM items)");
+  while (orphans.step()) {
+    std::cout << "cells: a value of item " << orphans.int64(0) << " (department "
+              << orphans.int64(1) << ", year " << orphans.int64(2) << ", field " << orphans.text(3)
+              << ") whose item is gone\n";
+    ++problems;
+  }
   std::cout << (problems == 0 ? "ok: " + db + " is consistent\n"
                               : std::to_string(problems) + " problem(s)\n");
   return problems == 0 ? 0 : 1;

@@ -203,3 +203,28 @@ TEST_CASE("an older matome-server on a newer database refuses to start and chang
   CHECK(checked.err.find("Update Matome") != std::string::npos);
   CHECK(file_bytes(db) == before);
 }
+
+TEST_CASE("check finds a value whose row is gone, and passes a sound database", "[server][admin]") {
+  temp_dir dir;
+  const auto db = dir.file("master.db").string();
+  {
+    test_server server(db);
+    report_progress(server, db, "c-1", "実績");
+  }
+  const auto sound = run_server_admin({"--db", db, "check"});
+  INFO(sound.out << sound.err);
+  CHECK(sound.exit_code == 0);
+  {
+    // A value left behind by a tool that wrote the file with its checks off.
+    auto damaged = sqlite::database::open(db);
+    damaged.exec("PRAGMA foreign_keys = OFF");
+    damaged.exec(
+        "INSERT INTO cells(item_id, department_id, year, field, value, version)"
+        " VALUES (999999, 0, 2023, 'progress', '行のない値', 1)");
+  }
+  const auto found = run_server_admin({"--db", db, "check"});
+  INFO(found.out << found.err);
+  CHECK(found.exit_code == 1);
+  CHECK(found.out.find("cells") != std::string::npos);
+  CHECK(found.out.find("999999") != std::string::npos);
+}

@@ -107,9 +107,11 @@ TEST_CASE("A database from before schema 12 finds each entry's last acceptance i
       " DROP INDEX comments_by_seq; DROP INDEX cells_by_department;"
       " DROP INDEX history_of_workflow; ALTER TABLE history DROP COLUMN prev_seq;"
       " CREATE INDEX history_by_cell ON history(item_id, department_id, year, field, seq);"
+      " DROP TRIGGER cells_go_with_their_item;"
       " PRAGMA user_version = 11;");
   {
     auto reopened = store::open(f.dir.file("master.db"));
+    INFO((reopened ? std::string() : reopened.error().message));
     REQUIRE(reopened.has_value());
     CHECK(reopened->find_entry(key).accepted_version == accepted_at);
     CHECK(reopened->find_entry(key).status == entry_status::returned);

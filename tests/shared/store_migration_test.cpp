@@ -140,6 +140,19 @@ std::vector<std::string> history_indexes(sqlite::database& db) {
   while (names.step()) out.push_back(names.text(0));
   return out;
 }
+std::vector<std::string> indexes_of(sqlite::database& db, const std::string& table) {
+  auto names = db.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name");
+  names.bind(1, table);
+  std::vector<std::string> out;
+  while (names.step()) out.push_back(names.text(0));
+  return out;
+}
+std::int64_t count_of(sqlite::database& db, const std::string& sql) {
+  auto stmt = db.prepare(sql);
+  REQUIRE(stmt.step());
+  return stmt.int64(0);
+}
 std::vector<std::string> values_in(const std::vector<history_record>& rows) {
   std::vector<std::string> out;
   for (const auto& h : rows) out.push_back(h.new_value);
@@ -253,4 +266,69 @@ UPDATE meta SET value = 6 WHERE key = 'last_seq';
         std::vector<std::string>{"submitted", "returned"});
   // The rows migrated stay append-only.
   CHECK_THROWS_AS(s.db().exec("UPDATE history SET new_value = 'forged'"), failure);
+}
+
+TEST_CASE("a cell is written without a foreign key lookup, and still goes with its item",
+          "[store][migration]") {
+  test::temp_dir dir;
+  store s = test::open_store(dir.file("master.db"));
+  // A foreign key on cells looked the item up for every new cell: a sixth
+  // of a replica's write in a first pull. The apply checks the item
+  // against the plan already, and a replica's cells come from the server.
+  CHECK(count_of(s.db(), "SELECT count(*) FROM pragma_foreign_key_list('cells')") == 0);
+  CHECK(indexes_of(s.db(), "cells") == std::vector<std::string>{"cells_by_department"});
+
+  auto p = test::make_small_plan(s);
+  const cell_key progress{p.solo_row, p.fukushi, 2023, "progress"};
+  const cell_change c{"c-1", progress, 0, "実績"};
+  REQUIRE(s.apply(p.index, p.member_of_fukushi(), {&c, 1}).at(0).kind == outcome_kind::applied);
+  const cell_key plan_cell{p.shared_row, 0, 2023, "marks"};
+  const cell_change mark{"c-2", plan_cell, 0, "●"};
+  REQUIRE(s.apply(p.index, p.coordinator(), {&mark, 1}).at(0).kind == outcome_kind::applied);
+
+  // An item removed (a replica drops those the server removed) takes its
+  // cells with it, as ON DELETE CASCADE did; the other item's cells stay.
+  s.db().exec("DELETE FROM items WHERE id = " + std::to_string(p.solo_row));
+  CHECK_FALSE(s.find_cell(progress));
+  CHECK(s.find_cell(plan_cell)->value == "●");
+  CHECK(count_of(s.db(), "SELECT count(*) FROM pragma_foreign_key_check") == 0);
+}
+
+TEST_CASE("a database of schema 18 keeps its cells, and their feed index, after the upgrade",
+          "[store][migration]") {
+  test::temp_dir dir;
+  const auto file = dir.file("v18.db");
+  {
+    auto db = sqlite::database::open(file);
+    REQUIRE(migrate(db, 18));
+    db.exec(R"sql(
+INSERT INTO departments(id, code, name, external) VALUES (1, 'fukushi', '福祉課', 0);
+INSERT INTO plans(id, code, title, city, first_year, last_year, report_year, level_names)
+  VALUES (1, 'chiiki', '地域福祉計画', '北本市', 2022, 2026, 2023, '施策');
+INSERT INTO template_fields(plan_id, key, position, label, type, scope, element_type)
+  VALUES (1, 'progress', 0, '進捗状況', 'long_text', 'report', 'short_text');
+INSERT INTO items(id, plan_id, parent_id, level, position, label, title)
+  VALUES (1, 1, NULL, 0, 0, '(1)', '見守り活動の推進'), (2, 1, NULL, 0, 1, '(2)', '居場所づくり');
+INSERT INTO item_owners(item_id, department_id, position) VALUES (1, 1, 0), (2, 1, 0);
+INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES
+  (1, 1, 2023, 'progress', '見守り', 1), (2, 1, 2023, 'progress', '居場所', 2);
+INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value, new_value,
+  user_name, device, at) VALUES
+  (1, 1, 1, 2023, 'progress', 'c-1', '', '見守り', 'u', 'd', 't'),
+  (2, 2, 1, 2023, 'progress', 'c-2', '', '居場所', 'u', 'd', 't');
+UPDATE meta SET value = 2 WHERE key = 'last_seq';
+)sql");
+  }
+  store s = test::open_store(file);
+  CHECK(count_of(s.db(), "SELECT count(*) FROM pragma_foreign_key_list('cells')") == 0);
+  CHECK(indexes_of(s.db(), "cells") == std::vector<std::string>{"cells_by_department"});
+  CHECK(s.find_cell({1, 1, 2023, "progress"})->value == "見守り");
+  CHECK(s.find_cell({2, 1, 2023, "progress"})->version == 2);
+  // The department's feed still reads them, in order.
+  const auto page = s.pull(1, {1, false}, 0, 100);
+  REQUIRE(page.cells.size() == 2);
+  CHECK(page.cells[0].value == "見守り");
+  CHECK(page.cells[1].value == "居場所");
+  s.db().exec("DELETE FROM items WHERE id = 2");
+  CHECK_FALSE(s.find_cell({2, 1, 2023, "progress"}));
 }

@@ -496,6 +496,34 @@ CREATE INDEX history_of_workflow ON history(item_id, department_id, year, seq)
   WHERE field = '_status';
 )sql";
 
+// Step 19: cells without a foreign key to their item. SQLite looked the
+// item up for every new cell: a sixth of a replica's write in a first pull
+// and 4 % of a push (docs/benchmarks.md). A cell's item is checked where
+// cells are written (store::apply against the plan; a replica takes the
+// server's cells), the cascade is a trigger on items, and `matome-server
+// check` looks for cells whose item is gone. SQLite cannot drop a
+// constraint, so the table is made again (its "make a new table, copy,
+// rename" procedure). On a replica the index comes back here and is
+// dropped again as it opens.
+constexpr std::string_view v19_cells_without_item_lookup = R"sql(
+CREATE TABLE cells_rebuilt (
+  item_id       INTEGER NOT NULL,
+  department_id INTEGER NOT NULL,          -- 0: plan-scope cell
+  year          INTEGER NOT NULL,          -- 0: plan cell that is not a series
+  field         TEXT NOT NULL,
+  value         TEXT NOT NULL,
+  version       INTEGER NOT NULL,
+  PRIMARY KEY (item_id, department_id, year, field)
+) WITHOUT ROWID;
+INSERT INTO cells_rebuilt(item_id, department_id, year, field, value, version)
+  SELECT item_id, department_id, year, field, value, version FROM cells;
+DROP TABLE cells;
+ALTER TABLE cells_rebuilt RENAME TO cells;
+CREATE INDEX cells_by_department ON cells(department_id, version);
+CREATE TRIGGER cells_go_with_their_item AFTER DELETE ON items
+  BEGIN DELETE FROM cells WHERE item_id = old.id; END;
+)sql";
+
 // Replicas drop cells_by_department (drop_feed_indexes in schema.h): a step
 // that touches it must say IF EXISTS.
 constexpr migration migrations[] = {
@@ -519,6 +547,8 @@ constexpr migration migrations[] = {
      v17_no_cells_by_version},
     {18, "history rows linked to the cell's row before, instead of an index by cell",
      v18_history_links},
+    {19, "cells without a foreign key lookup of their item; a trigger removes them with it",
+     v19_cells_without_item_lookup},
 };
 
 }  // namespace
