@@ -19,10 +19,15 @@ result<void> refresh_structure(replica& local, transport& server, record_id plan
 // written to the replica: the server's reading and encoding and the
 // network overlap the replica's writing (a first pull of a large plan is
 // a dozen pages). It starts from this page's cursor, which is where the
-// replica's cursor stands once the page is written.
+// replica's cursor stands once the page is written. `first`, when given,
+// is the first page asked for from the start (a first sync): taken if the
+// replica still stands there.
 result<void> pull_all(replica& local, transport& server, record_id plan_id,
-                      const sync_options& options, sync_report& report) {
-  auto page = server.pull(plan_id, local.cursor(), options.page_size);
+                      const sync_options& options, sync_report& report,
+                      std::future<result<wire::pull_page>> first = {}) {
+  auto page = first.valid() && local.cursor() == 0
+                  ? first.get()
+                  : server.pull(plan_id, local.cursor(), options.page_size);
   for (;;) {
     if (!page) return page.error();
     std::future<result<wire::pull_page>> next;
@@ -108,6 +113,17 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
   auto id = local.who();
   if (!id) return make_error(errc::unauthenticated, "サインインしてから同期してください。");
   sync_report report;
+  // A first sync (nothing pulled, no structure yet) asks for its first
+  // page at once: the server reads and encodes it while the view and the
+  // plan's structure are fetched, the wait before a new computer's replica
+  // starts filling.
+  std::future<result<wire::pull_page>> first_page;
+  if (local.cursor() == 0 && local.db().structure_version(id->plan_id) == 0) {
+    first_page =
+        std::async(std::launch::async, [&server, plan_id = id->plan_id, size = options.page_size] {
+          return server.pull(plan_id, 0, size);
+        });
+  }
   auto view = server.view(local.cursor());
   if (!view) return view.error();
   // A user moved to another department or role sees other rows now, older
@@ -162,7 +178,8 @@ result<sync_report> sync(replica& local, transport& server, const sync_options& 
     report.actions += static_cast<int>(request.actions.size());
   }
 
-  if (auto ok = pull_all(local, server, id->plan_id, options, report); !ok) return ok.error();
+  if (auto ok = pull_all(local, server, id->plan_id, options, report, std::move(first_page)); !ok)
+    return ok.error();
   report.cursor = local.cursor();
   local.set_setting("last_sync", local.now());
   return report;
