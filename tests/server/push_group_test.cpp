@@ -71,6 +71,15 @@ class commit_hook {
   int commits_ = 0;
 };
 
+// 福祉課's and 社協's changes pushed together, in a group whose commit fails.
+void fail_group(fixture& f, const std::string& fukushi_change, const std::string& shakyo_change) {
+  const auto first = f.queue("fukushi1", {fukushi_change});
+  const auto second = f.queue("shakyo1", {shakyo_change});
+  const commit_hook refusing(*f.s, commit_hook::refuse);
+  REQUIRE(f.run(first).status == 503);
+  REQUIRE(f.run(second).status == 503);
+}
+
 }  // namespace
 
 TEST_CASE("pushes waiting together are committed once, and each gets its own answer",
@@ -175,13 +184,8 @@ TEST_CASE("after a failed group the server still finds changes another connectio
   // last commit again: the next change another connection applies
   // (matome-server import-bundle beside it) takes one of those numbers.
   fixture f;
-  const auto first = f.queue("fukushi1", {change_json("l-a", f.fukushi_cell, 0, "失敗する束")});
-  const auto second = f.queue("shakyo1", {change_json("l-b", f.shakyo_cell, 0, "失敗する束")});
-  {
-    const commit_hook refusing(*f.s, commit_hook::refuse);
-    REQUIRE(f.run(first).status == 503);
-    REQUIRE(f.run(second).status == 503);
-  }
+  fail_group(f, change_json("l-a", f.fukushi_cell, 0, "失敗する束"),
+             change_json("l-b", f.shakyo_cell, 0, "失敗する束"));
 
   const auto bundled = f.queue("coord", {change_json("l-c", f.plan_cell, 0, "●")});
   {
@@ -205,13 +209,8 @@ TEST_CASE("a change applied again after a failed group is a repeat ever after, n
   // other order, f-b takes f-a's old number and f-a a new one: the server
   // must know f-a by the new number, not only by the stale one.
   fixture f;
-  const auto first = f.queue("fukushi1", {change_json("r-a", f.fukushi_cell, 0, "一度だけ")});
-  const auto second = f.queue("shakyo1", {change_json("r-b", f.shakyo_cell, 0, "社協の値")});
-  {
-    const commit_hook refusing(*f.s, commit_hook::refuse);
-    REQUIRE(f.run(first).status == 503);
-    REQUIRE(f.run(second).status == 503);
-  }
+  fail_group(f, change_json("r-a", f.fukushi_cell, 0, "一度だけ"),
+             change_json("r-b", f.shakyo_cell, 0, "社協の値"));
   const auto again_b = f.queue("shakyo1", {change_json("r-b", f.shakyo_cell, 0, "社協の値")});
   const auto again_a = f.queue("fukushi1", {change_json("r-a", f.fukushi_cell, 0, "一度だけ")});
   REQUIRE(f.run(again_b).status == 200);

@@ -133,6 +133,19 @@ TEST_CASE("outcomes remembered before ids were scoped still answer their retries
 }
 
 namespace {
+// A plan of 福祉課 with two rows and one report field, written straight
+// into a file of an older schema before it is upgraded.
+constexpr const char* two_rows_of_fukushi = R"sql(
+INSERT INTO departments(id, code, name, external) VALUES (1, 'fukushi', '福祉課', 0);
+INSERT INTO plans(id, code, title, city, first_year, last_year, report_year, level_names)
+  VALUES (1, 'chiiki', '地域福祉計画', '北本市', 2022, 2026, 2023, '施策');
+INSERT INTO template_fields(plan_id, key, position, label, type, scope, element_type)
+  VALUES (1, 'progress', 0, '進捗状況', 'long_text', 'report', 'short_text');
+INSERT INTO items(id, plan_id, parent_id, level, position, label, title)
+  VALUES (1, 1, NULL, 0, 0, '(1)', '見守り活動の推進'), (2, 1, NULL, 0, 1, '(2)', '居場所づくり');
+INSERT INTO item_owners(item_id, department_id, position) VALUES (1, 1, 0), (2, 1, 0);
+)sql";
+
 std::vector<std::string> history_indexes(sqlite::database& db) {
   auto names = db.prepare(
       "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'history' ORDER BY name");
@@ -233,15 +246,8 @@ TEST_CASE("a database of schema 17 finds each cell's history after the upgrade",
   {
     auto db = sqlite::database::open(file);
     REQUIRE(migrate(db, 17));
+    db.exec(two_rows_of_fukushi);
     db.exec(R"sql(
-INSERT INTO departments(id, code, name, external) VALUES (1, 'fukushi', '福祉課', 0);
-INSERT INTO plans(id, code, title, city, first_year, last_year, report_year, level_names)
-  VALUES (1, 'chiiki', '地域福祉計画', '北本市', 2022, 2026, 2023, '施策');
-INSERT INTO template_fields(plan_id, key, position, label, type, scope, element_type)
-  VALUES (1, 'progress', 0, '進捗状況', 'long_text', 'report', 'short_text');
-INSERT INTO items(id, plan_id, parent_id, level, position, label, title)
-  VALUES (1, 1, NULL, 0, 0, '(1)', '見守り活動の推進');
-INSERT INTO item_owners(item_id, department_id, position) VALUES (1, 1, 0);
 INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES
   (1, 1, 2023, 'progress', '三', 5), (1, 1, 2024, 'progress', '翌年', 4);
 INSERT INTO entries(item_id, department_id, year, status, version) VALUES
@@ -301,15 +307,8 @@ TEST_CASE("a database of schema 18 keeps its cells, and their feed index, after 
   {
     auto db = sqlite::database::open(file);
     REQUIRE(migrate(db, 18));
+    db.exec(two_rows_of_fukushi);
     db.exec(R"sql(
-INSERT INTO departments(id, code, name, external) VALUES (1, 'fukushi', '福祉課', 0);
-INSERT INTO plans(id, code, title, city, first_year, last_year, report_year, level_names)
-  VALUES (1, 'chiiki', '地域福祉計画', '北本市', 2022, 2026, 2023, '施策');
-INSERT INTO template_fields(plan_id, key, position, label, type, scope, element_type)
-  VALUES (1, 'progress', 0, '進捗状況', 'long_text', 'report', 'short_text');
-INSERT INTO items(id, plan_id, parent_id, level, position, label, title)
-  VALUES (1, 1, NULL, 0, 0, '(1)', '見守り活動の推進'), (2, 1, NULL, 0, 1, '(2)', '居場所づくり');
-INSERT INTO item_owners(item_id, department_id, position) VALUES (1, 1, 0), (2, 1, 0);
 INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES
   (1, 1, 2023, 'progress', '見守り', 1), (2, 1, 2023, 'progress', '居場所', 2);
 INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value, new_value,
