@@ -70,9 +70,9 @@ class applied_index {
   // Open addressing, not std::unordered_*: a lookup in a node-based table
   // of a million entries missed the cache node by node and took a tenth of
   // the server's database thread during a push (docs/benchmarks.md).
-  // A key's first row is in seqs_; a second row of the same key (a hash
-  // collision, or a row read again after a rollback) is rare and goes to
-  // more_seqs_.
+  // A key's first row is in seqs_; a second row of the same key is rare
+  // (a hash collision, or a change applied again under another number
+  // after its group commit was rolled back) and goes to more_seqs_.
   boost::unordered_flat_map<std::uint64_t, std::int64_t> seqs_;
   std::unordered_multimap<std::uint64_t, std::int64_t> more_seqs_;
   boost::unordered_flat_set<std::uint64_t> outcomes_;  // hashes of applied_changes' ids
