@@ -33,14 +33,18 @@ namespace matome {
 
 class applied_index {
  public:
+  // A change's sender (user, device) and id, hashed once per change: the
+  // push path asks the index about each change up to three times.
+  using key = std::uint64_t;
+  static key key_of(std::string_view user, std::string_view device, std::string_view change_id);
+
   // Reads the history rows after the last one seen, and applied_changes
   // again if another connection has committed since the last call. In the
   // batch's write transaction, so nobody writes between this and the
   // batch's own rows.
   void catch_up(sqlite::database& db);
   // The batch wrote this history row (not yet committed).
-  void add(std::string_view user, std::string_view device, std::string_view change_id,
-           std::int64_t seq);
+  void add(key change, std::int64_t seq) { insert(change, seq); }
   // The batch committed: its rows, up to `seq`, are all in the index.
   void committed_through(std::int64_t seq) { through_ = committed_ = seq; }
   // The transaction around several batches (a group commit) was rolled
@@ -52,20 +56,18 @@ class applied_index {
 
   // The seqs of the history rows that may hold this change; the caller
   // checks each row's sender and id.
-  std::vector<std::int64_t> candidates(std::string_view user, std::string_view device,
-                                       std::string_view change_id) const;
+  std::vector<std::int64_t> candidates(key change) const;
 
   // The batch wrote a row of applied_changes for this change.
-  void add_outcome(std::string_view user, std::string_view device, std::string_view change_id);
+  void add_outcome(key change) { outcomes_.insert(change); }
   // Whether applied_changes may hold this sender's change, or the same id
   // from before ids were scoped to their sender (user and device '').
-  bool may_have_outcome(std::string_view user, std::string_view device,
-                        std::string_view change_id) const;
+  bool may_have_outcome(key change, std::string_view change_id) const;
 
  private:
   void read_outcomes(sqlite::database& db);
 
-  void insert(std::uint64_t key, std::int64_t seq);
+  void insert(key change, std::int64_t seq);
 
   // Open addressing, not std::unordered_*: a lookup in a node-based table
   // of a million entries missed the cache node by node and took a tenth of
@@ -76,9 +78,10 @@ class applied_index {
   boost::unordered_flat_map<std::uint64_t, std::int64_t> seqs_;
   std::unordered_multimap<std::uint64_t, std::int64_t> more_seqs_;
   boost::unordered_flat_set<std::uint64_t> outcomes_;  // hashes of applied_changes' ids
-  std::int64_t outcomes_version_ = -1;                 // data_version when last read; -1 never read
-  std::int64_t through_ = 0;                           // the last history row read
-  std::int64_t committed_ = 0;  // the last row of a batch this index saw committed
+  bool unscoped_outcomes_ = false;      // a row from before ids were scoped (user '')
+  std::int64_t outcomes_version_ = -1;  // data_version when last read; -1 never read
+  std::int64_t through_ = 0;            // the last history row read
+  std::int64_t committed_ = 0;          // the last row of a batch this index saw committed
 };
 
 }  // namespace matome

@@ -100,10 +100,10 @@ struct applied_record {
   std::string fingerprint;
   version_t version = 0;
 };
-std::optional<applied_record> find_applied(const applied_index& index,
+std::optional<applied_record> find_applied(const applied_index& index, applied_index::key sent,
                                            sqlite::statement& select_history, const actor& who,
                                            std::string_view change_id) {
-  for (const auto seq : index.candidates(who.user, who.device, change_id)) {
+  for (const auto seq : index.candidates(sent)) {
     select_history.bind(1, seq);
     if (select_history.step() && select_history.text_view(0) == change_id &&
         select_history.text_view(1) == who.user && select_history.text_view(2) == who.device) {
@@ -224,7 +224,8 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
       if (!fingerprint_memo) fingerprint_memo = fingerprint_of(c);
       return *fingerprint_memo;
     };
-    if (const auto applied = find_applied(applied_, select_history, who, c.change_id)) {
+    const auto sent = applied_index::key_of(who.user, who.device, c.change_id);
+    if (const auto applied = find_applied(applied_, sent, select_history, who, c.change_id)) {
       if (applied->fingerprint != fingerprint()) {
         outcomes.push_back(refused(c, {errc::invalid_argument, reused_id_message(c.change_id)}));
       } else {
@@ -237,7 +238,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
       continue;
     }
     // Only the rarer outcomes have a row there: most changes skip the lookup.
-    if (applied_.may_have_outcome(who.user, who.device, c.change_id)) {
+    if (applied_.may_have_outcome(sent, c.change_id)) {
       if (auto remembered = remembered_outcome(select_applied, who, c, fingerprint)) {
         outcomes.push_back(std::move(*remembered));
         continue;
@@ -270,7 +271,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
           const auto version = ++seq;
           cells.write(c.key, c.value, version);
           cells.record(version, current_version, c.key, c.change_id, current_value, c.value, by);
-          applied_.add(who.user, who.device, c.change_id, version);
+          applied_.add(sent, version);
           recorded_by_history = true;
           if (!c.key.is_plan_cell() && *status == entry_status::not_started) {
             start_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
@@ -320,7 +321,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
       insert_applied.bind(4, fingerprint()).bind(5, to_string(o.kind)).bind(6, o.version);
       insert_applied.bind(7, o.conflict_id).bind(8, o.server_value).bind(9, o.server_version);
       insert_applied.bind(10, o.reason_code).bind(11, o.reason).bind(12, now).run();
-      applied_.add_outcome(who.user, who.device, o.change_id);
+      applied_.add_outcome(sent);
     }
     outcomes.push_back(std::move(o));
   }
