@@ -206,7 +206,10 @@ int check(const std::string& db) {
     ++problems;
   }
   std::cout << (problems == 0 ? "ok: " + db + " is consistent\n"
-                              : std::to_string(problems) + " problem(s)\n");
+                              : std::to_string(problems) +
+                                    " problem(s). Keep this file as it is, and restore the newest "
+                                    "backup that checks ok (matome-server restore; "
+                                    "docs/operations.md, Restore).\n");
   return problems == 0 ? 0 : 1;
 }
 

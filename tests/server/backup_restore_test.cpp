@@ -227,4 +227,5 @@ TEST_CASE("check finds a value whose row is gone, and passes a sound database", 
   CHECK(found.exit_code == 1);
   CHECK(found.out.find("cells") != std::string::npos);
   CHECK(found.out.find("999999") != std::string::npos);
+  CHECK(found.out.find("matome-server restore") != std::string::npos);  // what to do next
 }
