@@ -53,6 +53,23 @@ TEST_CASE("an open conflict follows its cell when the cell changes again", "[sto
   CHECK(f.s.open_conflicts(f.p.plan_id).empty());
 }
 
+// A replica may know a version the server has not (after the server was
+// restored from a backup): its edit of a cell the server holds no value for
+// is a conflict against nothing. The cell's first value, written without a
+// read (cell_writer::write_new), is the conflict's "theirs" too.
+TEST_CASE("a conflict on a cell without a value follows the first value it gets",
+          "[store][conflict]") {
+  fixture f;
+  auto o = f.apply_one(f.p.member_of_fukushi(), {"a1", f.key, 5, "A1"});
+  REQUIRE(o.kind == outcome_kind::conflict);
+  CHECK(o.server_version == 0);
+  REQUIRE(f.apply_one(f.p.coordinator(), {"c1", f.key, 0, "C1"}).kind == outcome_kind::applied);
+  const auto c = f.s.find_conflict(o.conflict_id).value();
+  CHECK(c.server_value == "C1");
+  CHECK(c.server_version == f.version());
+  CHECK(f.s.find_cell(f.key)->value == "C1");
+}
+
 TEST_CASE("a resolution decided on an older server value is refused and names the new one",
           "[store][conflict]") {
   fixture f;

@@ -5,11 +5,11 @@
 namespace matome {
 namespace {
 
-constexpr std::string_view upsert =
+constexpr std::string_view insert_cell =
     "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, ?, ?, "
-    "?)"
-    " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
-    " version = excluded.version";
+    "?) ON CONFLICT(item_id, department_id, year, field) DO ";
+const std::string upsert =
+    std::string(insert_cell) + "UPDATE SET value = excluded.value, version = excluded.version";
 
 void bind_cell(sqlite::statement& s, const cell_key& key, std::string_view value,
                version_t version) {
@@ -21,9 +21,11 @@ void bind_cell(sqlite::statement& s, const cell_key& key, std::string_view value
 }  // namespace
 
 cell_writer::cell_writer(sqlite::database& db)
-    : write_(db.prepare(upsert)),
+    : db_(db),
+      write_(db.prepare(upsert)),
+      insert_new_(db.prepare(std::string(insert_cell) + "NOTHING")),
       follow_conflicts_(db.prepare(conflict_queries::follow_cell)),
-      write_if_newer_(db.prepare(std::string(upsert) + " WHERE excluded.version > cells.version")),
+      write_if_newer_(db.prepare(upsert + " WHERE excluded.version > cells.version")),
       record_(db.prepare("INSERT INTO history(seq, item_id, department_id, year, field, change_id, "
                          "old_value, new_value, user_name, device, at, prev_seq)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -34,6 +36,13 @@ cell_writer::cell_writer(sqlite::database& db)
 void cell_writer::write(const cell_key& key, std::string_view value, version_t version) {
   bind_cell(write_, key, value, version);
   if (open_conflicts_) bind_cell(follow_conflicts_, key, value, version);
+}
+
+bool cell_writer::write_new(const cell_key& key, std::string_view value, version_t version) {
+  bind_cell(insert_new_, key, value, version);
+  if (db_.changes() == 0) return false;
+  if (open_conflicts_) bind_cell(follow_conflicts_, key, value, version);
+  return true;
 }
 
 void cell_writer::write_if_newer(const cell_key& key, std::string_view value, version_t version) {

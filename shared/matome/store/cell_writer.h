@@ -31,6 +31,10 @@ class cell_writer {
   // this value and version, numbered `version` in the feed, so a conflict
   // can always be resolved against what the server holds now.
   void write(const cell_key& key, std::string_view value, version_t version);
+  // The same for a cell that has no value yet, in one B-tree seek instead
+  // of a read and a write: a workbook's first push is all new cells. False,
+  // writing nothing, if the cell exists: the caller reads it and decides.
+  bool write_new(const cell_key& key, std::string_view value, version_t version);
   // A conflict was opened after this writer was made: the cells it writes
   // from now on may have one to follow. (Made, it looks whether the
   // database has any open conflict: most batches have none, and then the
@@ -47,7 +51,9 @@ class cell_writer {
               std::string_view old_value, std::string_view new_value, const change_author& by);
 
  private:
+  sqlite::database& db_;
   sqlite::statement write_;
+  sqlite::statement insert_new_;
   sqlite::statement follow_conflicts_;
   sqlite::statement write_if_newer_;
   sqlite::statement record_;

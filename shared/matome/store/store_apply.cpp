@@ -248,8 +248,27 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
     change_outcome o;
     o.change_id = c.change_id;
     bool recorded_by_history = false;
+    // The cell now holds the change's value at `version`: its history row
+    // (also its idempotency record), and the entry started by its first write.
+    const auto record_applied = [&](version_t version, version_t previous,
+                                    std::string_view previous_value, entry_status status) {
+      cells.record(version, previous, c.key, c.change_id, previous_value, c.value, by);
+      applied_.add(sent, version);
+      recorded_by_history = true;
+      if (!c.key.is_plan_cell() && status == entry_status::not_started) {
+        start_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
+        start_entry.bind(4, ++seq).run();
+        statuses.started(c.key);
+      }
+      o.version = version;
+    };
     if (auto status = check_change(statuses, index, finalized, who, c); !status) {
       o = refused(c, status.error());
+    } else if (c.base_version == 0 && !c.value.empty() &&
+               cells.write_new(c.key, c.value, seq + 1)) {
+      // A first value where none was: decide() would apply it.
+      const auto version = ++seq;
+      record_applied(version, 0, "", *status);
     } else {
       select_cell.bind(1, c.key.item_id)
           .bind(2, c.key.department_id)
@@ -270,15 +289,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
         case merge_decision::apply: {
           const auto version = ++seq;
           cells.write(c.key, c.value, version);
-          cells.record(version, current_version, c.key, c.change_id, current_value, c.value, by);
-          applied_.add(sent, version);
-          recorded_by_history = true;
-          if (!c.key.is_plan_cell() && *status == entry_status::not_started) {
-            start_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
-            start_entry.bind(4, ++seq).run();
-            statuses.started(c.key);
-          }
-          o.version = version;
+          record_applied(version, current_version, current_value, *status);
           break;
         }
         case merge_decision::conflict: {
