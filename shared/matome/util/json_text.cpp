@@ -1,6 +1,8 @@
 #include "matome/util/json_text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace matome {
@@ -50,6 +52,23 @@ class surrogate_check {
   bool broken_ = false;
 };
 
+// The first '"' or '\\' at or after `p`, or `end`. A string's plain
+// characters are most of a message (a push of 1,000 changes is 280 KB),
+// and every body is scanned on the server's I/O thread: eight bytes at a
+// time, each compared with both by the "has a zero byte" test.
+const char* skip_plain(const char* p, const char* end) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  while (end - p >= 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, p, sizeof eight);
+    const std::uint64_t quote = eight ^ (ones * '"'), backslash = eight ^ (ones * '\\');
+    if ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) & highs) break;
+    p += 8;
+  }
+  while (p < end && *p != '"' && *p != '\\') ++p;
+  return p;
+}
+
 }  // namespace
 
 json_shape scan_json(std::string_view text, int max_depth) {
@@ -60,7 +79,17 @@ json_shape scan_json(std::string_view text, int max_depth) {
   bool escaped = false;
   int fraction = -1;  // digits after the current number's point; -1 outside a fraction
   char previous = ' ';
-  for (char c : text) {
+  const char* const end = text.data() + text.size();
+  for (const char* p = text.data(); p < end; ++p) {
+    if (in_string && !escaped && !surrogates.in_hex()) {
+      // Plain characters change nothing but an escape's pairing. (Inside
+      // a string no number is open: the opening quote ended it.)
+      const char* const next = skip_plain(p, end);
+      if (next != p) surrogates.other();
+      p = next;
+      if (p == end) break;
+    }
+    const char c = *p;
     const bool digit = c >= '0' && c <= '9';
     if (in_string) {
       if (surrogates.in_hex()) {
