@@ -1,5 +1,8 @@
 #include "matome/wire/push_decode.h"
 
+#include <climits>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -9,81 +12,143 @@
 namespace matome::wire {
 namespace {
 
-using value = rapidjson::Value;
-using member = value::ConstMemberIterator;
+// A number as rapidjson's document would hold it: whether it is an int64
+// (IsInt64) and an int (IsInt).
+struct number {
+  std::int64_t value = 0;
+  bool is_int64 = false;
+  bool is_int = false;
+};
 
-// The member at `at` is `name`; moves past it.
-const value* take(member& at, member end, std::string_view name) {
-  if (at == end || std::string_view(at->name.GetString(), at->name.GetStringLength()) != name)
-    return nullptr;
-  return &(at++)->value;
-}
+// Reads the canonical body as rapidjson parses it, event by event, into the
+// request: no document is built and each string is copied once. Any event
+// out of place stops the parse, and decode<push_request>() reads the body
+// instead. The checks are the ones a document would allow: the members in
+// this order, exactly these, of these types.
+//   {"protocol", "plan", "changes": [{"change_id",
+//     "cell": {"item", "department", "year", "field"},
+//     "base_version", "value"}...], "timeline" (optional)}
+class canonical_reader {
+ public:
+  explicit canonical_reader(push_request& out) : out_(out) {}
+  bool done() const { return at_ == place::done; }
 
-// As cereal reads a string: up to a first NUL ("\u0000"), if any.
-std::optional<std::string> text(const value* v) {
-  if (v == nullptr || !v->IsString()) return std::nullopt;
-  return std::string(v->GetString());
-}
-
-// {"item", "department", "year", "field"}, as cereal writes a cell_key.
-bool read_key(const value& v, cell_key& key) {
-  if (!v.IsObject() || v.MemberCount() != 4) return false;
-  auto at = v.MemberBegin();
-  const auto end = v.MemberEnd();
-  const value* item = take(at, end, "item");
-  const value* department = take(at, end, "department");
-  const value* year = take(at, end, "year");
-  auto field = text(take(at, end, "field"));
-  if (!item || !item->IsInt64() || !department || !department->IsInt64() || !year ||
-      !year->IsInt() || !field)
+  bool Null() { return false; }
+  bool Bool(bool) { return false; }
+  bool Double(double) { return false; }
+  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
+  bool Int(int i) { return take({i, true, true}); }
+  bool Uint(unsigned u) { return take({u, true, u <= INT_MAX}); }
+  bool Int64(std::int64_t i) { return take({i, true, i >= INT_MIN && i <= INT_MAX}); }
+  bool Uint64(std::uint64_t u) {
+    return take({static_cast<std::int64_t>(u), u <= INT64_MAX, u <= INT_MAX});
+  }
+  // As cereal reads a string: up to a first NUL ("\u0000"), if any.
+  bool String(const char* text, rapidjson::SizeType length, bool) {
+    std::string value(text, strnlen(text, length));
+    if (at_ == place::root && member_ == 4) {
+      out_.timeline = std::move(value);
+    } else if (at_ == place::change && member_ == 1) {
+      change().change_id = std::move(value);
+    } else if (at_ == place::change && member_ == 4) {
+      change().value = std::move(value);
+    } else if (at_ == place::cell && member_ == 4) {
+      change().key.field = std::move(value);
+    } else {
+      return false;
+    }
+    return true;
+  }
+  bool StartObject() {
+    if (at_ == place::start) return enter(place::root);
+    if (at_ == place::changes) {
+      out_.changes.emplace_back();
+      return enter(place::change);
+    }
+    if (at_ == place::change && member_ == 2) return enter(place::cell);
     return false;
-  key = {item->GetInt64(), department->GetInt64(), year->GetInt(), std::move(*field)};
-  return true;
-}
+  }
+  bool Key(const char* text, rapidjson::SizeType length, bool) {
+    static constexpr std::string_view root[] = {"protocol", "plan", "changes", "timeline"};
+    static constexpr std::string_view change[] = {"change_id", "cell", "base_version", "value"};
+    static constexpr std::string_view cell[] = {"item", "department", "year", "field"};
+    const std::string_view* names = at_ == place::root     ? root
+                                    : at_ == place::change ? change
+                                    : at_ == place::cell   ? cell
+                                                           : nullptr;
+    if (names == nullptr || member_ >= 4 || names[member_] != std::string_view(text, length))
+      return false;
+    ++member_;
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType count) {
+    if (at_ == place::root && (count == 3 || count == 4) && member_ == count) {
+      at_ = place::done;
+    } else if (at_ == place::change && count == 4 && member_ == 4) {
+      at_ = place::changes;
+    } else if (at_ == place::cell && count == 4 && member_ == 4) {
+      at_ = place::change;
+      member_ = 2;
+    } else {
+      return false;
+    }
+    return true;
+  }
+  bool StartArray() {
+    if (at_ != place::root || member_ != 3) return false;
+    at_ = place::changes;
+    return true;
+  }
+  bool EndArray(rapidjson::SizeType) {
+    if (at_ != place::changes) return false;
+    at_ = place::root;
+    member_ = 3;
+    return true;
+  }
 
-// {"change_id", "cell", "base_version", "value"}, as cereal writes a cell_change.
-bool read_change(const value& v, cell_change& c) {
-  if (!v.IsObject() || v.MemberCount() != 4) return false;
-  auto at = v.MemberBegin();
-  const auto end = v.MemberEnd();
-  auto id = text(take(at, end, "change_id"));
-  const value* key = take(at, end, "cell");
-  const value* base = take(at, end, "base_version");
-  auto content = text(take(at, end, "value"));
-  if (!id || !key || !read_key(*key, c.key) || !base || !base->IsInt64() || !content) return false;
-  c.change_id = std::move(*id);
-  c.base_version = base->GetInt64();
-  c.value = std::move(*content);
-  return true;
-}
+ private:
+  // Where the parse is; member_ counts the members of the object read so
+  // far, so the value just after a Key() belongs to member member_.
+  enum class place { start, root, changes, change, cell, done };
+
+  bool enter(place p) {
+    at_ = p;
+    member_ = 0;
+    return true;
+  }
+  cell_change& change() { return out_.changes.back(); }
+  bool take(number n) {
+    if (at_ == place::root && member_ == 1 && n.is_int) {
+      out_.protocol = static_cast<int>(n.value);
+    } else if (at_ == place::root && member_ == 2 && n.is_int64) {
+      out_.plan_id = n.value;
+    } else if (at_ == place::change && member_ == 3 && n.is_int64) {
+      change().base_version = n.value;
+    } else if (at_ == place::cell && member_ == 1 && n.is_int64) {
+      change().key.item_id = n.value;
+    } else if (at_ == place::cell && member_ == 2 && n.is_int64) {
+      change().key.department_id = n.value;
+    } else if (at_ == place::cell && member_ == 3 && n.is_int) {
+      change().key.year = static_cast<int>(n.value);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  push_request& out_;
+  place at_ = place::start;
+  rapidjson::SizeType member_ = 0;
+};
 
 // The body as Matome's client lays it out, or nothing.
 std::optional<push_request> read_canonical(std::string_view body) {
-  rapidjson::Document doc;
-  doc.Parse(body.data(), body.size());
-  if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
-  const value& root = doc;
-  const auto count = root.MemberCount();
-  if (count != 3 && count != 4) return std::nullopt;
-  auto at = root.MemberBegin();
-  const auto end = root.MemberEnd();
-  const value* protocol = take(at, end, "protocol");
-  const value* plan = take(at, end, "plan");
-  const value* changes = take(at, end, "changes");
-  if (!protocol || !protocol->IsInt() || !plan || !plan->IsInt64() || !changes ||
-      !changes->IsArray())
-    return std::nullopt;
   push_request out;
-  out.protocol = protocol->GetInt();
-  out.plan_id = plan->GetInt64();
-  if (count == 4) {
-    auto timeline = text(take(at, end, "timeline"));
-    if (!timeline) return std::nullopt;
-    out.timeline = std::move(*timeline);
-  }
-  out.changes.resize(changes->Size());
-  for (rapidjson::SizeType i = 0; i < changes->Size(); ++i)
-    if (!read_change((*changes)[i], out.changes[i])) return std::nullopt;
+  canonical_reader reader(out);
+  rapidjson::MemoryStream bytes(body.data(), body.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+  rapidjson::Reader parser;
+  if (parser.Parse(in, reader).IsError() || !reader.done()) return std::nullopt;
   return out;
 }
 
