@@ -328,3 +328,34 @@ TEST_CASE("each feed query walks its sequence index from the cursor", "[store][f
     for (const auto& step : steps) CHECK(step.find("TEMP B-TREE") == std::string::npos);
   }
 }
+
+// A replica writes a page's cells several to a statement
+// (cell_writer::write_all_if_newer): every cell of a page longer than one
+// statement lands, each once, and a value older than the one the replica
+// holds (a page that arrives again) never overwrites it.
+TEST_CASE("a replica takes a long page whole, but never an older value over a newer one",
+          "[store][feed]") {
+  fixture f;
+  auto cell_of = [&](int year, std::string value, version_t version) {
+    return cell{{f.p.solo_row, f.p.fukushi, year, "progress"}, std::move(value), version};
+  };
+  feed_page before;
+  before.cells = {cell_of(2010, "newer", 5000), cell_of(2100, "older", 1)};
+  f.s.apply_feed(f.p.plan_id, before);
+  feed_page page;
+  for (int i = 0; i < 150; ++i)
+    page.cells.push_back(cell_of(2000 + i, "v" + std::to_string(i), 1000 + i));
+  f.s.apply_feed(f.p.plan_id, page);
+  for (int i = 0; i < 150; ++i) {
+    INFO(i);
+    const auto held = f.s.find_cell({f.p.solo_row, f.p.fukushi, 2000 + i, "progress"});
+    REQUIRE(held);
+    if (i == 10) {
+      CHECK(held->value == "newer");
+      CHECK(held->version == 5000);
+    } else {
+      CHECK(held->value == "v" + std::to_string(i));
+      CHECK(held->version == 1000 + i);
+    }
+  }
+}

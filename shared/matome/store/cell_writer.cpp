@@ -11,11 +11,33 @@ constexpr std::string_view insert_cell =
 const std::string upsert =
     std::string(insert_cell) + "UPDATE SET value = excluded.value, version = excluded.version";
 
+// Binds a cell's six columns from parameter `first` on.
+void bind_columns(sqlite::statement& s, int first, const cell_key& key, std::string_view value,
+                  version_t version) {
+  // Bound in place: the texts outlive the run() that clears them.
+  s.bind(first, key.item_id).bind(first + 1, key.department_id).bind(first + 2, key.year);
+  s.bind_in_place(first + 3, key.field).bind_in_place(first + 4, value).bind(first + 5, version);
+}
+
 void bind_cell(sqlite::statement& s, const cell_key& key, std::string_view value,
                version_t version) {
-  // Bound in place: the texts outlive the run() that clears them.
-  s.bind(1, key.item_id).bind(2, key.department_id).bind(3, key.year);
-  s.bind_in_place(4, key.field).bind_in_place(5, value).bind(6, version).run();
+  bind_columns(s, 1, key, value, version);
+  s.run();
+}
+
+constexpr std::size_t rows_a_statement = 64;
+constexpr std::string_view newer_only = " WHERE excluded.version > cells.version";
+
+// The upsert with `rows` rows of values.
+std::string upsert_of(std::size_t rows) {
+  std::string sql =
+      "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES ";
+  for (std::size_t i = 0; i < rows; ++i)
+    sql += i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+  return sql +
+         " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
+         " version = excluded.version" +
+         std::string(newer_only);
 }
 
 }  // namespace
@@ -25,7 +47,7 @@ cell_writer::cell_writer(sqlite::database& db)
       write_(db.prepare(upsert)),
       insert_new_(db.prepare(std::string(insert_cell) + "NOTHING")),
       follow_conflicts_(db.prepare(conflict_queries::follow_cell)),
-      write_if_newer_(db.prepare(upsert + " WHERE excluded.version > cells.version")),
+      write_if_newer_(db.prepare(upsert + std::string(newer_only))),
       record_(db.prepare("INSERT INTO history(seq, item_id, department_id, year, field, change_id, "
                          "old_value, new_value, user_name, device, at, prev_seq)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -47,6 +69,21 @@ bool cell_writer::write_new(const cell_key& key, std::string_view value, version
 
 void cell_writer::write_if_newer(const cell_key& key, std::string_view value, version_t version) {
   bind_cell(write_if_newer_, key, value, version);
+}
+
+void cell_writer::write_all_if_newer(std::span<const cell> cells) {
+  std::size_t at = 0;
+  if (cells.size() >= rows_a_statement) {
+    if (!write_many_if_newer_) write_many_if_newer_ = db_.prepare(upsert_of(rows_a_statement));
+    for (; cells.size() - at >= rows_a_statement; at += rows_a_statement) {
+      for (std::size_t i = 0; i < rows_a_statement; ++i) {
+        const auto& c = cells[at + i];
+        bind_columns(*write_many_if_newer_, static_cast<int>(6 * i + 1), c.key, c.value, c.version);
+      }
+      write_many_if_newer_->run();
+    }
+  }
+  for (; at < cells.size(); ++at) write_if_newer(cells[at].key, cells[at].value, cells[at].version);
 }
 
 void cell_writer::record(version_t seq, version_t previous, const cell_key& key,

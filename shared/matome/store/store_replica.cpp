@@ -91,7 +91,7 @@ void store::replace_structure(const plan& p, const std::vector<department>& depa
 void store::apply_feed(record_id plan_id, const feed_page& page) {
   sqlite::transaction tx(db_);
   cell_writer cells(db_);
-  for (const auto& c : page.cells) cells.write_if_newer(c.key, c.value, c.version);
+  cells.write_all_if_newer(page.cells);
   auto entry_row = db_.prepare(
       "INSERT INTO entries(item_id, department_id, year, status, version, accepted_version)"
       " VALUES (?, ?, ?, ?, ?, ?)"
