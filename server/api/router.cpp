@@ -164,7 +164,8 @@ result<api_response> router::dispatch(const api_request& request, std::string& u
     if (r.method != request.method) continue;
     route = r.pattern;
 
-    request_context ctx{request, store_, std::nullopt, std::move(*params), nullptr};
+    request_context ctx{
+        request, store_, std::nullopt, std::move(*params), nullptr, later_ ? &later_ : nullptr};
     if (r.need != access::open) {
       auto who = authenticate(request);
       if (!who) return who.error();

@@ -27,12 +27,17 @@ enum class access {
   admin,        // administrators only
 };
 
+// Runs work on the database thread after the answer has gone (empty in
+// tests and tools, which have no such thread).
+using background_fn = std::function<void(std::function<void()>)>;
+
 struct request_context {
   const api_request& request;
   store& db;
   std::optional<session> who;                 // set unless the route is open
   std::map<std::string, std::string> params;  // {name} parts of the path
   const plan_index* plan = nullptr;           // set for routes under /plans/{plan}
+  const background_fn* later = nullptr;       // set when the server has a database thread
 };
 
 using handler_fn = std::function<result<api_response>(request_context&)>;
@@ -67,6 +72,8 @@ class router {
   result<session> authenticate(const api_request& request);
 
   const std::vector<route>& routes() const { return routes_; }
+  // Where handlers queue work for after their answer (db_worker::post).
+  void set_background(background_fn later) { later_ = std::move(later); }
 
  private:
   // `user` gets the signed-in login as soon as it is known, for the log.
@@ -80,6 +87,7 @@ class router {
   login_throttle by_login_{5};  // guessing one account's password
   login_throttle by_peer_{50};  // one address trying many accounts (many users share a NAT)
   std::vector<route> routes_;
+  background_fn later_;
   // Plans with their items, reloaded when the structure version changes.
   std::map<record_id, std::pair<std::int64_t, plan_index>> plans_;
 };

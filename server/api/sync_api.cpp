@@ -1,5 +1,7 @@
 // Sync: the plan's structure, push (apply a batch), pull (the change feed),
 // and conflicts.
+#include <spdlog/spdlog.h>
+
 #include "api/json.h"
 #include "api/router.h"
 #include "matome/wire/codec.h"
@@ -13,6 +15,9 @@ namespace {
 constexpr std::size_t max_changes_per_push = 10000;
 constexpr std::int64_t default_page = 5000;
 constexpr std::int64_t max_page = 50000;
+// Pages this large are a catch-up (a first sync); the pull after a push
+// asks for what is new, and its page is not full.
+constexpr std::int64_t read_ahead_from = 1000;
 
 // Base versions and cursors from another timeline mean nothing here: a
 // client that has not yet noticed a restore must pull again first.
@@ -112,10 +117,23 @@ result<api_response> pull(request_context& ctx) {
     timeline_seen_by(ctx.db, *since);
     return rewound();
   }
+  const auto plan_id = ctx.plan->plan.id;
+  const auto scope = feed_scope::of(ctx.who->as_actor());
+  const auto page_size = static_cast<std::size_t>(*limit);
   wire::pull_page page;
-  static_cast<feed_page&>(page) =
-      ctx.db.pull(ctx.plan->plan.id, feed_scope::of(ctx.who->as_actor()), *since,
-                  static_cast<std::size_t>(*limit));
+  static_cast<feed_page&>(page) = ctx.db.pull(plan_id, scope, *since, page_size);
+  // A client catching up in large pages asks for the next one as soon as
+  // this one arrives: read it while this one travels.
+  if (page.more && *limit >= read_ahead_from && ctx.later != nullptr) {
+    (*ctx.later)([&db = ctx.db, plan_id, scope, cursor = page.cursor, page_size] {
+      try {
+        db.read_ahead(plan_id, scope, cursor, page_size);
+      } catch (const std::exception& e) {
+        // Nothing is kept; the pull reads for itself.
+        spdlog::warn("reading a page ahead failed: {}", e.what());
+      }
+    });
+  }
   auto r = message_response(ctx, std::move(page));
   r.pull_page = true;
   return r;

@@ -10,6 +10,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <thread>
 #include <type_traits>
@@ -56,6 +57,10 @@ class db_worker {
         boost::asio::use_awaitable, std::move(f));
     co_return std::move(*done);
   }
+
+  // Work nobody waits for, after what is queued now (store::read_ahead).
+  // It may not throw: the thread would end.
+  void post(std::function<void()> f) { boost::asio::post(context_, std::move(f)); }
 
   // Lets queued work finish, then joins the thread.
   void stop() {

@@ -103,6 +103,8 @@ http_server::http_server(server_options options, store db)
     : impl_(std::make_unique<impl>(std::move(options), std::move(db))) {
   const auto& file = impl_->db.db().path();
   impl_->serving = database_lock::try_lock(file, database_lock::kind::shared);
+  impl_->ctx.api.set_background(
+      [&worker = impl_->ctx.worker](std::function<void()> work) { worker.post(std::move(work)); });
   if (!impl_->serving && file != ":memory:" && !file.empty()) {
     throw failure(errc::locked, file.string() + " is being restored; start again when that ends");
   }

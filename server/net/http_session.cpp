@@ -72,6 +72,7 @@ asio::awaitable<api_response> metrics_reply(server_context& ctx) {
     g.schema_version = schema_version_of(ctx.db.db());
     g.last_seq = ctx.db.last_seq();
     g.last_backup_unix = ctx.db.last_backup();
+    g.pull_pages_read_ahead = ctx.db.pages_read_ahead();
     return g;
   });
   gauges.event_sockets = ctx.hub.size();

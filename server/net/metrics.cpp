@@ -96,6 +96,9 @@ std::string server_metrics::render(const metrics_gauges& g) const {
   };
   single("matome_pull_pages_total", "counter", "Pages of changes served to pulling clients.",
          pull_pages_);
+  single("matome_pull_pages_read_ahead_total", "counter",
+         "Pull pages that were read while the page before them was being sent.",
+         g.pull_pages_read_ahead);
   single("matome_event_sockets", "gauge", "Clients listening on /api/v1/events.",
          static_cast<std::int64_t>(g.event_sockets));
   single("matome_connections", "gauge", "Open HTTP connections, event sockets included.",

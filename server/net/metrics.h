@@ -23,6 +23,7 @@ struct metrics_gauges {
   int schema_version = 0;
   std::int64_t last_seq = 0;
   std::optional<std::int64_t> last_backup_unix;  // none yet: rendered as 0
+  std::int64_t pull_pages_read_ahead = 0;        // store::pages_read_ahead
   std::size_t event_sockets = 0;
   std::size_t connections = 0;
 };

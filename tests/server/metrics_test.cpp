@@ -162,3 +162,58 @@ TEST_CASE("a server on a public address serves metrics only on its metrics liste
   CHECK(metrics.get("/api/v1/health").status == 404);
   CHECK(metrics.post("/api/v1/login", R"({"login":"coord","password":"demo"})").status == 404);
 }
+
+// A first sync catches up in large pages, each asked for when the one
+// before arrives; the server reads the next page while it sends the last
+// (store::read_ahead), and the next request takes it.
+TEST_CASE("a catch-up's next page is read while the last is sent, and arrives whole",
+          "[server][metrics]") {
+  temp_dir dir;
+  const auto db = dir.file("master.db").string();
+  test_server server(db);
+  auto client = server.client();
+  const auto& p = server.plan();
+  {
+    // 200 more rows, each with its content and five years of marks: 1,200 cells.
+    auto beside = store::open(db).value();
+    std::vector<std::string> changes;
+    for (int i = 0; i < 200; ++i) {
+      plan_item row;
+      row.parent_id = p.goal;
+      row.label = std::to_string(i);
+      row.title = "行 " + std::to_string(i);
+      row.owner_ids = {p.fukushi};
+      const auto id = beside.add_item(p.plan_id, row).value();
+      changes.push_back(change_json("c-" + std::to_string(i), {id, 0, 0, "content"}, 0, "内容"));
+      for (int year = 2022; year <= 2026; ++year) {
+        changes.push_back(change_json("m-" + std::to_string(i) + "-" + std::to_string(year),
+                                      {id, 0, year, "marks"}, 0, "●"));
+      }
+    }
+    const auto coordinator = client.login("coord");
+    const auto pushed =
+        client.post(plan_path(p.plan_id) + "/changes", push_body(changes), coordinator);
+    REQUIRE(pushed.status == 200);
+    CHECK(pushed.body.find("\"refused\"") == std::string::npos);
+  }
+  const auto coordinator = client.login("coord");
+  const auto pages = plan_path(p.plan_id) + "/changes?limit=1000&since=";
+  static const std::regex cursor_of(R"("cursor": ?([0-9]+))"), more_of(R"("more": ?(true|false))");
+  std::int64_t cursor = 0;
+  std::size_t marks = 0, read = 0;
+  for (bool more = true; more && read < 10; ++read) {
+    const auto page = client.get(pages + std::to_string(cursor), coordinator);
+    REQUIRE(page.status == 200);
+    std::smatch m;
+    REQUIRE(std::regex_search(page.body, m, cursor_of));
+    cursor = std::stoll(m[1]);
+    REQUIRE(std::regex_search(page.body, m, more_of));
+    more = m[1] == "true";
+    for (auto at = page.body.find("\"●\""); at != std::string::npos;
+         at = page.body.find("\"●\"", at + 1))
+      ++marks;
+  }
+  CHECK(read == 2);
+  CHECK(marks == 1000);  // every year's mark of every new row, each once
+  CHECK(scrape(client)["matome_pull_pages_read_ahead_total"] == 1);
+}

@@ -359,3 +359,61 @@ TEST_CASE("a replica takes a long page whole, but never an older value over a ne
     }
   }
 }
+
+// The server reads a catch-up's next page while the last one travels
+// (store::read_ahead). The page kept answers the pull that asks for it
+// only while nothing was written: a value written in between must show.
+TEST_CASE("a page read ahead answers the next pull only while nothing was written",
+          "[store][feed]") {
+  fixture f;
+  f.seed();
+  const feed_scope everything{0, true};
+  const auto first = f.s.pull(f.p.plan_id, everything, 0, 1);
+  REQUIRE(first.more);
+  const auto fresh = f.s.pull(f.p.plan_id, everything, first.cursor, 1);
+  REQUIRE(fresh.cells.size() == 1);
+
+  f.s.read_ahead(f.p.plan_id, everything, first.cursor, 1);
+  const auto ahead = f.s.pull(f.p.plan_id, everything, first.cursor, 1);
+  CHECK(f.s.pages_read_ahead() == 1);
+  REQUIRE(ahead.cells.size() == 1);
+  CHECK(ahead.cells[0].value == fresh.cells[0].value);
+  CHECK(ahead.cursor == fresh.cursor);
+  CHECK(ahead.more == fresh.more);
+
+  // Another page (here: another size, another reader's scope) reads for itself.
+  f.s.read_ahead(f.p.plan_id, everything, first.cursor, 1);
+  f.s.pull(f.p.plan_id, everything, first.cursor, 2);
+  f.s.pull(f.p.plan_id, feed_scope::of(f.p.member_of_fukushi()), first.cursor, 1);
+  CHECK(f.s.pages_read_ahead() == 1);
+
+  // Read ahead, then the page's cell is written again: the pull reads anew,
+  // and the cell comes later, with its new value and number.
+  f.s.read_ahead(f.p.plan_id, everything, first.cursor, 1);
+  const auto moved = fresh.cells[0];
+  f.apply(f.p.coordinator(), {{"again", moved.key, moved.version, "書き直し"}});
+  const auto after = f.s.pull(f.p.plan_id, everything, first.cursor, 1);
+  CHECK(f.s.pages_read_ahead() == 1);
+  REQUIRE(after.cells.size() <= 1);
+  if (!after.cells.empty()) CHECK_FALSE(after.cells[0].key == moved.key);
+  const auto rest = f.s.pull(f.p.plan_id, everything, first.cursor, 1000);
+  const auto found = std::ranges::find(rest.cells, moved.key, &cell::key);
+  REQUIRE(found != rest.cells.end());
+  CHECK(found->value == "書き直し");
+
+  // The same when another connection writes (an import beside the server).
+  const auto now = f.s.pull(f.p.plan_id, everything, 0, 1);
+  f.s.read_ahead(f.p.plan_id, everything, now.cursor, 1);
+  const auto next = f.s.pull(f.p.plan_id, everything, now.cursor, 1);
+  REQUIRE(next.cells.size() == 1);
+  f.s.read_ahead(f.p.plan_id, everything, now.cursor, 1);
+  {
+    auto beside = store::open(f.dir.file("master.db")).value();
+    const cell_change c{"beside", next.cells[0].key, next.cells[0].version, "別の接続から"};
+    REQUIRE(beside.apply(f.p.index, f.p.coordinator(), std::span(&c, 1)).at(0).kind ==
+            outcome_kind::applied);
+  }
+  const auto seen = f.s.pull(f.p.plan_id, everything, now.cursor, 1);
+  CHECK(f.s.pages_read_ahead() == 2);
+  if (!seen.cells.empty()) CHECK(seen.cells[0].value != next.cells[0].value);
+}

@@ -102,6 +102,8 @@ class database {
   statement prepare(std::string_view sql) { return statement(db_.get(), sql, cache_.get()); }
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
   int changes() const { return sqlite3_changes(db_.get()); }
+  // Rows this connection has changed since it opened.
+  std::int64_t total_changes() const { return sqlite3_total_changes64(db_.get()); }
   sqlite3* handle() const { return db_.get(); }
   const std::filesystem::path& path() const { return path_; }
 

@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "matome/domain/cell.h"
@@ -133,6 +134,15 @@ class store {
   // When no page follows, the cursor is the store's last sequence number.
   feed_page pull(record_id plan_id, const feed_scope& scope, std::int64_t cursor,
                  std::size_t limit);
+  // Reads that page now and keeps it for the pull that asks for it, as
+  // long as nothing is written in between (by this connection or
+  // another). The server reads a first pull's next page while the last
+  // one is on its way: a page cannot be asked for before the one before
+  // it says where it ends. One page is kept at a time.
+  void read_ahead(record_id plan_id, const feed_scope& scope, std::int64_t cursor,
+                  std::size_t limit);
+  // How many pulls a page read ahead has answered.
+  std::int64_t pages_read_ahead() const { return pages_read_ahead_; }
 
   // Entries of `year` counted by department and status, every owner of
   // every row included (an entry never touched counts as not_started).
@@ -214,9 +224,25 @@ class store {
   void insert_comment(const entry_key& key, std::string_view author, std::string_view body,
                       std::string_view at, std::int64_t seq);
 
+  feed_page read_page(record_id plan_id, const feed_scope& scope, std::int64_t cursor,
+                      std::size_t limit);
+  // What the database looked like to this connection: any write since,
+  // here or by another connection, changes it.
+  std::pair<std::int64_t, std::int64_t> write_stamp();
+
   sqlite::database db_;
   clock_fn clock_;
   applied_index applied_;  // which history rows hold applied change ids
+  struct page_ahead {
+    record_id plan_id;
+    feed_scope scope;
+    std::int64_t cursor;
+    std::size_t limit;
+    std::pair<std::int64_t, std::int64_t> stamp;
+    feed_page page;
+  };
+  std::optional<page_ahead> ahead_;  // store::read_ahead
+  std::int64_t pages_read_ahead_ = 0;
 };
 
 }  // namespace matome

@@ -94,8 +94,34 @@ std::int64_t store::structure_version(record_id plan_id) {
   return stmt.step() ? stmt.int64(0) : 0;
 }
 
+std::pair<std::int64_t, std::int64_t> store::write_stamp() {
+  auto version = db_.prepare("PRAGMA data_version");
+  version.step();
+  return {version.int64(0), db_.total_changes()};
+}
+
+void store::read_ahead(record_id plan_id, const feed_scope& scope, std::int64_t cursor,
+                       std::size_t limit) {
+  ahead_.reset();
+  const auto stamp = write_stamp();
+  ahead_ =
+      page_ahead{plan_id, scope, cursor, limit, stamp, read_page(plan_id, scope, cursor, limit)};
+}
+
 feed_page store::pull(record_id plan_id, const feed_scope& scope, std::int64_t cursor,
                       std::size_t limit) {
+  if (ahead_ && ahead_->plan_id == plan_id && ahead_->scope == scope && ahead_->cursor == cursor &&
+      ahead_->limit == limit && ahead_->stamp == write_stamp()) {
+    feed_page page = std::move(ahead_->page);
+    ahead_.reset();
+    ++pages_read_ahead_;
+    return page;
+  }
+  return read_page(plan_id, scope, cursor, limit);
+}
+
+feed_page store::read_page(record_id plan_id, const feed_scope& scope, std::int64_t cursor,
+                           std::size_t limit) {
   limit = std::max<std::size_t>(limit, 1);
   sqlite::read_transaction snapshot(db_);
   feed_page page;

@@ -44,6 +44,7 @@ struct feed_scope {
   static feed_scope of(const actor& who) {
     return {who.department_id, who.role == role::coordinator || who.role == role::admin};
   }
+  bool operator==(const feed_scope&) const = default;
 };
 
 }  // namespace matome
