@@ -5,11 +5,21 @@
 namespace matome {
 namespace {
 
-constexpr std::string_view insert_cell =
-    "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES (?, ?, ?, ?, ?, "
-    "?) ON CONFLICT(item_id, department_id, year, field) DO ";
-const std::string upsert =
-    std::string(insert_cell) + "UPDATE SET value = excluded.value, version = excluded.version";
+// "INSERT INTO cells ... VALUES" with `rows` rows of values, then `on_conflict`
+// (what to do with a cell that has a value). One text for every cell write.
+std::string insert_cells(std::size_t rows, std::string_view on_conflict) {
+  std::string sql =
+      "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES ";
+  for (std::size_t i = 0; i < rows; ++i)
+    sql += i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+  return sql + " ON CONFLICT(item_id, department_id, year, field) DO " + std::string(on_conflict);
+}
+
+constexpr std::string_view overwrite =
+    "UPDATE SET value = excluded.value, version = excluded.version";
+// A replica takes the server's rows, which may arrive more than once.
+constexpr std::string_view only_if_newer = " WHERE excluded.version > cells.version";
+constexpr std::size_t rows_a_statement = 64;
 
 // Binds a cell's six columns from parameter `first` on.
 void bind_columns(sqlite::statement& s, int first, const cell_key& key, std::string_view value,
@@ -25,29 +35,14 @@ void bind_cell(sqlite::statement& s, const cell_key& key, std::string_view value
   s.run();
 }
 
-constexpr std::size_t rows_a_statement = 64;
-constexpr std::string_view newer_only = " WHERE excluded.version > cells.version";
-
-// The upsert with `rows` rows of values.
-std::string upsert_of(std::size_t rows) {
-  std::string sql =
-      "INSERT INTO cells(item_id, department_id, year, field, value, version) VALUES ";
-  for (std::size_t i = 0; i < rows; ++i)
-    sql += i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
-  return sql +
-         " ON CONFLICT(item_id, department_id, year, field) DO UPDATE SET value = excluded.value,"
-         " version = excluded.version" +
-         std::string(newer_only);
-}
-
 }  // namespace
 
 cell_writer::cell_writer(sqlite::database& db)
     : db_(db),
-      write_(db.prepare(upsert)),
-      insert_new_(db.prepare(std::string(insert_cell) + "NOTHING")),
+      write_(db.prepare(insert_cells(1, overwrite))),
+      insert_new_(db.prepare(insert_cells(1, "NOTHING"))),
       follow_conflicts_(db.prepare(conflict_queries::follow_cell)),
-      write_if_newer_(db.prepare(upsert + std::string(newer_only))),
+      write_if_newer_(db.prepare(insert_cells(1, overwrite) + std::string(only_if_newer))),
       record_(db.prepare("INSERT INTO history(seq, item_id, department_id, year, field, change_id, "
                          "old_value, new_value, user_name, device, at, prev_seq)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -74,7 +69,9 @@ void cell_writer::write_if_newer(const cell_key& key, std::string_view value, ve
 void cell_writer::write_all_if_newer(std::span<const cell> cells) {
   std::size_t at = 0;
   if (cells.size() >= rows_a_statement) {
-    if (!write_many_if_newer_) write_many_if_newer_ = db_.prepare(upsert_of(rows_a_statement));
+    if (!write_many_if_newer_)
+      write_many_if_newer_ =
+          db_.prepare(insert_cells(rows_a_statement, overwrite) + std::string(only_if_newer));
     for (; cells.size() - at >= rows_a_statement; at += rows_a_statement) {
       for (std::size_t i = 0; i < rows_a_statement; ++i) {
         const auto& c = cells[at + i];

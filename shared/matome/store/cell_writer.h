@@ -47,7 +47,7 @@ class cell_writer {
   void write_if_newer(const cell_key& key, std::string_view value, version_t version);
   // The same for a page of cells from the server, several rows a statement:
   // a first pull writes 240,000 cells, and SQLite's cost of running a
-  // statement was a fifth of each row's write.
+  // statement was a third of each row's write.
   void write_all_if_newer(std::span<const cell> cells);
   // Appends the history row numbered `seq`, linked to the cell's row before
   // it: `previous` is the cell's version until now (0 for its first row),
