@@ -130,7 +130,10 @@ result<api_response> pull(request_context& ctx) {
         db.read_ahead(plan_id, scope, cursor, page_size);
       } catch (const std::exception& e) {
         // Nothing is kept; the pull reads for itself.
-        spdlog::warn("reading a page ahead failed: {}", e.what());
+        spdlog::warn(
+            "reading a pull page ahead failed ({}); nothing to do: the client's next pull reads "
+            "the page itself",
+            e.what());
       }
     });
   }
