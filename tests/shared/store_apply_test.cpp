@@ -254,6 +254,33 @@ TEST_CASE("a conflicting change twice in one batch opens one conflict", "[store]
   CHECK(f.s.open_conflicts(f.p.plan_id).size() == 1);
 }
 
+// A batch's history rows are written several to a statement when the batch
+// ends (cell_writer::record_later); a conflict's base may be one of them.
+TEST_CASE("a conflict on a version this batch made shows that version's value as its base",
+          "[store][apply]") {
+  fixture f;
+  const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};
+  // The first write starts the entry, which takes a number of its own; the
+  // second is then the last number, and the batch's changes take the next.
+  const auto started = f.apply_one(f.p.member_of_fukushi(), {"start", key, 0, "始め"});
+  const auto again = f.apply_one(f.p.member_of_fukushi(), {"again", key, started.version, "次"});
+  REQUIRE(again.kind == outcome_kind::applied);
+  const version_t v = again.version;
+  const std::vector<cell_change> batch = {
+      {"b-1", key, v, "一つ目"}, {"b-2", key, v + 1, "二つ目"}, {"b-3", key, v + 1, "三つ目"}};
+  const auto outcomes = f.s.apply(f.p.index, f.p.member_of_fukushi(), batch);
+  REQUIRE(outcomes.size() == 3);
+  REQUIRE(outcomes[0].version == v + 1);
+  REQUIRE(outcomes[1].version == v + 2);
+  REQUIRE(outcomes[2].kind == outcome_kind::conflict);
+  const auto c = f.s.find_conflict(outcomes[2].conflict_id).value();
+  CHECK(c.base_version == v + 1);
+  CHECK(c.base_value == "一つ目");
+  CHECK(c.server_value == "二つ目");
+  CHECK(c.incoming_value == "三つ目");
+  CHECK(f.s.history_of(key).size() == 4);
+}
+
 TEST_CASE("one change id twice in one batch is applied once", "[store][apply]") {
   fixture f;
   const cell_key key{f.p.solo_row, f.p.fukushi, 2023, "progress"};

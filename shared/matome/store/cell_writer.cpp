@@ -21,6 +21,31 @@ constexpr std::string_view overwrite =
 constexpr std::string_view only_if_newer = " WHERE excluded.version > cells.version";
 constexpr std::size_t rows_a_statement = 64;
 
+constexpr std::string_view insert_history =
+    "INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value, "
+    "new_value, user_name, device, at, prev_seq) VALUES ";
+constexpr std::string_view history_row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr int history_columns = 12;
+
+std::string insert_history_rows(std::size_t rows) {
+  std::string sql(insert_history);
+  for (std::size_t i = 0; i < rows; ++i) (sql += i == 0 ? "" : ", ") += history_row;
+  return sql;
+}
+
+// Binds a history row's twelve columns from parameter `first` on.
+void bind_history(sqlite::statement& s, int first, version_t seq, version_t previous,
+                  const cell_key& key, std::string_view change_id, std::string_view old_value,
+                  std::string_view new_value, const change_author& by) {
+  s.bind(first, seq).bind(first + 1, key.item_id).bind(first + 2, key.department_id);
+  s.bind(first + 3, key.year).bind(first + 11, previous);
+  // Bound in place: the texts outlive the run() that clears them.
+  s.bind_in_place(first + 4, key.field).bind_in_place(first + 5, change_id);
+  s.bind_in_place(first + 6, old_value).bind_in_place(first + 7, new_value);
+  s.bind_in_place(first + 8, by.user).bind_in_place(first + 9, by.device);
+  s.bind_in_place(first + 10, by.at);
+}
+
 // Binds a cell's six columns from parameter `first` on.
 void bind_columns(sqlite::statement& s, int first, const cell_key& key, std::string_view value,
                   version_t version) {
@@ -43,9 +68,7 @@ cell_writer::cell_writer(sqlite::database& db)
       insert_new_(db.prepare(insert_cells(1, "NOTHING"))),
       follow_conflicts_(db.prepare(conflict_queries::follow_cell)),
       write_if_newer_(db.prepare(insert_cells(1, overwrite) + std::string(only_if_newer))),
-      record_(db.prepare("INSERT INTO history(seq, item_id, department_id, year, field, change_id, "
-                         "old_value, new_value, user_name, device, at, prev_seq)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      record_(db.prepare(insert_history_rows(1))) {
   auto any_open = db.prepare(conflict_queries::any_open);
   open_conflicts_ = any_open.step();
 }
@@ -86,13 +109,34 @@ void cell_writer::write_all_if_newer(std::span<const cell> cells) {
 void cell_writer::record(version_t seq, version_t previous, const cell_key& key,
                          std::string_view change_id, std::string_view old_value,
                          std::string_view new_value, const change_author& by) {
-  record_.bind(1, seq).bind(2, key.item_id).bind(3, key.department_id).bind(4, key.year);
-  record_.bind(12, previous);
-  // Bound in place: the texts outlive the run() that clears them.
-  record_.bind_in_place(5, key.field).bind_in_place(6, change_id);
-  record_.bind_in_place(7, old_value).bind_in_place(8, new_value);
-  record_.bind_in_place(9, by.user).bind_in_place(10, by.device).bind_in_place(11, by.at);
+  bind_history(record_, 1, seq, previous, key, change_id, old_value, new_value, by);
   record_.run();
+}
+
+void cell_writer::record_later(version_t seq, version_t previous, const cell_key& key,
+                               std::string_view change_id, std::string_view old_value,
+                               std::string_view new_value, const change_author& by) {
+  pending_.push_back({seq, previous, &key, change_id, std::string(old_value), new_value, &by});
+}
+
+void cell_writer::write_records() {
+  std::size_t at = 0;
+  if (pending_.size() >= rows_a_statement) {
+    if (!record_many_) record_many_ = db_.prepare(insert_history_rows(rows_a_statement));
+    for (; pending_.size() - at >= rows_a_statement; at += rows_a_statement) {
+      for (std::size_t i = 0; i < rows_a_statement; ++i) {
+        const auto& r = pending_[at + i];
+        bind_history(*record_many_, static_cast<int>(history_columns * i + 1), r.seq, r.previous,
+                     *r.key, r.change_id, r.old_value, r.new_value, *r.by);
+      }
+      record_many_->run();
+    }
+  }
+  for (; at < pending_.size(); ++at) {
+    const auto& r = pending_[at];
+    record(r.seq, r.previous, *r.key, r.change_id, r.old_value, r.new_value, *r.by);
+  }
+  pending_.clear();
 }
 
 }  // namespace matome

@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "matome/domain/cell.h"
 #include "matome/store/sqlite.h"
@@ -55,6 +56,16 @@ class cell_writer {
   // index finds them.
   void record(version_t seq, version_t previous, const cell_key& key, std::string_view change_id,
               std::string_view old_value, std::string_view new_value, const change_author& by);
+  // The same row, written with others several to a statement by
+  // write_records(): a push records a row per change, and SQLite's cost of
+  // running a statement was a third of each row's write. The key, change id,
+  // new value and author must outlive write_records(); the old value is
+  // copied. Until then the row is not in the database: call write_records()
+  // before reading the history, and before the transaction commits.
+  void record_later(version_t seq, version_t previous, const cell_key& key,
+                    std::string_view change_id, std::string_view old_value,
+                    std::string_view new_value, const change_author& by);
+  void write_records();
 
  private:
   sqlite::database& db_;
@@ -64,6 +75,16 @@ class cell_writer {
   sqlite::statement write_if_newer_;
   std::optional<sqlite::statement> write_many_if_newer_;  // made on first use
   sqlite::statement record_;
+  std::optional<sqlite::statement> record_many_;  // made on first use
+  struct pending_record {
+    version_t seq, previous;
+    const cell_key* key;
+    std::string_view change_id;
+    std::string old_value;
+    std::string_view new_value;
+    const change_author* by;
+  };
+  std::vector<pending_record> pending_;
   bool open_conflicts_ = true;
 };
 

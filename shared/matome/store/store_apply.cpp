@@ -101,9 +101,12 @@ struct applied_record {
   version_t version = 0;
 };
 std::optional<applied_record> find_applied(const applied_index& index, applied_index::key sent,
-                                           sqlite::statement& select_history, const actor& who,
-                                           std::string_view change_id) {
-  for (const auto seq : index.candidates(sent)) {
+                                           cell_writer& cells, sqlite::statement& select_history,
+                                           const actor& who, std::string_view change_id) {
+  const auto candidates = index.candidates(sent);
+  // The row may be one this batch has yet to write.
+  if (!candidates.empty()) cells.write_records();
+  for (const auto seq : candidates) {
     select_history.bind(1, seq);
     if (select_history.step() && select_history.text_view(0) == change_id &&
         select_history.text_view(1) == who.user && select_history.text_view(2) == who.device) {
@@ -225,7 +228,8 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
       return *fingerprint_memo;
     };
     const auto sent = applied_index::key_of(who.user, who.device, c.change_id);
-    if (const auto applied = find_applied(applied_, sent, select_history, who, c.change_id)) {
+    if (const auto applied =
+            find_applied(applied_, sent, cells, select_history, who, c.change_id)) {
       if (applied->fingerprint != fingerprint()) {
         outcomes.push_back(refused(c, {errc::invalid_argument, reused_id_message(c.change_id)}));
       } else {
@@ -252,7 +256,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
     // (also its idempotency record), and the entry started by its first write.
     const auto record_applied = [&](version_t version, version_t previous,
                                     std::string_view previous_value, entry_status status) {
-      cells.record(version, previous, c.key, c.change_id, previous_value, c.value, by);
+      cells.record_later(version, previous, c.key, c.change_id, previous_value, c.value, by);
       applied_.add(sent, version);
       recorded_by_history = true;
       if (!c.key.is_plan_cell() && status == entry_status::not_started) {
@@ -295,6 +299,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
         case merge_decision::conflict: {
           std::string base_value;
           if (c.base_version > 0) {
+            cells.write_records();  // the base may be this batch's
             select_base_value.bind(1, c.base_version)
                 .bind(2, c.key.item_id)
                 .bind(3, c.key.department_id);
@@ -337,6 +342,7 @@ std::vector<change_outcome> store::apply(const plan_index& index, const actor& w
     outcomes.push_back(std::move(o));
   }
 
+  cells.write_records();
   auto save_seq = db_.prepare("UPDATE meta SET value = ? WHERE key = 'last_seq'");
   save_seq.bind(1, seq).run();
   tx.commit();
