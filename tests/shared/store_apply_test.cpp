@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "support/catch_result.h"
 #include "support/temp_dir.h"
@@ -293,4 +295,67 @@ TEST_CASE("one change id twice in one batch is applied once", "[store][apply]") 
   CHECK(outcomes[1].repeated);
   CHECK(outcomes[1].version == outcomes[0].version);
   CHECK(f.s.history_of(key).size() == 1);
+}
+
+// A batch's first values are written several rows a statement (store::apply's
+// run); a cell that has a value after all sends the run back to one change
+// at a time. Either way each change is settled as if applied alone: the same
+// outcome, value, history and entry as the same changes sent one by one.
+TEST_CASE("a batch of first values is settled as if each change were sent alone",
+          "[store][apply]") {
+  fixture at_once;
+  fixture one_by_one;
+  const auto& p = at_once.p;
+  const cell_key taken{p.solo_row, p.fukushi, 2023, "progress"};
+  for (auto* f : {&at_once, &one_by_one})
+    REQUIRE(f->apply_one(p.coordinator(), {"before", taken, 0, "先の値"}).kind ==
+            outcome_kind::applied);
+
+  std::vector<cell_change> batch;
+  const std::pair<record_id, record_id> entries[] = {
+      {p.solo_row, p.fukushi}, {p.shared_row, p.fukushi}, {p.shared_row, p.shakyo}};
+  for (int year = 2022; year <= 2026; ++year) {
+    for (const auto& [row, department] : entries) {
+      for (const char* field : {"progress", "reason", "users"}) {
+        const cell_key key{row, department, year, field};
+        const std::string value = std::string(field) == "users" ? "12" : "実施した。";
+        batch.push_back({"new-" + std::to_string(batch.size()), key, 0, value});
+        // The cell that has a value, in the middle of a run.
+        if (batch.size() == 20) batch.push_back({"on-taken", taken, 0, "後の値"});
+      }
+    }
+  }
+  // The same cell twice in the batch: the second meets the first's value.
+  batch.push_back({"again", batch[3].key, 0, "別の値"});
+  REQUIRE(batch.size() > 40);
+
+  const auto outcomes = at_once.s.apply(p.index, p.coordinator(), batch);
+  std::vector<change_outcome> alone;
+  for (const auto& c : batch) alone.push_back(one_by_one.apply_one(p.coordinator(), c));
+
+  REQUIRE(outcomes.size() == batch.size());
+  std::set<version_t> versions;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    INFO("change " << batch[i].change_id);
+    CHECK(outcomes[i].change_id == batch[i].change_id);
+    CHECK(outcomes[i].kind == alone[i].kind);
+    CHECK(outcomes[i].server_value == alone[i].server_value);
+    CHECK(at_once.value_of(batch[i].key) == one_by_one.value_of(batch[i].key));
+    CHECK(at_once.s.history_of(batch[i].key).size() ==
+          one_by_one.s.history_of(batch[i].key).size());
+    CHECK(at_once.s.find_entry(batch[i].key.entry()).status ==
+          one_by_one.s.find_entry(batch[i].key.entry()).status);
+    if (outcomes[i].kind == outcome_kind::applied) {
+      CHECK(versions.insert(outcomes[i].version).second);
+      CHECK(at_once.s.find_cell(batch[i].key)->version >= outcomes[i].version);
+    }
+  }
+  const auto applied = std::ranges::count_if(
+      outcomes, [](const change_outcome& o) { return o.kind == outcome_kind::applied; });
+  // Conflicts: "on-taken", the loop's own change of that cell, and "again".
+  CHECK(applied == static_cast<std::ptrdiff_t>(batch.size()) - 3);
+  CHECK(outcomes[20].kind == outcome_kind::conflict);
+  CHECK(outcomes[20].server_value == "先の値");
+  CHECK(outcomes.back().kind == outcome_kind::conflict);
+  CHECK(outcomes.back().server_value == batch[3].value);
 }

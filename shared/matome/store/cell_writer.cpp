@@ -24,26 +24,38 @@ constexpr std::size_t rows_a_statement = 64;
 constexpr std::string_view insert_history =
     "INSERT INTO history(seq, item_id, department_id, year, field, change_id, old_value, "
     "new_value, user_name, device, at, prev_seq) VALUES ";
-constexpr std::string_view history_row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr int history_columns = 12;
+// Every row of a statement has one author: ?1 to ?3, bound once. A row's
+// nine columns of its own follow, from ?4 on.
+constexpr int author_parameters = 3;
+constexpr int history_parameters = 9;
 
 std::string insert_history_rows(std::size_t rows) {
   std::string sql(insert_history);
-  for (std::size_t i = 0; i < rows; ++i) (sql += i == 0 ? "" : ", ") += history_row;
+  for (std::size_t i = 0; i < rows; ++i) {
+    const auto p = [first = author_parameters + history_parameters * static_cast<int>(i)](int n) {
+      return "?" + std::to_string(first + n);
+    };
+    sql += i == 0 ? "(" : ", (";
+    sql += p(1) + ", " + p(2) + ", " + p(3) + ", " + p(4) + ", " + p(5) + ", " + p(6) + ", " +
+           p(7) + ", " + p(8) + ", ?1, ?2, ?3, " + p(9) + ")";
+  }
   return sql;
 }
 
-// Binds a history row's twelve columns from parameter `first` on.
-void bind_history(sqlite::statement& s, int first, version_t seq, version_t previous,
-                  const cell_key& key, std::string_view change_id, std::string_view old_value,
-                  std::string_view new_value, const change_author& by) {
-  s.bind(first, seq).bind(first + 1, key.item_id).bind(first + 2, key.department_id);
-  s.bind(first + 3, key.year).bind(first + 11, previous);
+void bind_author(sqlite::statement& s, const change_author& by) {
   // Bound in place: the texts outlive the run() that clears them.
+  s.bind_in_place(1, by.user).bind_in_place(2, by.device).bind_in_place(3, by.at);
+}
+
+// Binds the `row`th history row's own columns.
+void bind_history(sqlite::statement& s, int row, version_t seq, version_t previous,
+                  const cell_key& key, std::string_view change_id, std::string_view old_value,
+                  std::string_view new_value) {
+  const int first = author_parameters + history_parameters * row + 1;
+  s.bind(first, seq).bind(first + 1, key.item_id).bind(first + 2, key.department_id);
+  s.bind(first + 3, key.year).bind(first + 8, previous);
   s.bind_in_place(first + 4, key.field).bind_in_place(first + 5, change_id);
   s.bind_in_place(first + 6, old_value).bind_in_place(first + 7, new_value);
-  s.bind_in_place(first + 8, by.user).bind_in_place(first + 9, by.device);
-  s.bind_in_place(first + 10, by.at);
 }
 
 // Binds a cell's six columns from parameter `first` on.
@@ -85,6 +97,47 @@ bool cell_writer::write_new(const cell_key& key, std::string_view value, version
   return true;
 }
 
+bool cell_writer::write_all_new(std::span<const new_cell> cells) {
+  static constexpr std::size_t rows_of[] = {rows_a_statement, 16, 4};
+  if (!savepoint_) {
+    savepoint_ = db_.prepare("SAVEPOINT new_cells");
+    release_ = db_.prepare("RELEASE new_cells");
+    roll_back_ = db_.prepare("ROLLBACK TO new_cells");
+  }
+  savepoint_->run();
+  std::size_t written = 0;
+  std::size_t at = 0;
+  for (std::size_t tier = 0; tier < std::size(rows_of); ++tier) {
+    const std::size_t rows = rows_of[tier];
+    if (cells.size() - at < rows) continue;
+    auto& statement = insert_new_rows_[tier];
+    if (!statement) statement = db_.prepare(insert_cells(rows, "NOTHING"));
+    for (; cells.size() - at >= rows; at += rows) {
+      for (std::size_t i = 0; i < rows; ++i) {
+        const auto& c = cells[at + i];
+        bind_columns(*statement, static_cast<int>(6 * i + 1), *c.key, c.value, c.version);
+      }
+      statement->run();
+      written += static_cast<std::size_t>(db_.changes());
+    }
+  }
+  for (; at < cells.size(); ++at) {
+    bind_cell(insert_new_, *cells[at].key, cells[at].value, cells[at].version);
+    written += static_cast<std::size_t>(db_.changes());
+  }
+  if (written != cells.size()) {
+    // A cell had a value: leave them all to the caller's one-at-a-time rule.
+    roll_back_->run();
+    release_->run();
+    return false;
+  }
+  release_->run();
+  if (open_conflicts_) {
+    for (const auto& c : cells) bind_cell(follow_conflicts_, *c.key, c.value, c.version);
+  }
+  return true;
+}
+
 void cell_writer::write_if_newer(const cell_key& key, std::string_view value, version_t version) {
   bind_cell(write_if_newer_, key, value, version);
 }
@@ -109,14 +162,18 @@ void cell_writer::write_all_if_newer(std::span<const cell> cells) {
 void cell_writer::record(version_t seq, version_t previous, const cell_key& key,
                          std::string_view change_id, std::string_view old_value,
                          std::string_view new_value, const change_author& by) {
-  bind_history(record_, 1, seq, previous, key, change_id, old_value, new_value, by);
+  bind_author(record_, by);
+  bind_history(record_, 0, seq, previous, key, change_id, old_value, new_value);
   record_.run();
 }
 
 void cell_writer::record_later(version_t seq, version_t previous, const cell_key& key,
                                std::string_view change_id, std::string_view old_value,
                                std::string_view new_value, const change_author& by) {
-  pending_.push_back({seq, previous, &key, change_id, std::string(old_value), new_value, &by});
+  // A statement's rows share their author.
+  if (pending_by_ != &by) write_records();
+  pending_by_ = &by;
+  pending_.push_back({seq, previous, &key, change_id, std::string(old_value), new_value});
 }
 
 void cell_writer::write_records() {
@@ -124,17 +181,18 @@ void cell_writer::write_records() {
   if (pending_.size() >= rows_a_statement) {
     if (!record_many_) record_many_ = db_.prepare(insert_history_rows(rows_a_statement));
     for (; pending_.size() - at >= rows_a_statement; at += rows_a_statement) {
+      bind_author(*record_many_, *pending_by_);
       for (std::size_t i = 0; i < rows_a_statement; ++i) {
         const auto& r = pending_[at + i];
-        bind_history(*record_many_, static_cast<int>(history_columns * i + 1), r.seq, r.previous,
-                     *r.key, r.change_id, r.old_value, r.new_value, *r.by);
+        bind_history(*record_many_, static_cast<int>(i), r.seq, r.previous, *r.key, r.change_id,
+                     r.old_value, r.new_value);
       }
       record_many_->run();
     }
   }
   for (; at < pending_.size(); ++at) {
     const auto& r = pending_[at];
-    record(r.seq, r.previous, *r.key, r.change_id, r.old_value, r.new_value, *r.by);
+    record(r.seq, r.previous, *r.key, r.change_id, r.old_value, r.new_value, *pending_by_);
   }
   pending_.clear();
 }

@@ -38,6 +38,16 @@ class cell_writer {
   // of a read and a write: a workbook's first push is all new cells. False,
   // writing nothing, if the cell exists: the caller reads it and decides.
   bool write_new(const cell_key& key, std::string_view value, version_t version);
+  // The same for several cells at once, several rows a statement: true if
+  // every cell was new and now holds its value. All or nothing: if any cell
+  // exists, it writes none of them and returns false, and the caller takes
+  // them one at a time. The keys must differ.
+  struct new_cell {
+    const cell_key* key;
+    std::string_view value;
+    version_t version;
+  };
+  bool write_all_new(std::span<const new_cell> cells);
   // A conflict was opened after this writer was made: the cells it writes
   // from now on may have one to follow. (Made, it looks whether the
   // database has any open conflict: most batches have none, and then the
@@ -74,6 +84,10 @@ class cell_writer {
   sqlite::statement follow_conflicts_;
   sqlite::statement write_if_newer_;
   std::optional<sqlite::statement> write_many_if_newer_;  // made on first use
+  // write_all_new's statements for 64, 16 and 4 rows, and its savepoint's;
+  // made on first use.
+  std::optional<sqlite::statement> insert_new_rows_[3];
+  std::optional<sqlite::statement> savepoint_, release_, roll_back_;
   sqlite::statement record_;
   std::optional<sqlite::statement> record_many_;  // made on first use
   struct pending_record {
@@ -82,9 +96,9 @@ class cell_writer {
     std::string_view change_id;
     std::string old_value;
     std::string_view new_value;
-    const change_author* by;
   };
   std::vector<pending_record> pending_;
+  const change_author* pending_by_ = nullptr;  // the author of every pending row
   bool open_conflicts_ = true;
 };
 

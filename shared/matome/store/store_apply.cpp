@@ -3,7 +3,10 @@
 // lookups plus the writes that cannot be avoided: the cell and one history
 // row, which is also the change's idempotency record (applied_index.h). Only
 // the rarer outcomes (a conflict, a refusal, a value already there) write a
-// row of their own to applied_changes.
+// row of their own to applied_changes. Both writes go several rows to a
+// statement where the rule allows (class batch below): SQLite's cost of
+// running a statement was a third of a row's write.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -151,205 +154,297 @@ std::optional<change_outcome> remembered_outcome(sqlite::statement& select_appli
   return o;
 }
 
-}  // namespace
+// One call of store::apply: its statements, prepared once, and what it
+// has learned. add() settles each change in turn. A cell's first value
+// (no base version, no value there yet: all of a workbook's first push)
+// waits in a run of up to 64 to be written several rows a statement
+// (write_run); anything that could see or touch the run's cells writes it
+// first, so every change is settled as if one at a time.
+class batch {
+ public:
+  batch(sqlite::database& db, applied_index& applied, const plan_index& index, const actor& who,
+        std::string now, version_t last_seq)
+      : db_(db),
+        applied_(applied),
+        index_(index),
+        who_(who),
+        now_(std::move(now)),
+        by_{who.user, who.device, now_},
+        seq_(last_seq),
+        cells_(db),
+        statuses_(db) {
+    auto years = db.prepare("SELECT year FROM finalized_years WHERE plan_id = ?");
+    years.bind(1, index.plan.id);
+    while (years.step()) finalized_.insert(years.integer(0));
+  }
 
-std::vector<change_outcome> store::apply(const plan_index& index, const actor& who,
-                                         std::span<const cell_change> changes) {
-  std::vector<change_outcome> outcomes;
-  outcomes.reserve(changes.size());
-  const std::string now = clock_();
+  void add(const cell_change& c);
+  // Writes what waits; returns the batch's last number.
+  version_t finish() {
+    write_run();
+    cells_.write_records();
+    return seq_;
+  }
+  std::vector<change_outcome>& outcomes() { return outcomes_; }
 
-  sqlite::transaction tx(db_);
-  applied_.catch_up(db_);
-  auto select_history = db_.prepare(
+ private:
+  // A first value waiting in the run, and where its outcome goes.
+  struct queued {
+    const cell_change* change;
+    applied_index::key sent;
+    std::size_t outcome;
+  };
+  bool run_holds(const cell_key& key) const {
+    return std::ranges::any_of(run_, [&](const queued& q) { return q.change->key == key; });
+  }
+  bool run_holds(applied_index::key sent) const {
+    return std::ranges::any_of(run_, [&](const queued& q) { return q.sent == sent; });
+  }
+  void write_run();
+  change_outcome settle(const cell_change& c, applied_index::key sent,
+                        const result<entry_status>& status);
+  void open_conflict(const cell_change& c, version_t current_version,
+                     const std::string& current_value, change_outcome& o);
+  // The cell now holds the change's value at `version`: its history row
+  // (also its idempotency record), and the entry started by its first write.
+  void record_applied(const cell_change& c, applied_index::key sent, version_t version,
+                      version_t previous, std::string_view previous_value);
+
+  sqlite::database& db_;
+  applied_index& applied_;
+  const plan_index& index_;
+  const actor& who_;
+  const std::string now_;
+  const change_author by_;
+  version_t seq_;
+  cell_writer cells_;
+  entry_statuses statuses_;
+  std::set<int> finalized_;
+  std::vector<change_outcome> outcomes_;
+  std::vector<queued> run_;
+  std::vector<cell_writer::new_cell> run_cells_;
+
+  sqlite::statement select_history_ = db_.prepare(
       "SELECT change_id, user_name, device, item_id, department_id, year, field, new_value"
       " FROM history WHERE seq = ?");
   // An id is its sender's: only this user's device (or an outcome stored
   // before ids were scoped, user '') answers for it.
-  auto select_applied = db_.prepare(
+  sqlite::statement select_applied_ = db_.prepare(
       "SELECT outcome, version, conflict_id, server_value, server_version, reason_code, reason,"
       " fingerprint FROM applied_changes WHERE change_id = ?"
       " AND ((user_name = ? AND device = ?) OR user_name = '') ORDER BY user_name DESC LIMIT 1");
-  auto insert_applied = db_.prepare(
+  sqlite::statement insert_applied_ = db_.prepare(
       "INSERT INTO applied_changes(change_id, user_name, device, fingerprint, outcome, version,"
       " conflict_id, server_value, server_version, reason_code, reason, received_at)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  auto select_cell = db_.prepare(
+  sqlite::statement select_cell_ = db_.prepare(
       "SELECT value, version FROM cells WHERE item_id = ? AND department_id = ? AND year = ? AND "
       "field = ?");
-  cell_writer cells(db_);
-  const change_author by{who.user, who.device, now};
-  auto select_base_value = db_.prepare(
+  sqlite::statement select_base_value_ = db_.prepare(
       "SELECT new_value FROM history WHERE seq = ? AND item_id = ? AND department_id = ? AND year "
-      "= ?"
-      " AND field = ?");
+      "= ? AND field = ?");
   // A conflict this user already has open on the cell (an edit typed while
   // the first was in flight, say): the newer value replaces the older one
   // in it, so one cell never carries two conflicts of the same author.
-  auto select_own_conflict = db_.prepare(conflict_queries::own_open_on_cell);
-  auto fold_conflict = db_.prepare(
+  sqlite::statement select_own_conflict_ = db_.prepare(conflict_queries::own_open_on_cell);
+  sqlite::statement fold_conflict_ = db_.prepare(
       "UPDATE conflicts SET base_version = ?, base_value = ?, server_version = ?, server_value = ?,"
       " incoming_value = ?, device = ?, created_at = ?, seq = ? WHERE id = ?");
-  auto insert_conflict = db_.prepare(
+  sqlite::statement insert_conflict_ = db_.prepare(
       "INSERT INTO conflicts(item_id, department_id, year, field, change_id, base_version, "
-      "base_value,"
-      " server_version, server_value, incoming_value, user_name, device, created_at, seq,"
-      " opened_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14)");
-  entry_statuses statuses(db_);
+      "base_value, server_version, server_value, incoming_value, user_name, device, created_at,"
+      " seq, opened_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14)");
   // The first write to an entry starts it: 未着手 → 作成中.
-  auto start_entry = db_.prepare(
+  sqlite::statement start_entry_ = db_.prepare(
       "INSERT INTO entries(item_id, department_id, year, status, version) VALUES (?, ?, ?, "
-      "'draft', ?)"
-      " ON CONFLICT(item_id, department_id, year) DO UPDATE SET status = 'draft', version = "
-      "excluded.version"
-      " WHERE status = 'not_started'");
+      "'draft', ?) ON CONFLICT(item_id, department_id, year) DO UPDATE SET status = 'draft',"
+      " version = excluded.version WHERE status = 'not_started'");
+};
 
-  std::set<int> finalized;
-  {
-    auto years = db_.prepare("SELECT year FROM finalized_years WHERE plan_id = ?");
-    years.bind(1, index.plan.id);
-    while (years.step()) finalized.insert(years.integer(0));
+void batch::add(const cell_change& c) {
+  if (c.change_id.empty() || c.change_id.size() > max_change_id_length ||
+      !is_valid_utf8(c.change_id)) {
+    // Without a usable id the outcome cannot be remembered; refuse, store nothing.
+    outcomes_.push_back(
+        refused(c, {errc::invalid_argument, "change_id must be 1 to 128 characters of UTF-8"}));
+    return;
   }
-  std::int64_t seq = last_seq();
-
-  for (const auto& c : changes) {
-    if (c.change_id.empty() || c.change_id.size() > max_change_id_length ||
-        !is_valid_utf8(c.change_id)) {
-      // Without a usable id the outcome cannot be remembered; refuse, store nothing.
-      outcomes.push_back(
-          refused(c, {errc::invalid_argument, "change_id must be 1 to 128 characters of UTF-8"}));
-      continue;
-    }
-    // Needed only to tell a retry from a reused id, or for the rarer
-    // outcomes' own record: most changes never compute it.
-    std::optional<std::string> fingerprint_memo;
-    const auto fingerprint = [&]() -> const std::string& {
-      if (!fingerprint_memo) fingerprint_memo = fingerprint_of(c);
-      return *fingerprint_memo;
-    };
-    const auto sent = applied_index::key_of(who.user, who.device, c.change_id);
-    if (const auto applied =
-            find_applied(applied_, sent, cells, select_history, who, c.change_id)) {
-      if (applied->fingerprint != fingerprint()) {
-        outcomes.push_back(refused(c, {errc::invalid_argument, reused_id_message(c.change_id)}));
-      } else {
-        change_outcome o;
-        o.change_id = c.change_id;
-        o.version = applied->version;
-        o.repeated = true;
-        outcomes.push_back(std::move(o));
-      }
-      continue;
-    }
-    // Only the rarer outcomes have a row there: most changes skip the lookup.
-    if (applied_.may_have_outcome(sent, c.change_id)) {
-      if (auto remembered = remembered_outcome(select_applied, who, c, fingerprint)) {
-        outcomes.push_back(std::move(*remembered));
-        continue;
-      }
-    }
-
-    change_outcome o;
-    o.change_id = c.change_id;
-    bool recorded_by_history = false;
-    // The cell now holds the change's value at `version`: its history row
-    // (also its idempotency record), and the entry started by its first write.
-    const auto record_applied = [&](version_t version, version_t previous,
-                                    std::string_view previous_value, entry_status status) {
-      cells.record_later(version, previous, c.key, c.change_id, previous_value, c.value, by);
-      applied_.add(sent, version);
-      recorded_by_history = true;
-      if (!c.key.is_plan_cell() && status == entry_status::not_started) {
-        start_entry.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
-        start_entry.bind(4, ++seq).run();
-        statuses.started(c.key);
-      }
-      o.version = version;
-    };
-    if (auto status = check_change(statuses, index, finalized, who, c); !status) {
-      o = refused(c, status.error());
-    } else if (c.base_version == 0 && !c.value.empty() &&
-               cells.write_new(c.key, c.value, seq + 1)) {
-      // A first value where none was: decide() would apply it.
-      const auto version = ++seq;
-      record_applied(version, 0, "", *status);
+  const auto sent = applied_index::key_of(who_.user, who_.device, c.change_id);
+  // A retry of a change still in the run is found once the run is written.
+  if (run_holds(sent)) write_run();
+  if (const auto applied =
+          find_applied(applied_, sent, cells_, select_history_, who_, c.change_id)) {
+    if (applied->fingerprint != fingerprint_of(c)) {
+      outcomes_.push_back(refused(c, {errc::invalid_argument, reused_id_message(c.change_id)}));
     } else {
-      select_cell.bind(1, c.key.item_id)
-          .bind(2, c.key.department_id)
-          .bind(3, c.key.year)
-          .bind(4, c.key.field);
-      std::string current_value;
-      version_t current_version = 0;
-      if (select_cell.step()) {
-        current_value = select_cell.text(0);
-        current_version = select_cell.int64(1);
-      }
-      select_cell.reset();
-
-      switch (decide(current_version, current_value, c)) {
-        case merge_decision::unchanged:
-          o.version = current_version;
-          break;
-        case merge_decision::apply: {
-          const auto version = ++seq;
-          cells.write(c.key, c.value, version);
-          record_applied(version, current_version, current_value, *status);
-          break;
-        }
-        case merge_decision::conflict: {
-          std::string base_value;
-          if (c.base_version > 0) {
-            cells.write_records();  // the base may be this batch's
-            select_base_value.bind(1, c.base_version)
-                .bind(2, c.key.item_id)
-                .bind(3, c.key.department_id);
-            select_base_value.bind(4, c.key.year).bind(5, c.key.field);
-            if (select_base_value.step()) base_value = select_base_value.text(0);
-            select_base_value.reset();
-          }
-          select_own_conflict.bind(1, c.key.item_id).bind(2, c.key.department_id);
-          select_own_conflict.bind(3, c.key.year).bind(4, c.key.field).bind(5, who.user);
-          const record_id open_id = select_own_conflict.step() ? select_own_conflict.int64(0) : 0;
-          select_own_conflict.reset();
-          if (open_id != 0) {
-            fold_conflict.bind(1, c.base_version).bind(2, base_value).bind(3, current_version);
-            fold_conflict.bind(4, current_value).bind(5, c.value).bind(6, who.device);
-            fold_conflict.bind(7, now).bind(8, ++seq).bind(9, open_id).run();
-            o.conflict_id = open_id;
-          } else {
-            insert_conflict.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
-            insert_conflict.bind(4, c.key.field).bind(5, c.change_id).bind(6, c.base_version);
-            insert_conflict.bind(7, base_value).bind(8, current_version).bind(9, current_value);
-            insert_conflict.bind(10, c.value).bind(11, who.user).bind(12, who.device).bind(13, now);
-            insert_conflict.bind(14, ++seq).run();
-            o.conflict_id = db_.last_insert_rowid();
-            cells.conflict_opened();
-          }
-          o.kind = outcome_kind::conflict;
-          o.server_value = current_value;
-          o.server_version = current_version;
-          break;
-        }
-      }
+      change_outcome o;
+      o.change_id = c.change_id;
+      o.version = applied->version;
+      o.repeated = true;
+      outcomes_.push_back(std::move(o));
     }
-    if (!recorded_by_history) {
-      insert_applied.bind(1, o.change_id).bind(2, who.user).bind(3, who.device);
-      insert_applied.bind(4, fingerprint()).bind(5, to_string(o.kind)).bind(6, o.version);
-      insert_applied.bind(7, o.conflict_id).bind(8, o.server_value).bind(9, o.server_version);
-      insert_applied.bind(10, o.reason_code).bind(11, o.reason).bind(12, now).run();
-      applied_.add_outcome(sent);
-    }
-    outcomes.push_back(std::move(o));
+    return;
   }
+  // Only the rarer outcomes have a row there: most changes skip the lookup.
+  if (applied_.may_have_outcome(sent, c.change_id)) {
+    if (auto remembered =
+            remembered_outcome(select_applied_, who_, c, [&] { return fingerprint_of(c); })) {
+      outcomes_.push_back(std::move(*remembered));
+      return;
+    }
+  }
+  // Checked against the entry's status as the batch began: within a batch
+  // apply only starts entries, and a started entry takes the same edits.
+  const auto status = check_change(statuses_, index_, finalized_, who_, c);
+  if (status && c.base_version == 0 && !c.value.empty() && !run_holds(c.key)) {
+    run_.push_back({&c, sent, outcomes_.size()});
+    outcomes_.emplace_back();
+    if (run_.size() == 64) write_run();
+    return;
+  }
+  write_run();
+  outcomes_.push_back(settle(c, sent, status));
+}
 
-  cells.write_records();
+void batch::write_run() {
+  if (run_.empty()) return;
+  run_cells_.clear();
+  for (std::size_t i = 0; i < run_.size(); ++i) {
+    const auto& c = *run_[i].change;
+    run_cells_.push_back({&c.key, c.value, seq_ + 1 + static_cast<version_t>(i)});
+  }
+  if (cells_.write_all_new(run_cells_)) {
+    // First values where none were: decide() would apply each.
+    seq_ += static_cast<version_t>(run_.size());
+    for (std::size_t i = 0; i < run_.size(); ++i) {
+      auto& o = outcomes_[run_[i].outcome];
+      o.change_id = run_[i].change->change_id;
+      record_applied(*run_[i].change, run_[i].sent, run_cells_[i].version, 0, "");
+      o.version = run_cells_[i].version;
+    }
+  } else {
+    // A cell had a value after all: each change in turn, as ever.
+    for (const auto& q : run_) {
+      outcomes_[q.outcome] =
+          settle(*q.change, q.sent, check_change(statuses_, index_, finalized_, who_, *q.change));
+    }
+  }
+  run_.clear();
+}
+
+void batch::record_applied(const cell_change& c, applied_index::key sent, version_t version,
+                           version_t previous, std::string_view previous_value) {
+  cells_.record_later(version, previous, c.key, c.change_id, previous_value, c.value, by_);
+  applied_.add(sent, version);
+  if (!c.key.is_plan_cell() && statuses_.of(c.key) == entry_status::not_started) {
+    start_entry_.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
+    start_entry_.bind(4, ++seq_).run();
+    statuses_.started(c.key);
+  }
+}
+
+change_outcome batch::settle(const cell_change& c, applied_index::key sent,
+                             const result<entry_status>& status) {
+  change_outcome o;
+  o.change_id = c.change_id;
+  bool recorded_by_history = false;
+  if (!status) {
+    o = refused(c, status.error());
+  } else if (c.base_version == 0 && !c.value.empty() &&
+             cells_.write_new(c.key, c.value, seq_ + 1)) {
+    // A first value where none was: decide() would apply it.
+    o.version = ++seq_;
+    record_applied(c, sent, o.version, 0, "");
+    recorded_by_history = true;
+  } else {
+    select_cell_.bind(1, c.key.item_id)
+        .bind(2, c.key.department_id)
+        .bind(3, c.key.year)
+        .bind(4, c.key.field);
+    std::string current_value;
+    version_t current_version = 0;
+    if (select_cell_.step()) {
+      current_value = select_cell_.text(0);
+      current_version = select_cell_.int64(1);
+    }
+    select_cell_.reset();
+
+    switch (decide(current_version, current_value, c)) {
+      case merge_decision::unchanged:
+        o.version = current_version;
+        break;
+      case merge_decision::apply:
+        o.version = ++seq_;
+        cells_.write(c.key, c.value, o.version);
+        record_applied(c, sent, o.version, current_version, current_value);
+        recorded_by_history = true;
+        break;
+      case merge_decision::conflict:
+        open_conflict(c, current_version, current_value, o);
+        break;
+    }
+  }
+  if (!recorded_by_history) {
+    insert_applied_.bind(1, o.change_id).bind(2, who_.user).bind(3, who_.device);
+    insert_applied_.bind(4, fingerprint_of(c)).bind(5, to_string(o.kind)).bind(6, o.version);
+    insert_applied_.bind(7, o.conflict_id).bind(8, o.server_value).bind(9, o.server_version);
+    insert_applied_.bind(10, o.reason_code).bind(11, o.reason).bind(12, now_).run();
+    applied_.add_outcome(sent);
+  }
+  return o;
+}
+
+void batch::open_conflict(const cell_change& c, version_t current_version,
+                          const std::string& current_value, change_outcome& o) {
+  std::string base_value;
+  if (c.base_version > 0) {
+    cells_.write_records();  // the base may be this batch's
+    select_base_value_.bind(1, c.base_version).bind(2, c.key.item_id).bind(3, c.key.department_id);
+    select_base_value_.bind(4, c.key.year).bind(5, c.key.field);
+    if (select_base_value_.step()) base_value = select_base_value_.text(0);
+    select_base_value_.reset();
+  }
+  select_own_conflict_.bind(1, c.key.item_id).bind(2, c.key.department_id);
+  select_own_conflict_.bind(3, c.key.year).bind(4, c.key.field).bind(5, who_.user);
+  const record_id open_id = select_own_conflict_.step() ? select_own_conflict_.int64(0) : 0;
+  select_own_conflict_.reset();
+  if (open_id != 0) {
+    fold_conflict_.bind(1, c.base_version).bind(2, base_value).bind(3, current_version);
+    fold_conflict_.bind(4, current_value).bind(5, c.value).bind(6, who_.device);
+    fold_conflict_.bind(7, now_).bind(8, ++seq_).bind(9, open_id).run();
+    o.conflict_id = open_id;
+  } else {
+    insert_conflict_.bind(1, c.key.item_id).bind(2, c.key.department_id).bind(3, c.key.year);
+    insert_conflict_.bind(4, c.key.field).bind(5, c.change_id).bind(6, c.base_version);
+    insert_conflict_.bind(7, base_value).bind(8, current_version).bind(9, current_value);
+    insert_conflict_.bind(10, c.value).bind(11, who_.user).bind(12, who_.device).bind(13, now_);
+    insert_conflict_.bind(14, ++seq_).run();
+    o.conflict_id = db_.last_insert_rowid();
+    cells_.conflict_opened();
+  }
+  o.kind = outcome_kind::conflict;
+  o.server_value = current_value;
+  o.server_version = current_version;
+}
+
+}  // namespace
+
+std::vector<change_outcome> store::apply(const plan_index& index, const actor& who,
+                                         std::span<const cell_change> changes) {
+  sqlite::transaction tx(db_);
+  applied_.catch_up(db_);
+  batch changes_here(db_, applied_, index, who, clock_(), last_seq());
+  changes_here.outcomes().reserve(changes.size());
+  for (const auto& c : changes) changes_here.add(c);
+  const version_t seq = changes_here.finish();
+
   auto save_seq = db_.prepare("UPDATE meta SET value = ? WHERE key = 'last_seq'");
   save_seq.bind(1, seq).run();
   tx.commit();
   // Inside another transaction (a plan import) the rows are not durable
   // yet: the next batch reads them back from the history instead.
   if (!db_.in_transaction()) applied_.committed_through(seq);
-  return outcomes;
+  return std::move(changes_here.outcomes());
 }
 
 void store::committed() {
