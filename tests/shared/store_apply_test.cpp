@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <random>
 #include <set>
 
 #include "support/catch_result.h"
@@ -358,4 +359,79 @@ TEST_CASE("a batch of first values is settled as if each change were sent alone"
   CHECK(outcomes[20].server_value == "先の値");
   CHECK(outcomes.back().kind == outcome_kind::conflict);
   CHECK(outcomes.back().server_value == batch[3].value);
+}
+
+// The same property over random batches: first values, edits on the version
+// the batch began with, a cell or an id twice, values equal to what is
+// there, and three senders, applied round after round to two stores, at
+// once in one and one by one in the other.
+TEST_CASE("random batches are settled as if each change were sent alone", "[store][apply]") {
+  fixture at_once;
+  fixture one_by_one;
+  const auto& p = at_once.p;
+  const std::pair<record_id, record_id> entries[] = {
+      {p.solo_row, p.fukushi}, {p.shared_row, p.fukushi}, {p.shared_row, p.shakyo}};
+  std::vector<cell_key> keys;
+  for (int year = 2022; year <= 2026; ++year)
+    for (const auto& [row, department] : entries)
+      for (const char* field : {"progress", "reason"})
+        keys.push_back({row, department, year, field});
+  const actor senders[] = {p.coordinator(), p.member_of_fukushi(), p.member_of_shakyo()};
+  const char* values[] = {"甲", "乙", "丙", ""};
+
+  std::mt19937 random(20261202);
+  const auto pick = [&](std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(random);
+  };
+  int ids = 0;
+  for (int round = 0; round < 40; ++round) {
+    const actor& who = senders[pick(3)];
+    // What the batch sends, with "the version the cell had" left to each store.
+    struct planned {
+      std::string id;
+      cell_key key;
+      bool on_current;
+      std::string value;
+    };
+    std::vector<planned> plan;
+    const std::size_t size = 1 + pick(round % 4 == 0 ? 150 : 12);
+    for (std::size_t i = 0; i < size; ++i) {
+      if (!plan.empty() && pick(10) == 0) {
+        plan.push_back(plan[pick(plan.size())]);  // the same change again
+        continue;
+      }
+      plan.push_back(
+          {"r" + std::to_string(ids++), keys[pick(keys.size())], pick(3) == 0, values[pick(4)]});
+    }
+    const auto batch_for = [&](fixture& f) {
+      std::vector<cell_change> batch;
+      for (const auto& c : plan) {
+        const auto held = f.s.find_cell(c.key);
+        batch.push_back({c.id, c.key, c.on_current && held ? held->version : 0, c.value});
+      }
+      return batch;
+    };
+    const auto batch = batch_for(at_once);
+    const auto outcomes = at_once.s.apply(p.index, who, batch);
+    std::vector<change_outcome> alone;
+    for (const auto& c : batch_for(one_by_one)) alone.push_back(one_by_one.apply_one(who, c));
+
+    REQUIRE(outcomes.size() == plan.size());
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+      INFO("round " << round << ", change " << i << " " << plan[i].id);
+      CHECK(outcomes[i].kind == alone[i].kind);
+      CHECK(outcomes[i].repeated == alone[i].repeated);
+      CHECK(outcomes[i].reason_code == alone[i].reason_code);
+      CHECK(outcomes[i].server_value == alone[i].server_value);
+    }
+    for (const auto& key : keys) {
+      INFO("round " << round << ", cell " << to_string(key));
+      CHECK(at_once.value_of(key) == one_by_one.value_of(key));
+      CHECK(at_once.s.history_of(key).size() == one_by_one.s.history_of(key).size());
+      CHECK(at_once.s.find_entry(key.entry()).status ==
+            one_by_one.s.find_entry(key.entry()).status);
+    }
+    CHECK(at_once.s.open_conflicts(p.plan_id).size() ==
+          one_by_one.s.open_conflicts(p.plan_id).size());
+  }
 }
