@@ -4,6 +4,7 @@
 #include "matome/wire/push_encode.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "matome/util/rapidjson.h"
 #include "matome/wire/codec.h"
@@ -64,4 +65,31 @@ TEST_CASE("a push is written as cereal writes it, and both decoders read it back
   const auto fast = wire::decode_push_request(ours);
   REQUIRE(fast.has_value());
   check_request(*fast, r);
+}
+
+TEST_CASE("a push's strings are escaped as cereal escapes them, whatever their bytes",
+          "[wire][push]") {
+  // Quotes, backslashes and control characters at every offset of an
+  // eight-byte block, between runs of Japanese text and ASCII.
+  std::mt19937 random(20261202);
+  const std::string pieces[] = {"進捗", "a", "\"", "\\", "\n", "\x01", "\x1f", " ", "\x7f", "é"};
+  for (int round = 0; round < 300; ++round) {
+    wire::push_request r;
+    r.plan_id = round;
+    for (int i = 0; i < 4; ++i) {
+      std::string value;
+      const auto count = random() % 24;
+      for (std::size_t k = 0; k < count; ++k) value += pieces[random() % std::size(pieces)];
+      r.changes.push_back({"id-" + std::to_string(i),
+                           {i + 1, i, 2024, "progress"},
+                           static_cast<version_t>(random() % 1000),
+                           value});
+    }
+    const auto ours = wire::encode_push_request(r);
+    INFO(ours);
+    REQUIRE(ours == compact(wire::encode(r, wire::format::json)));
+    const auto fast = wire::decode_push_request(ours);
+    REQUIRE(fast.has_value());
+    check_request(*fast, r);
+  }
 }
