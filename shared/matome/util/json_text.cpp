@@ -52,24 +52,21 @@ class surrogate_check {
   bool broken_ = false;
 };
 
-// The first '"' or '\\' at or after `p`, or `end`. A string's plain
-// characters are most of a message (a push of 1,000 changes is 280 KB),
-// and every body is scanned on the server's I/O thread: eight bytes at a
-// time, each compared with both by the "has a zero byte" test.
-const char* skip_plain(const char* p, const char* end) {
+}  // namespace
+
+const char* find_json_escape(const char* p, const char* end) {
   constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   while (end - p >= 8) {
     std::uint64_t eight;
     std::memcpy(&eight, p, sizeof eight);
     const std::uint64_t quote = eight ^ (ones * '"'), backslash = eight ^ (ones * '\\');
-    if ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) & highs) break;
+    const std::uint64_t control = (eight - ones * 0x20) & ~eight;
+    if ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control) & highs) break;
     p += 8;
   }
-  while (p < end && *p != '"' && *p != '\\') ++p;
+  while (p < end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20) ++p;
   return p;
 }
-
-}  // namespace
 
 json_shape scan_json(std::string_view text, int max_depth) {
   json_shape shape;
@@ -84,7 +81,7 @@ json_shape scan_json(std::string_view text, int max_depth) {
     if (in_string && !escaped && !surrogates.in_hex()) {
       // Plain characters change nothing but an escape's pairing. (Inside
       // a string no number is open: the opening quote ended it.)
-      const char* const next = skip_plain(p, end);
+      const char* const next = find_json_escape(p, end);
       if (next != p) surrogates.other();
       p = next;
       if (p == end) break;

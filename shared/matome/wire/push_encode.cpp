@@ -2,28 +2,11 @@
 
 #include <charconv>
 #include <cstdint>
-#include <cstring>
+
+#include "matome/util/json_text.h"
 
 namespace matome::wire {
 namespace {
-
-// The first byte of [p, end) that a JSON string must escape: a quote, a
-// backslash or a control character. Values are mostly Japanese text with
-// nothing to escape, so eight bytes at a time, each compared by the "has a
-// zero byte" and "has a byte below 0x20" tests.
-const char* find_escape(const char* p, const char* end) {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  while (end - p >= 8) {
-    std::uint64_t eight;
-    std::memcpy(&eight, p, sizeof eight);
-    const std::uint64_t quote = eight ^ (ones * '"'), backslash = eight ^ (ones * '\\');
-    const std::uint64_t control = (eight - ones * 0x20) & ~eight;
-    if ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control) & highs) break;
-    p += 8;
-  }
-  while (p < end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20) ++p;
-  return p;
-}
 
 // Appends `text` as a JSON string, escaped byte for byte as rapidjson's
 // Writer escapes it (what the server's readers and cereal were checked
@@ -35,7 +18,7 @@ void append_string(std::string& out, std::string_view text) {
   const char* const end = p + text.size();
   while (p < end) {
     const char* const plain = p;
-    p = find_escape(p, end);
+    p = find_json_escape(p, end);
     out.append(plain, static_cast<std::size_t>(p - plain));
     if (p == end) break;
     const auto c = static_cast<unsigned char>(*p++);
