@@ -1,5 +1,7 @@
 #include "matome/store/cell_writer.h"
 
+#include <utility>
+
 #include "matome/store/conflict_queries.h"
 
 namespace matome {
@@ -72,6 +74,27 @@ void bind_cell(sqlite::statement& s, const cell_key& key, std::string_view value
   s.run();
 }
 
+// Writes items[at...] `rows` to a statement while that many are left:
+// `bind_row(statement, i, item)` binds the statement's ith row, and
+// `make_sql()` gives its text when the statement is first needed. Returns
+// where it stopped (the caller writes the rest some other way) and how
+// many rows the statements changed.
+template <class Item, class MakeSql, class BindRow>
+std::pair<std::size_t, std::size_t> write_rows(sqlite::database& db,
+                                               std::optional<sqlite::statement>& statement,
+                                               std::size_t rows, MakeSql make_sql,
+                                               std::span<const Item> items, std::size_t at,
+                                               BindRow bind_row) {
+  std::size_t changed = 0;
+  for (; items.size() - at >= rows; at += rows) {
+    if (!statement) statement = db.prepare(make_sql());
+    for (std::size_t i = 0; i < rows; ++i) bind_row(*statement, static_cast<int>(i), items[at + i]);
+    statement->run();
+    changed += static_cast<std::size_t>(db.changes());
+  }
+  return {at, changed};
+}
+
 }  // namespace
 
 cell_writer::cell_writer(sqlite::database& db)
@@ -109,17 +132,14 @@ bool cell_writer::write_all_new(std::span<const new_cell> cells) {
   std::size_t at = 0;
   for (std::size_t tier = 0; tier < std::size(rows_of); ++tier) {
     const std::size_t rows = rows_of[tier];
-    if (cells.size() - at < rows) continue;
-    auto& statement = insert_new_rows_[tier];
-    if (!statement) statement = db_.prepare(insert_cells(rows, "NOTHING"));
-    for (; cells.size() - at >= rows; at += rows) {
-      for (std::size_t i = 0; i < rows; ++i) {
-        const auto& c = cells[at + i];
-        bind_columns(*statement, static_cast<int>(6 * i + 1), *c.key, c.value, c.version);
-      }
-      statement->run();
-      written += static_cast<std::size_t>(db_.changes());
-    }
+    const auto [next, changed] = write_rows(
+        db_, insert_new_rows_[tier], rows, [rows] { return insert_cells(rows, "NOTHING"); }, cells,
+        at,
+        [](sqlite::statement& s, int i, const new_cell& c) {
+          bind_columns(s, 6 * i + 1, *c.key, c.value, c.version);
+        });
+    at = next;
+    written += changed;
   }
   for (; at < cells.size(); ++at) {
     bind_cell(insert_new_, *cells[at].key, cells[at].value, cells[at].version);
@@ -143,19 +163,15 @@ void cell_writer::write_if_newer(const cell_key& key, std::string_view value, ve
 }
 
 void cell_writer::write_all_if_newer(std::span<const cell> cells) {
-  std::size_t at = 0;
-  if (cells.size() >= rows_a_statement) {
-    if (!write_many_if_newer_)
-      write_many_if_newer_ =
-          db_.prepare(insert_cells(rows_a_statement, overwrite) + std::string(only_if_newer));
-    for (; cells.size() - at >= rows_a_statement; at += rows_a_statement) {
-      for (std::size_t i = 0; i < rows_a_statement; ++i) {
-        const auto& c = cells[at + i];
-        bind_columns(*write_many_if_newer_, static_cast<int>(6 * i + 1), c.key, c.value, c.version);
-      }
-      write_many_if_newer_->run();
-    }
-  }
+  auto at =
+      write_rows(
+          db_, write_many_if_newer_, rows_a_statement,
+          [] { return insert_cells(rows_a_statement, overwrite) + std::string(only_if_newer); },
+          cells, 0,
+          [](sqlite::statement& s, int i, const cell& c) {
+            bind_columns(s, 6 * i + 1, c.key, c.value, c.version);
+          })
+          .first;
   for (; at < cells.size(); ++at) write_if_newer(cells[at].key, cells[at].value, cells[at].version);
 }
 
@@ -177,19 +193,15 @@ void cell_writer::record_later(version_t seq, version_t previous, const cell_key
 }
 
 void cell_writer::write_records() {
-  std::size_t at = 0;
-  if (pending_.size() >= rows_a_statement) {
-    if (!record_many_) record_many_ = db_.prepare(insert_history_rows(rows_a_statement));
-    for (; pending_.size() - at >= rows_a_statement; at += rows_a_statement) {
-      bind_author(*record_many_, *pending_by_);
-      for (std::size_t i = 0; i < rows_a_statement; ++i) {
-        const auto& r = pending_[at + i];
-        bind_history(*record_many_, static_cast<int>(i), r.seq, r.previous, *r.key, r.change_id,
-                     r.old_value, r.new_value);
-      }
-      record_many_->run();
-    }
-  }
+  auto at =
+      write_rows(
+          db_, record_many_, rows_a_statement, [] { return insert_history_rows(rows_a_statement); },
+          std::span<const pending_record>(pending_), 0,
+          [this](sqlite::statement& s, int i, const pending_record& r) {
+            if (i == 0) bind_author(s, *pending_by_);
+            bind_history(s, i, r.seq, r.previous, *r.key, r.change_id, r.old_value, r.new_value);
+          })
+          .first;
   for (; at < pending_.size(); ++at) {
     const auto& r = pending_[at];
     record(r.seq, r.previous, *r.key, r.change_id, r.old_value, r.new_value, *pending_by_);

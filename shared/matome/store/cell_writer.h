@@ -40,8 +40,8 @@ class cell_writer {
   bool write_new(const cell_key& key, std::string_view value, version_t version);
   // The same for several cells at once, several rows a statement: true if
   // every cell was new and now holds its value. All or nothing: if any cell
-  // exists, it writes none of them and returns false, and the caller takes
-  // them one at a time. The keys must differ.
+  // exists (or comes twice), it writes none of them and returns false, and
+  // the caller takes them one at a time.
   struct new_cell {
     const cell_key* key;
     std::string_view value;
@@ -53,8 +53,8 @@ class cell_writer {
   // database has any open conflict: most batches have none, and then the
   // write skips looking for them.)
   void conflict_opened() { open_conflicts_ = true; }
-  // The same, unless the cell already holds a newer version (a replica
-  // taking rows from the server, which may arrive more than once).
+  // Sets the cell as write() does, unless it already holds a newer version
+  // (a replica taking rows from the server, which may arrive more than once).
   void write_if_newer(const cell_key& key, std::string_view value, version_t version);
   // The same for a page of cells from the server, several rows a statement:
   // a first pull writes 240,000 cells, and SQLite's cost of running a
