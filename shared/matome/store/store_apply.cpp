@@ -23,6 +23,9 @@ namespace matome {
 namespace {
 
 constexpr std::size_t max_change_id_length = 128;
+// First values wait in a run this long at most: one statement's rows
+// (cell_writer::write_all_new).
+constexpr std::size_t longest_run = 64;
 
 // The status of each entry a batch writes, read once: an entry's dozen
 // cells usually come in one batch. Only apply changes a status within it
@@ -55,11 +58,10 @@ class entry_statuses {
   std::map<entry_id, entry_status> known_;
 };
 
-// Checks that need only the change and the plan: shape, validity, rights.
-// Returns the status of the cell's entry (not_started for a plan cell).
-result<entry_status> check_change(entry_statuses& statuses, const plan_index& index,
-                                  const std::set<int>& finalized, const actor& who,
-                                  const cell_change& c) {
+// Checks that need only the change and the plan: shape, validity, rights
+// (which depend on the entry's status).
+result<void> check_change(entry_statuses& statuses, const plan_index& index,
+                          const std::set<int>& finalized, const actor& who, const cell_change& c) {
   const plan_item* item = index.find_item(c.key.item_id);
   if (item == nullptr) {
     return make_error(errc::not_found,
@@ -71,7 +73,7 @@ result<entry_status> check_change(entry_statuses& statuses, const plan_index& in
       !allowed) {
     return allowed.error();
   }
-  return status;
+  return {};
 }
 
 change_outcome refused(const cell_change& c, const error& e) {
@@ -201,8 +203,7 @@ class batch {
     return std::ranges::any_of(run_, [&](const queued& q) { return q.sent == sent; });
   }
   void write_run();
-  change_outcome settle(const cell_change& c, applied_index::key sent,
-                        const result<entry_status>& status);
+  change_outcome settle(const cell_change& c, applied_index::key sent, const result<void>& allowed);
   void open_conflict(const cell_change& c, version_t current_version,
                      const std::string& current_value, change_outcome& o);
   // The cell now holds the change's value at `version`: its history row
@@ -295,15 +296,15 @@ void batch::add(const cell_change& c) {
   }
   // Checked against the entry's status as the batch began: within a batch
   // apply only starts entries, and a started entry takes the same edits.
-  const auto status = check_change(statuses_, index_, finalized_, who_, c);
-  if (status && c.base_version == 0 && !c.value.empty() && !run_holds(c.key)) {
+  const auto allowed = check_change(statuses_, index_, finalized_, who_, c);
+  if (allowed && c.base_version == 0 && !c.value.empty() && !run_holds(c.key)) {
     run_.push_back({&c, sent, outcomes_.size()});
     outcomes_.emplace_back();
-    if (run_.size() == 64) write_run();
+    if (run_.size() == longest_run) write_run();
     return;
   }
   write_run();
-  outcomes_.push_back(settle(c, sent, status));
+  outcomes_.push_back(settle(c, sent, allowed));
 }
 
 void batch::write_run() {
@@ -325,8 +326,8 @@ void batch::write_run() {
   } else {
     // A cell had a value after all: each change in turn, as ever.
     for (const auto& q : run_) {
-      outcomes_[q.outcome] =
-          settle(*q.change, q.sent, check_change(statuses_, index_, finalized_, who_, *q.change));
+      // Checked when it was queued; a started entry takes the same edits.
+      outcomes_[q.outcome] = settle(*q.change, q.sent, {});
     }
   }
   run_.clear();
@@ -344,12 +345,12 @@ void batch::record_applied(const cell_change& c, applied_index::key sent, versio
 }
 
 change_outcome batch::settle(const cell_change& c, applied_index::key sent,
-                             const result<entry_status>& status) {
+                             const result<void>& allowed) {
   change_outcome o;
   o.change_id = c.change_id;
   bool recorded_by_history = false;
-  if (!status) {
-    o = refused(c, status.error());
+  if (!allowed) {
+    o = refused(c, allowed.error());
   } else if (c.base_version == 0 && !c.value.empty() &&
              cells_.write_new(c.key, c.value, seq_ + 1)) {
     // A first value where none was: decide() would apply it.
