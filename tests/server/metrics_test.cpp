@@ -173,6 +173,7 @@ TEST_CASE("a catch-up's next page is read while the last is sent, and arrives wh
   test_server server(db);
   auto client = server.client();
   const auto& p = server.plan();
+  const auto coordinator = client.login("coord");
   {
     // 200 more rows, each with its content and five years of marks: 1,200 cells.
     auto beside = store::open(db).value();
@@ -190,13 +191,11 @@ TEST_CASE("a catch-up's next page is read while the last is sent, and arrives wh
                                       {id, 0, year, "marks"}, 0, "●"));
       }
     }
-    const auto coordinator = client.login("coord");
     const auto pushed =
         client.post(plan_path(p.plan_id) + "/changes", push_body(changes), coordinator);
     REQUIRE(pushed.status == 200);
     CHECK(pushed.body.find("\"refused\"") == std::string::npos);
   }
-  const auto coordinator = client.login("coord");
   const auto pages = plan_path(p.plan_id) + "/changes?limit=1000&since=";
   static const std::regex cursor_of(R"("cursor": ?([0-9]+))"), more_of(R"("more": ?(true|false))");
   std::int64_t cursor = 0;
