@@ -17,10 +17,18 @@
 //              staff each pushing batches of 10 of its department's changes
 //              and pulling what is new. Baseline: the median push of one
 //              client alone.
+//   peer       with --peer COMMAND (scripts/bench --peers), PouchDB's push
+//              and pull of the same cells: the command is run with the
+//              plan's sizes and prints one JSON object.
+//
+// The push and the first pull, their baselines and the peer are measured
+// --rounds times (3), in turn, each on fresh databases; each figure is the
+// median of its rounds. A slow minute on the machine then moves one round,
+// not a ratio.
 //
 // Usage: matome-wire-bench [--quick] [--json] [--rows N] [--departments N]
 //        [--fields N] [--batch N] [--seconds S] [--clients 1,10,100]
-//        [--growth-cells N] [--server PATH] [--peer FILE]
+//        [--growth-cells N] [--rounds N] [--server PATH] [--peer COMMAND]
 // scripts/bench --wire runs it on a Release build. With --json the last
 // line is one JSON object with every figure.
 #include <spdlog/spdlog.h>
@@ -33,9 +41,7 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
-#include <fstream>
 #include <future>
-#include <iterator>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -73,8 +79,9 @@ struct options {
   double seconds = 30;  // of each concurrency run
   long growth_cells = 1'000'000;
   std::vector<int> clients = {1, 10, 100};
+  int rounds = 3;  // of the push, the first pull and the peer
   std::string server = MATOME_SERVER;
-  // The PouchDB peer's figures from the same run (scripts/bench --peers).
+  // The command that runs the PouchDB peer (scripts/bench --peers).
   std::string peer;
   // The child that pulls: --pull-into FILE --url URL.
   std::string pull_into, url;
@@ -88,6 +95,35 @@ struct figure {
   std::string unit;
   std::string note = {};
 };
+
+double median_of(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const std::size_t mid = v.size() / 2;
+  return v.size() % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+// "rounds 2.10 2.37 1.98": each round's figure, as measured, for the note.
+std::string rounds_note(const std::vector<double>& v, const char* format = "%.2f") {
+  if (v.size() < 2) return {};
+  std::string out = "rounds";
+  for (double x : v) {
+    char text[32];
+    std::snprintf(text, sizeof text, format, x);
+    out += ' ';
+    out += text;
+  }
+  return out;
+}
+
+std::string joined(const std::string& a, const std::string& b) {
+  return a.empty() ? b : b.empty() ? a : a + "; " + b;
+}
+
+// A database file and its WAL, gone.
+void remove_database(const std::filesystem::path& file) {
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+}
 
 struct session {
   std::string token;
@@ -328,23 +364,34 @@ clients_result run_clients(const std::string& url, int count, double seconds,
           errors.load(),           first_error};
 }
 
-// PouchDB's push and pull of the same cells, measured by
-// bench/peers/pouchdb/peer.js just before this run.
+// PouchDB's push and pull of the same cells: one run of the peer's command
+// (bench/peers/pouchdb/peer.js), in a process of its own.
 struct peer_figures {
   double push_s = 0, pull_s = 0;
   long cells = 0;
 };
 
-peer_figures read_peer(const std::string& file) {
-  std::ifstream in(file);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+peer_figures run_peer(const std::string& command, const sizes& n) {
+  const auto line = command + " --rows " + std::to_string(n.rows) + " --departments " +
+                    std::to_string(n.departments) + " --fields " + std::to_string(n.fields);
+  FILE* child = ::popen(line.c_str(), "r");
+  if (child == nullptr) die("cannot run the peer: " + line);
+  std::string text;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, child) != nullptr) text += buffer;
+  if (::pclose(child) != 0) die("the peer failed: " + line);
   rapidjson::Document doc;
   doc.Parse(text.c_str());
   if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("push_s") ||
       !doc["push_s"].IsNumber() || !doc.HasMember("pull_s") || !doc["pull_s"].IsNumber() ||
       !doc.HasMember("cells") || !doc["cells"].IsInt64())
-    die(file + " is not the PouchDB peer's output (bench/peers/pouchdb/peer.js)");
-  return {doc["push_s"].GetDouble(), doc["pull_s"].GetDouble(), doc["cells"].GetInt64()};
+    die("the peer printed what is not its figures (bench/peers/pouchdb/peer.js): " + text);
+  const peer_figures out{doc["push_s"].GetDouble(), doc["pull_s"].GetDouble(),
+                         doc["cells"].GetInt64()};
+  if (out.cells != n.cells())
+    die("the peer ran " + std::to_string(out.cells) + " cells, this run " +
+        std::to_string(n.cells()));
+  return out;
 }
 
 options parse(int argc, char** argv) {
@@ -395,6 +442,8 @@ options parse(int argc, char** argv) {
         o.seconds = v;
       else if (arg == "--growth-cells")
         o.growth_cells = static_cast<long>(v);
+      else if (arg == "--rounds")
+        o.rounds = std::max(1, static_cast<int>(v));
       else
         die("unknown option " + arg + " (see the comment at the top of wire_bench.cpp)");
     }
@@ -427,72 +476,134 @@ void print(const std::vector<figure>& figures, const options& o, double server_r
   std::printf("]}\n");
 }
 
+// One round of the push and the first pull, with their baselines, each on
+// fresh databases. The round's master database stays served for what
+// follows the rounds.
+struct round_result {
+  push_result v4, v7;
+  double base_apply = 0, base_pull = 0;
+  pull_result first;
+  served_plan master;
+  std::vector<cell_change> cells;  // the push's changes, v7 ids
+  std::filesystem::path replica;
+};
+
+round_result run_round(const options& o, const std::filesystem::path& dir, int round) {
+  const auto name = [&](const char* what) {
+    return dir / (std::string(what) + "-" + std::to_string(round) + ".db");
+  };
+  round_result out;
+  // Random v4 ids on a database of their own, then v7 on the master.
+  {
+    auto served = serve_new_plan(o, name("push-v4"), o.n);
+    const auto me = sign_in_as(served.server->url(), "bench-push");
+    auto t = client::make_http_transport(served.server->url(), me.token);
+    out.v4 = push_all(*t, batches_of(all_changes(served.plan, o.n, id_shape::v4), me, o.n.batch));
+  }
+  remove_database(name("push-v4"));
+  out.master = serve_new_plan(o, name("master"), o.n);
+  const auto url = out.master.server->url();
+  out.cells = all_changes(out.master.plan, o.n, id_shape::v7);
+  const auto& cells = out.cells;
+  out.base_apply = baseline_apply(name("baseline-apply"), cells, o.n.batch);
+  remove_database(name("baseline-apply"));
+  const auto me = sign_in_as(url, "bench-push");
+  auto t = client::make_http_transport(url, me.token);
+  out.v7 = push_all(*t, batches_of(cells, me, o.n.batch));
+  out.base_pull = baseline_pull(name("master"), name("baseline-pull"));
+  remove_database(name("baseline-pull"));
+  out.replica = name("replica");
+  out.first = pull_in_child(url, out.replica);
+  if (out.first.received < o.n.cells()) die("the pull received fewer cells than the plan has");
+  return out;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
   const auto o = parse(argc, argv);
   if (!o.pull_into.empty()) return pull_child(o);
-  const auto peer = o.peer.empty() ? peer_figures{} : read_peer(o.peer);
-  if (!o.peer.empty() && peer.cells != o.n.cells())
-    die("the PouchDB peer ran " + std::to_string(peer.cells) + " cells, this run " +
-        std::to_string(o.n.cells()) + ": give both the same sizes");
   spdlog::set_level(spdlog::level::warn);
   const auto dir = std::filesystem::temp_directory_path() / ("matome-wire-bench-" + new_uuid());
   std::filesystem::create_directories(dir);
-  std::printf("plan: %d rows x %d departments x %d fields = %ld cells, batches of %zu\n\n",
-              o.n.rows, o.n.departments, o.n.fields, o.n.cells(), o.n.batch);
+  std::printf(
+      "plan: %d rows x %d departments x %d fields = %ld cells, batches of %zu, %d rounds\n\n",
+      o.n.rows, o.n.departments, o.n.fields, o.n.cells(), o.n.batch, o.rounds);
   std::fflush(stdout);
   std::vector<figure> figures;
   double server_rss = 0;
 
-  // Push with v4 ids on a database of their own, then with v7 ids on the
-  // one the later runs use.
-  push_result v4;
-  {
-    auto served = serve_new_plan(o, dir / "push-v4.db", o.n);
-    const auto me = sign_in_as(served.server->url(), "bench-push");
-    auto t = client::make_http_transport(served.server->url(), me.token);
-    v4 = push_all(*t, batches_of(all_changes(served.plan, o.n, id_shape::v4), me, o.n.batch));
-    server_rss = std::max(server_rss, served.server->peak_rss_mib());
+  // The rounds, the peer's and Matome's in turn.
+  std::vector<double> v7_s, v4_s, base_apply_s, v7_first_ms, v7_last_ms, v4_first_ms, v4_last_ms,
+      pull_s, base_pull_s, rss_client, peer_push_s, peer_pull_s;
+  round_result last;
+  for (int round = 0; round < o.rounds; ++round) {
+    if (round > 0) {
+      server_rss = std::max(server_rss, last.master.server->peak_rss_mib());
+      last.master.server->stop();
+      last.master.server.reset();
+      remove_database(dir / ("master-" + std::to_string(round - 1) + ".db"));
+      remove_database(last.replica);
+    }
+    if (!o.peer.empty()) {
+      const auto peer = run_peer(o.peer, o.n);
+      peer_push_s.push_back(peer.push_s);
+      peer_pull_s.push_back(peer.pull_s);
+    }
+    last = run_round(o, dir, round);
+    v7_s.push_back(last.v7.seconds);
+    v4_s.push_back(last.v4.seconds);
+    base_apply_s.push_back(last.base_apply);
+    v7_first_ms.push_back(median_ms(last.v7.batch_ms, 0, 20));
+    v7_last_ms.push_back(tail_ms(last.v7.batch_ms, 20));
+    v4_first_ms.push_back(median_ms(last.v4.batch_ms, 0, 20));
+    v4_last_ms.push_back(tail_ms(last.v4.batch_ms, 20));
+    pull_s.push_back(last.first.seconds);
+    base_pull_s.push_back(last.base_pull);
+    rss_client.push_back(last.first.peak_rss_mib);
+    std::printf("round %d: push v7 %.2f s (baseline %.2f s), v4 %.2f s, pull %.2f s", round + 1,
+                last.v7.seconds, last.base_apply, last.v4.seconds, last.first.seconds);
+    if (!o.peer.empty())
+      std::printf("; PouchDB push %.2f s, pull %.2f s", peer_push_s.back(), peer_pull_s.back());
+    std::printf("\n");
+    std::fflush(stdout);
   }
-  auto served = serve_new_plan(o, dir / "master.db", o.n);
-  const auto url = served.server->url();
-  const auto cells = all_changes(served.plan, o.n, id_shape::v7);
-  const double base_apply = baseline_apply(dir / "baseline-apply.db", cells, o.n.batch);
-  const auto me = sign_in_as(url, "bench-push");
-  auto t = client::make_http_transport(url, me.token);
-  auto pushed = push_all(*t, batches_of(cells, me, o.n.batch));
-  figures.push_back({"push, time-ordered v7 ids", pushed.seconds, base_apply, "s",
-                     "baseline: the SQLite writes"});
-  figures.push_back({"push, random v4 ids", v4.seconds, base_apply, "s"});
-  figures.push_back({"  v7 ms/batch, last 20", tail_ms(pushed.batch_ms, 20),
-                     median_ms(pushed.batch_ms, 0, 20), "ms", "baseline: the first 20"});
-  figures.push_back({"  v4 ms/batch, last 20", tail_ms(v4.batch_ms, 20),
-                     median_ms(v4.batch_ms, 0, 20), "ms", "baseline: the first 20"});
+  std::printf("\n");
+  figures.push_back({"push, time-ordered v7 ids", median_of(v7_s), median_of(base_apply_s), "s",
+                     joined("baseline: the SQLite writes", rounds_note(v7_s))});
+  figures.push_back(
+      {"push, random v4 ids", median_of(v4_s), median_of(base_apply_s), "s", rounds_note(v4_s)});
+  figures.push_back({"  v7 ms/batch, last 20", median_of(v7_last_ms), median_of(v7_first_ms), "ms",
+                     "baseline: the first 20"});
+  figures.push_back({"  v4 ms/batch, last 20", median_of(v4_last_ms), median_of(v4_first_ms), "ms",
+                     "baseline: the first 20"});
+  const auto url = last.master.server->url();
   // What a year of the plan costs on disk (docs/operations.md, capacity).
   {
+    const auto master = dir / ("master-" + std::to_string(o.rounds - 1) + ".db");
     std::error_code none;
-    const auto wal = std::filesystem::file_size(dir / "master.db-wal", none);
-    const double bytes =
-        static_cast<double>(std::filesystem::file_size(dir / "master.db") + (none ? 0 : wal));
+    const auto wal = std::filesystem::file_size(master.string() + "-wal", none);
+    const double bytes = static_cast<double>(std::filesystem::file_size(master) + (none ? 0 : wal));
     figures.push_back({"  server database after the push", bytes / (1024.0 * 1024.0), 0, "MiB",
                        std::to_string(static_cast<long>(bytes / o.n.cells())) + " bytes a cell"});
   }
-  std::fflush(stdout);
-
-  // Pull: the whole plan, then after 1 % of the cells changed.
-  const auto base_pull = baseline_pull(dir / "master.db", dir / "baseline-pull.db");
-  const auto first = pull_in_child(url, dir / "replica.db");
-  if (first.received < o.n.cells()) die("the pull received fewer cells than the plan has");
-  figures.push_back({"pull, all cells, empty replica", first.seconds, base_pull, "s",
-                     "baseline: copying the cells in SQLite"});
-  figures.push_back({"  client peak RSS", first.peak_rss_mib, 0, "MiB"});
-  if (peer.cells > 0) {
-    figures.push_back({"push v7 vs PouchDB", pushed.seconds, peer.push_s, "s",
-                       "baseline: PouchDB replicating the same cells"});
-    figures.push_back({"pull vs PouchDB", first.seconds, peer.pull_s, "s",
-                       "baseline: PouchDB replicating the same cells"});
+  figures.push_back({"pull, all cells, empty replica", median_of(pull_s), median_of(base_pull_s),
+                     "s", joined("baseline: copying the cells in SQLite", rounds_note(pull_s))});
+  figures.push_back({"  client peak RSS", *std::max_element(rss_client.begin(), rss_client.end()),
+                     0, "MiB", "the largest"});
+  if (!o.peer.empty()) {
+    figures.push_back(
+        {"push v7 vs PouchDB", median_of(v7_s), median_of(peer_push_s), "s",
+         joined("baseline: PouchDB replicating the same cells", rounds_note(peer_push_s))});
+    figures.push_back(
+        {"pull vs PouchDB", median_of(pull_s), median_of(peer_pull_s), "s",
+         joined("baseline: PouchDB replicating the same cells", rounds_note(peer_pull_s))});
   }
+  auto& pushed = last.v7;
+  const auto& served = last.master;
+  const auto& cells = last.cells;
+  const auto me = sign_in_as(url, "bench-push");
+  auto t = client::make_http_transport(url, me.token);
   const std::size_t one_percent = cells.size() / 100;
   std::vector<cell_change> some(cells.begin(),
                                 cells.begin() + static_cast<std::ptrdiff_t>(one_percent));
@@ -501,7 +612,7 @@ int run(int argc, char** argv) {
   const auto changed =
       push_all(*t, batches_of(rewrite(some, their_versions, "一部を修正した。"), me, o.n.batch));
   std::copy(changed.versions.begin(), changed.versions.end(), pushed.versions.begin());
-  const auto again = pull_in_child(url, dir / "replica.db");
+  const auto again = pull_in_child(url, last.replica);
   figures.push_back({"pull, after 1 % changed", again.seconds * 1000, 0, "ms",
                      std::to_string(again.received) + " received"});
   std::fflush(stdout);
