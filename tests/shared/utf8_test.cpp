@@ -53,8 +53,11 @@ bool well_formed(std::string_view text) {
 
 TEST_CASE("UTF-8 validation accepts Japanese text and refuses broken bytes", "[utf8]") {
   CHECK(is_valid_utf8("共生福祉課B 市長公室B 社協A"));
-  CHECK(is_valid_utf8("𠮷野家"));                  // 4-byte sequence
-  CHECK_FALSE(is_valid_utf8("\xE5\x85"));          // truncated
+  CHECK(is_valid_utf8("𠮷野家"));          // 4-byte sequence
+  CHECK_FALSE(is_valid_utf8("\xE5\x85"));  // truncated
+  // Cut short where the bytes after the text would complete it.
+  CHECK_FALSE(is_valid_utf8(std::string_view("\xE5\x85\x80", 2)));
+  CHECK_FALSE(is_valid_utf8(std::string_view("進\xE5\x85\x80", 5)));
   CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
   CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
   CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
@@ -64,11 +67,14 @@ TEST_CASE("UTF-8 validation accepts Japanese text and refuses broken bytes", "[u
 
 TEST_CASE("UTF-8 validation agrees with the standard's table on every short sequence", "[utf8]") {
   // Every string of one or two bytes, and of three from a lead byte of a
-  // three- or four-byte sequence on.
+  // three- or four-byte sequence on; each alone and after a kanji, where a
+  // run of three-byte characters is read.
   char bytes[3];
   const auto agree = [&bytes](std::size_t length) {
     const std::string_view text(bytes, length);
-    return is_valid_utf8(text) == well_formed(text);
+    const std::string after_kanji = "進" + std::string(text);
+    return is_valid_utf8(text) == well_formed(text) &&
+           is_valid_utf8(after_kanji) == well_formed(after_kanji);
   };
   int disagreements = 0;
   for (unsigned a = 0; a < 256; ++a) {

@@ -26,10 +26,15 @@ bool is_valid_utf8(std::string_view text) {
       while (p < end && *p < 0x80) ++p;
       continue;
     } else if ((c & 0xF0) == 0xE0) {
-      if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
-      cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-      p += 3;
+      // A run of them, without decoding: two continuation bytes each, and
+      // after E0 no overlong form (below A0), after ED no surrogate (above 9F).
+      do {
+        if (end - p < 3) return false;
+        const unsigned lead = p[0], second = p[1], third = p[2];
+        if (((second & 0xC0) ^ 0x80) | ((third & 0xC0) ^ 0x80)) return false;
+        if (lead == 0xE0 ? second < 0xA0 : lead == 0xED && second > 0x9F) return false;
+        p += 3;
+      } while (p < end && (*p & 0xF0) == 0xE0);
       continue;
     } else if ((c & 0xE0) == 0xC0) {
       extra = 1;
