@@ -92,10 +92,22 @@ TEST_CASE("any other push body gets cereal's answer, accepted or refused", "[wir
   with(R"("change_id":"c-1",)", "");                          // a change member missing
   with(R"("timeline":"timeline-1")", R"("timeline":3)");      // a trailing member mistyped
   with(R"("protocol":)", R"("protocol":99,"x":)");            // a newer protocol
-  variants.push_back(body + "garbage");                       // trailing bytes
-  variants.push_back(body.substr(0, body.size() / 2));        // cut short
-  variants.push_back(std::string(100, '['));                  // nested too deeply
-  variants.push_back("\xff\xfe");                             // not UTF-8
+  with(R"("plan":7)", R"("plan":7e0)");                       // an exponent
+  // Text that is no UTF-8, inside a string of the client's own layout.
+  with("開催した。", "開催\xff");                                // a byte no character starts with
+  with("開催した。", "開催\xe3\x81");                            // a character cut short
+  with("開催した。", "\xc0\xaf");                                // an overlong "/"
+  with("開催した。", "\xed\xa0\x80");                            // a surrogate, as UTF-8
+  with("開催した。", "\xf4\x90\x80\x80");                        // beyond U+10FFFF
+  with("開催した。", R"(\ud800)");                               // half a surrogate pair, escaped
+  with("開催した。", R"(\udc00x)");                              // the other half, alone
+  with("開催した。", R"(\ud83d\ude00)");                         // a whole pair: accepted
+  with(R"("plan":7,)", "\"plan\":7,\xe3\x80\x80");               // a wide space between members
+  with(R"("year":2024)", R"("year":)" + std::string(300, '['));  // nested too deeply inside
+  variants.push_back(body + "garbage");                          // trailing bytes
+  variants.push_back(body.substr(0, body.size() / 2));           // cut short
+  variants.push_back(std::string(100, '['));                     // nested too deeply
+  variants.push_back("\xff\xfe");                                // not UTF-8
   variants.push_back("[]");
   variants.push_back("");
   // Members in another order: another client's layout, read by cereal.
