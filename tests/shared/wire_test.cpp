@@ -224,6 +224,30 @@ TEST_CASE("a binary size larger than the rest of the message is refused before a
   CHECK(decode<pull_page>(good, format::binary));
 }
 
+// Found by fuzz_wire_messages: cereal copied a yes/no byte into a bool as
+// it was, and a byte of 59 then made a bool that is neither true nor false.
+TEST_CASE("a binary yes/no that is neither 0 nor 1 is refused", "[wire]") {
+  const std::string good = encode(sample_page(), format::binary);
+  // pull_page's "more": after the endianness (1 byte), protocol (4) and cursor (8).
+  const std::size_t more_at = 1 + 4 + 8;
+  REQUIRE(decode<pull_page>(good, format::binary));
+  for (const char byte : {'\x02', '\x3b', '\xff'}) {
+    auto bytes = good;
+    bytes[more_at] = byte;
+    auto page = decode<pull_page>(bytes, format::binary);
+    REQUIRE_FALSE(page);
+    CHECK(page.error().code == errc::invalid_argument);
+    CHECK(page.error().message.find("neither 0 nor 1") != std::string::npos);
+  }
+  for (const char byte : {'\x00', '\x01'}) {
+    auto bytes = good;
+    bytes[more_at] = byte;
+    auto page = decode<pull_page>(bytes, format::binary);
+    REQUIRE(page);
+    CHECK(page->more == (byte == 1));
+  }
+}
+
 // Found by the soak's fuzzers: RapidJSON 1.1 turns a \u escape of half a
 // surrogate pair into bytes that are not UTF-8, so a message it accepted
 // could not be sent on again (its encoding is refused) — a comment or a

@@ -12,6 +12,7 @@
 #include <cereal/types/vector.hpp>
 #include <cstdint>
 #include <istream>
+#include <string>
 #include <type_traits>
 
 namespace matome::wire::detail {
@@ -61,6 +62,15 @@ requires(!std::is_same_v<T, bool>) void CEREAL_LOAD_FUNCTION_NAME(PortableBinary
   } else {
     for (auto&& v : vector) ar(v);
   }
+}
+
+// A bool is one byte, 0 or 1. cereal would copy any other byte into the
+// bool, which then holds no value a bool can (UBSan, in fuzz_wire_messages).
+inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, bool& flag) {
+  std::uint8_t byte = 0;
+  ar(byte);
+  if (byte > 1) throw Exception("a yes/no of " + std::to_string(byte) + ", neither 0 nor 1");
+  flag = byte == 1;
 }
 
 }  // namespace cereal
