@@ -5,6 +5,7 @@
 #include "api/json.h"
 #include "api/router.h"
 #include "matome/wire/codec.h"
+#include "matome/wire/push_answer.h"
 #include "matome/wire/push_decode.h"
 #include "sync/bundle_service.h"
 #include "sync/timeline_check.h"
@@ -44,6 +45,9 @@ api_response message_response(const request_context& ctx, Message m) {
     format = wire::format::binary;
   }
   r.encode_body = [message = std::make_shared<const Message>(std::move(m)), format] {
+    if constexpr (std::is_same_v<Message, wire::push_response>) {
+      if (format == wire::format::binary) return wire::encode_push_answer(*message);
+    }
     return wire::encode(*message, format);
   };
   return r;

@@ -4,11 +4,13 @@
 // encodes again and decodes to the same encoding (nothing half-read is
 // accepted). In binary, sizes are bounded by the message (bounded_binary.h):
 // before that, this found 2^56-element vectors in twenty bytes at once.
+// A push's answer in binary is also read by push_answer.h: alike.
 #include <cstdint>
 #include <string_view>
 
 #include "fuzz_support.h"
 #include "matome/wire/codec.h"
+#include "matome/wire/push_answer.h"
 #include "matome/wire/serialize.h"
 
 using namespace matome;
@@ -25,6 +27,21 @@ void round_trip(std::string_view bytes, wire::format f) {
   fuzz::require(wire::encode(*second, f) == again, "a message changes on a second round trip");
 }
 
+// A push's answer in binary is read by wire/push_answer.h straight from
+// memory: it must read every input as cereal does.
+void read_alike_as_answer(std::string_view bytes) {
+  auto fast = wire::decode_push_answer(bytes);
+  auto slow = wire::decode<wire::push_response>(bytes, wire::format::binary);
+  fuzz::require(fast.has_value() == slow.has_value(), "the answer's reader and cereal disagree");
+  if (fast) {
+    fuzz::require(
+        wire::encode(*fast, wire::format::binary) == wire::encode(*slow, wire::format::binary),
+        "the answer's reader read another answer than cereal");
+    fuzz::require(wire::encode_push_answer(*fast) == wire::encode(*fast, wire::format::binary),
+                  "the answer's writer writes other bytes than cereal");
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -37,6 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     case 1:
       round_trip<wire::push_response>(bytes, f);
+      if (f == wire::format::binary) read_alike_as_answer(bytes);
       break;
     case 2:
       round_trip<wire::pull_page>(bytes, f);

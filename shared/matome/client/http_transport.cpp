@@ -4,6 +4,7 @@
 #include "matome/client/transport.h"
 #include "matome/util/rapidjson.h"
 #include "matome/wire/codec.h"
+#include "matome/wire/push_answer.h"
 #include "matome/wire/push_encode.h"
 
 namespace matome::client {
@@ -51,7 +52,7 @@ class http_transport final : public transport {
         client_.request("POST", "/api/v1/plans/" + std::to_string(request.plan_id) + "/changes",
                         wire::encode_push_request(request), true);
     if (!a) return a.error();
-    return wire::decode<wire::push_response>(a->body, wire::format::binary);
+    return wire::decode_push_answer(a->body);
   }
 
   result<wire::pull_page> pull(record_id plan_id, std::int64_t since, std::size_t limit) override {
