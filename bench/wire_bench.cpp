@@ -104,12 +104,12 @@ double median_of(std::vector<double> v) {
 }
 
 // "rounds 2.10 2.37 1.98": each round's figure, as measured, for the note.
-std::string rounds_note(const std::vector<double>& v, const char* format = "%.2f") {
+std::string rounds_note(const std::vector<double>& v) {
   if (v.size() < 2) return {};
   std::string out = "rounds";
   for (double x : v) {
     char text[32];
-    std::snprintf(text, sizeof text, format, x);
+    std::snprintf(text, sizeof text, "%.2f", x);
     out += ' ';
     out += text;
   }
