@@ -88,8 +88,9 @@ std::optional<push_response> read_answer(std::string_view bytes) {
   out.protocol = in.number<int>();
   out.last_seq = in.number<std::int64_t>();
   const auto count = in.count();
-  // Each outcome takes 65 bytes at least (eight sizes and counts of 8, a
-  // bool): no count larger than the rest can hold is allocated for.
+  // Each outcome takes 65 bytes at least (five strings' sizes and three
+  // numbers of 8 bytes, a bool): no count larger than the rest can hold is
+  // allocated for.
   if (in.failed() || count > bytes.size() / 65) return std::nullopt;
   out.outcomes.resize(static_cast<std::size_t>(count));
   for (auto& o : out.outcomes) {
