@@ -12,10 +12,11 @@
 //          (--settled) made and settled on it, vs. the first tenth (the
 //          cost of an edit must not grow with a cell's past).
 //
-// Usage: matome-bench [--rows N] [--departments N] [--fields N] [--batch N]
-//                     [--settled N]
+// Usage: matome-bench [--quick] [--rows N] [--departments N] [--fields N]
+//                     [--batch N] [--settled N]
 // Defaults are DESIGN's large plan: 2,000 rows x 10 departments x 12 fields
-// = 240,000 cells. scripts/bench runs it on a Release build.
+// = 240,000 cells; --quick is 200 rows. scripts/bench runs it on a Release
+// build.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -98,26 +99,34 @@ pull_result measured_pull(const std::filesystem::path& master, const std::filesy
 
 sizes parse(int argc, char** argv) {
   sizes n;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const long v = std::strtol(argv[i + 1], nullptr, 10);
-    if (v <= 0) {
-      std::fprintf(stderr, "matome-bench: %s needs a positive number\n", argv[i]);
+  for (int i = 1; i < argc; ++i) {
+    const char* option = argv[i];
+    if (!std::strcmp(option, "--quick")) {
+      n.rows = 200;
+      continue;
+    }
+    if (std::strcmp(option, "--rows") && std::strcmp(option, "--departments") &&
+        std::strcmp(option, "--fields") && std::strcmp(option, "--batch") &&
+        std::strcmp(option, "--settled")) {
+      std::fprintf(stderr, "matome-bench: unknown option %s (see the comment at the top)\n",
+                   option);
       std::exit(2);
     }
-    if (!std::strcmp(argv[i], "--rows")) {
-      n.rows = static_cast<int>(v);
-    } else if (!std::strcmp(argv[i], "--departments")) {
-      n.departments = static_cast<int>(v);
-    } else if (!std::strcmp(argv[i], "--fields")) {
-      n.fields = static_cast<int>(v);
-    } else if (!std::strcmp(argv[i], "--batch")) {
-      n.batch = static_cast<std::size_t>(v);
-    } else if (!std::strcmp(argv[i], "--settled")) {
-      n.settled = static_cast<int>(std::max(v, 10L));
-    } else {
-      std::fprintf(stderr, "matome-bench: unknown option %s (see the comment at the top)\n",
-                   argv[i]);
+    const long v = i + 1 < argc ? std::strtol(argv[++i], nullptr, 10) : 0;
+    if (v <= 0) {
+      std::fprintf(stderr, "matome-bench: %s needs a positive number\n", option);
       std::exit(2);
+    }
+    if (!std::strcmp(option, "--rows")) {
+      n.rows = static_cast<int>(v);
+    } else if (!std::strcmp(option, "--departments")) {
+      n.departments = static_cast<int>(v);
+    } else if (!std::strcmp(option, "--fields")) {
+      n.fields = static_cast<int>(v);
+    } else if (!std::strcmp(option, "--batch")) {
+      n.batch = static_cast<std::size_t>(v);
+    } else {
+      n.settled = static_cast<int>(std::max(v, 10L));
     }
   }
   return n;
