@@ -10,6 +10,27 @@
 namespace matome::client {
 namespace {
 
+// An answer the client cannot read: a proxy that mangled it, a corrupt
+// disk, a server of another make. The user learns that nothing of theirs
+// was lost and what to do; `what` (the decoder's words) is for whoever
+// looks into it.
+error unreadable_answer(std::string_view what) {
+  return {errc::invalid_argument,
+          "サーバーの応答を読み取れませんでした。この端末の変更はそのまま端末に残っています。"
+          "もう一度同期し、続くときはサーバーの管理者に知らせてください（途中のプロキシや、"
+          "サーバーの版が合っていないことがあります）。詳細: " +
+              std::string(what)};
+}
+
+// A decoded answer, or the decoder's refusal said as above. (A newer
+// protocol keeps its own advice: update the app.)
+template <class Message>
+result<Message> readable(result<Message> decoded) {
+  if (!decoded && decoded.error().code == errc::invalid_argument)
+    return unreadable_answer(decoded.error().message);
+  return decoded;
+}
+
 class http_transport final : public transport {
  public:
   explicit http_transport(http_client client) : client_(std::move(client)) {}
@@ -22,8 +43,7 @@ class http_transport final : public transport {
     if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("user") ||
         !doc["user"].IsObject() || !doc["user"].HasMember("role") ||
         !doc["user"]["role"].IsString()) {
-      return make_error(errc::invalid_argument,
-                        "the server's answer to /api/v1/me is not understood");
+      return unreadable_answer("the answer to /api/v1/me has no user and role");
     }
     const auto& user = doc["user"];
     server_view out;
@@ -44,7 +64,7 @@ class http_transport final : public transport {
   result<wire::plan_snapshot> snapshot(record_id plan_id) override {
     auto a = client_.request("GET", "/api/v1/plans/" + std::to_string(plan_id), {}, true);
     if (!a) return a.error();
-    return wire::decode<wire::plan_snapshot>(a->body, wire::format::binary);
+    return readable(wire::decode<wire::plan_snapshot>(a->body, wire::format::binary));
   }
 
   result<wire::push_response> push(const wire::push_request& request) override {
@@ -52,7 +72,7 @@ class http_transport final : public transport {
         client_.request("POST", "/api/v1/plans/" + std::to_string(request.plan_id) + "/changes",
                         wire::encode_push_request(request), true);
     if (!a) return a.error();
-    return wire::decode_push_answer(a->body);
+    return readable(wire::decode_push_answer(a->body));
   }
 
   result<wire::pull_page> pull(record_id plan_id, std::int64_t since, std::size_t limit) override {
@@ -61,7 +81,7 @@ class http_transport final : public transport {
                                  std::to_string(since) + "&limit=" + std::to_string(limit),
                              {}, true);
     if (!a) return a.error();
-    return wire::decode<wire::pull_page>(a->body, wire::format::binary);
+    return readable(wire::decode<wire::pull_page>(a->body, wire::format::binary));
   }
 
   result<wire::action_response> push_actions(const wire::action_request& request) override {
@@ -69,7 +89,7 @@ class http_transport final : public transport {
         client_.request("POST", "/api/v1/plans/" + std::to_string(request.plan_id) + "/actions",
                         wire::encode(request, wire::format::json), true);
     if (!a) return a.error();
-    return wire::decode<wire::action_response>(a->body, wire::format::binary);
+    return readable(wire::decode<wire::action_response>(a->body, wire::format::binary));
   }
 
  private:
@@ -132,7 +152,7 @@ result<signed_in> sign_in(const std::string& server_url, const std::string& logi
   rapidjson::Document doc;
   parse_json(doc, a->body);
   if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("token") || !doc.HasMember("user")) {
-    return make_error(errc::invalid_argument, "the server's answer to login is not understood");
+    return unreadable_answer("the answer to /api/v1/login has no token and user");
   }
   signed_in out;
   out.token = doc["token"].GetString();
