@@ -485,8 +485,23 @@ struct round_result {
   pull_result first;
   served_plan master;
   std::vector<cell_change> cells;  // the push's changes, v7 ids
-  std::filesystem::path replica;
+  std::filesystem::path master_db, replica;
 };
+
+// What a round measured, and what the peer did just before it.
+struct round_figures {
+  double v7_s = 0, v4_s = 0, base_apply_s = 0;
+  double v7_first_ms = 0, v7_last_ms = 0, v4_first_ms = 0, v4_last_ms = 0;
+  double pull_s = 0, base_pull_s = 0, client_rss_mib = 0;
+  double peer_push_s = 0, peer_pull_s = 0;
+};
+
+// One figure of every round, in turn.
+std::vector<double> each(const std::vector<round_figures>& rounds, double round_figures::*figure) {
+  std::vector<double> out;
+  for (const auto& r : rounds) out.push_back(r.*figure);
+  return out;
+}
 
 round_result run_round(const options& o, const std::filesystem::path& dir, int round) {
   const auto name = [&](const char* what) {
@@ -501,7 +516,8 @@ round_result run_round(const options& o, const std::filesystem::path& dir, int r
     out.v4 = push_all(*t, batches_of(all_changes(served.plan, o.n, id_shape::v4), me, o.n.batch));
   }
   remove_database(name("push-v4"));
-  out.master = serve_new_plan(o, name("master"), o.n);
+  out.master_db = name("master");
+  out.master = serve_new_plan(o, out.master_db, o.n);
   const auto url = out.master.server->url();
   out.cells = all_changes(out.master.plan, o.n, id_shape::v7);
   const auto& cells = out.cells;
@@ -510,7 +526,7 @@ round_result run_round(const options& o, const std::filesystem::path& dir, int r
   const auto me = sign_in_as(url, "bench-push");
   auto t = client::make_http_transport(url, me.token);
   out.v7 = push_all(*t, batches_of(cells, me, o.n.batch));
-  out.base_pull = baseline_pull(name("master"), name("baseline-pull"));
+  out.base_pull = baseline_pull(out.master_db, name("baseline-pull"));
   remove_database(name("baseline-pull"));
   out.replica = name("replica");
   out.first = pull_in_child(url, out.replica);
@@ -534,70 +550,81 @@ int run(int argc, char** argv) {
   double server_rss = 0;
 
   // The rounds, the peer's and Matome's in turn.
-  std::vector<double> v7_s, v4_s, base_apply_s, v7_first_ms, v7_last_ms, v4_first_ms, v4_last_ms,
-      pull_s, base_pull_s, rss_client, peer_push_s, peer_pull_s;
+  std::vector<round_figures> rounds;
   round_result last;
   for (int round = 0; round < o.rounds; ++round) {
     if (round > 0) {
       server_rss = std::max(server_rss, last.master.server->peak_rss_mib());
       last.master.server->stop();
       last.master.server.reset();
-      remove_database(dir / ("master-" + std::to_string(round - 1) + ".db"));
+      remove_database(last.master_db);
       remove_database(last.replica);
     }
+    round_figures f;
     if (!o.peer.empty()) {
       const auto peer = run_peer(o.peer, o.n);
-      peer_push_s.push_back(peer.push_s);
-      peer_pull_s.push_back(peer.pull_s);
+      f.peer_push_s = peer.push_s;
+      f.peer_pull_s = peer.pull_s;
     }
     last = run_round(o, dir, round);
-    v7_s.push_back(last.v7.seconds);
-    v4_s.push_back(last.v4.seconds);
-    base_apply_s.push_back(last.base_apply);
-    v7_first_ms.push_back(median_ms(last.v7.batch_ms, 0, 20));
-    v7_last_ms.push_back(tail_ms(last.v7.batch_ms, 20));
-    v4_first_ms.push_back(median_ms(last.v4.batch_ms, 0, 20));
-    v4_last_ms.push_back(tail_ms(last.v4.batch_ms, 20));
-    pull_s.push_back(last.first.seconds);
-    base_pull_s.push_back(last.base_pull);
-    rss_client.push_back(last.first.peak_rss_mib);
+    f.v7_s = last.v7.seconds;
+    f.v4_s = last.v4.seconds;
+    f.base_apply_s = last.base_apply;
+    f.v7_first_ms = median_ms(last.v7.batch_ms, 0, 20);
+    f.v7_last_ms = tail_ms(last.v7.batch_ms, 20);
+    f.v4_first_ms = median_ms(last.v4.batch_ms, 0, 20);
+    f.v4_last_ms = tail_ms(last.v4.batch_ms, 20);
+    f.pull_s = last.first.seconds;
+    f.base_pull_s = last.base_pull;
+    f.client_rss_mib = last.first.peak_rss_mib;
+    rounds.push_back(f);
     std::printf("round %d: push v7 %.2f s (baseline %.2f s), v4 %.2f s, pull %.2f s", round + 1,
-                last.v7.seconds, last.base_apply, last.v4.seconds, last.first.seconds);
+                f.v7_s, f.base_apply_s, f.v4_s, f.pull_s);
     if (!o.peer.empty())
-      std::printf("; PouchDB push %.2f s, pull %.2f s", peer_push_s.back(), peer_pull_s.back());
+      std::printf("; PouchDB push %.2f s, pull %.2f s", f.peer_push_s, f.peer_pull_s);
     std::printf("\n");
     std::fflush(stdout);
   }
   std::printf("\n");
-  figures.push_back({"push, time-ordered v7 ids", median_of(v7_s), median_of(base_apply_s), "s",
-                     joined("baseline: the SQLite writes", rounds_note(v7_s))});
-  figures.push_back(
-      {"push, random v4 ids", median_of(v4_s), median_of(base_apply_s), "s", rounds_note(v4_s)});
-  figures.push_back({"  v7 ms/batch, last 20", median_of(v7_last_ms), median_of(v7_first_ms), "ms",
-                     "baseline: the first 20"});
-  figures.push_back({"  v4 ms/batch, last 20", median_of(v4_last_ms), median_of(v4_first_ms), "ms",
-                     "baseline: the first 20"});
+  const auto median = [&](double round_figures::*figure) {
+    return median_of(each(rounds, figure));
+  };
+  const auto note = [&](double round_figures::*figure) {
+    return rounds_note(each(rounds, figure));
+  };
+  using each_round = round_figures;
+  figures.push_back({"push, time-ordered v7 ids", median(&each_round::v7_s),
+                     median(&each_round::base_apply_s), "s",
+                     joined("baseline: the SQLite writes", note(&each_round::v7_s))});
+  figures.push_back({"push, random v4 ids", median(&each_round::v4_s),
+                     median(&each_round::base_apply_s), "s", note(&each_round::v4_s)});
+  figures.push_back({"  v7 ms/batch, last 20", median(&each_round::v7_last_ms),
+                     median(&each_round::v7_first_ms), "ms", "baseline: the first 20"});
+  figures.push_back({"  v4 ms/batch, last 20", median(&each_round::v4_last_ms),
+                     median(&each_round::v4_first_ms), "ms", "baseline: the first 20"});
   const auto url = last.master.server->url();
   // What a year of the plan costs on disk (docs/operations.md, capacity).
   {
-    const auto master = dir / ("master-" + std::to_string(o.rounds - 1) + ".db");
     std::error_code none;
-    const auto wal = std::filesystem::file_size(master.string() + "-wal", none);
-    const double bytes = static_cast<double>(std::filesystem::file_size(master) + (none ? 0 : wal));
+    const auto wal = std::filesystem::file_size(last.master_db.string() + "-wal", none);
+    const double bytes =
+        static_cast<double>(std::filesystem::file_size(last.master_db) + (none ? 0 : wal));
     figures.push_back({"  server database after the push", bytes / (1024.0 * 1024.0), 0, "MiB",
                        std::to_string(static_cast<long>(bytes / o.n.cells())) + " bytes a cell"});
   }
-  figures.push_back({"pull, all cells, empty replica", median_of(pull_s), median_of(base_pull_s),
-                     "s", joined("baseline: copying the cells in SQLite", rounds_note(pull_s))});
-  figures.push_back({"  client peak RSS", *std::max_element(rss_client.begin(), rss_client.end()),
+  figures.push_back({"pull, all cells, empty replica", median(&each_round::pull_s),
+                     median(&each_round::base_pull_s), "s",
+                     joined("baseline: copying the cells in SQLite", note(&each_round::pull_s))});
+  const auto client_rss = each(rounds, &each_round::client_rss_mib);
+  figures.push_back({"  client peak RSS", *std::max_element(client_rss.begin(), client_rss.end()),
                      0, "MiB", "the largest"});
   if (!o.peer.empty()) {
     figures.push_back(
-        {"push v7 vs PouchDB", median_of(v7_s), median_of(peer_push_s), "s",
-         joined("baseline: PouchDB replicating the same cells", rounds_note(peer_push_s))});
+        {"push v7 vs PouchDB", median(&each_round::v7_s), median(&each_round::peer_push_s), "s",
+         joined("baseline: PouchDB replicating the same cells", note(&each_round::peer_push_s))});
     figures.push_back(
-        {"pull vs PouchDB", median_of(pull_s), median_of(peer_pull_s), "s",
-         joined("baseline: PouchDB replicating the same cells", rounds_note(peer_pull_s))});
+        {"pull vs PouchDB", median(&each_round::pull_s), median(&each_round::peer_pull_s), "s",
+         joined("baseline: PouchDB replicating the same cells", note(&each_round::peer_pull_s))});
   }
   auto& pushed = last.v7;
   const auto& served = last.master;
