@@ -115,4 +115,10 @@ TEST_CASE("any other push body gets cereal's answer, accepted or refused", "[wir
                      R"("year":2024,"department":3,"item":11},"base_version":0,"change_id":"x"}],)"
                      R"("timeline":"t"})");
   for (const auto& v : variants) same_as_cereal(v);
+  // The escaped whole pair is a character like any, not a refusal both share.
+  auto pair = body;
+  replace(pair, "開催した。", R"(\ud83d\ude00)");
+  const auto with_pair = wire::decode_push_request(pair);
+  REQUIRE(with_pair);
+  CHECK(with_pair->changes.at(0).value == "講座を3回😀");
 }
