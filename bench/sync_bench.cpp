@@ -101,32 +101,31 @@ sizes parse(int argc, char** argv) {
   sizes n;
   for (int i = 1; i < argc; ++i) {
     const char* option = argv[i];
+    // The option's number, which must follow it.
+    const auto number = [&] {
+      const long v = i + 1 < argc ? std::strtol(argv[++i], nullptr, 10) : 0;
+      if (v <= 0) {
+        std::fprintf(stderr, "matome-bench: %s needs a positive number\n", option);
+        std::exit(2);
+      }
+      return v;
+    };
     if (!std::strcmp(option, "--quick")) {
       n.rows = 200;
-      continue;
-    }
-    if (std::strcmp(option, "--rows") && std::strcmp(option, "--departments") &&
-        std::strcmp(option, "--fields") && std::strcmp(option, "--batch") &&
-        std::strcmp(option, "--settled")) {
+    } else if (!std::strcmp(option, "--rows")) {
+      n.rows = static_cast<int>(number());
+    } else if (!std::strcmp(option, "--departments")) {
+      n.departments = static_cast<int>(number());
+    } else if (!std::strcmp(option, "--fields")) {
+      n.fields = static_cast<int>(number());
+    } else if (!std::strcmp(option, "--batch")) {
+      n.batch = static_cast<std::size_t>(number());
+    } else if (!std::strcmp(option, "--settled")) {
+      n.settled = static_cast<int>(std::max(number(), 10L));
+    } else {
       std::fprintf(stderr, "matome-bench: unknown option %s (see the comment at the top)\n",
                    option);
       std::exit(2);
-    }
-    const long v = i + 1 < argc ? std::strtol(argv[++i], nullptr, 10) : 0;
-    if (v <= 0) {
-      std::fprintf(stderr, "matome-bench: %s needs a positive number\n", option);
-      std::exit(2);
-    }
-    if (!std::strcmp(option, "--rows")) {
-      n.rows = static_cast<int>(v);
-    } else if (!std::strcmp(option, "--departments")) {
-      n.departments = static_cast<int>(v);
-    } else if (!std::strcmp(option, "--fields")) {
-      n.fields = static_cast<int>(v);
-    } else if (!std::strcmp(option, "--batch")) {
-      n.batch = static_cast<std::size_t>(v);
-    } else {
-      n.settled = static_cast<int>(std::max(v, 10L));
     }
   }
   return n;
