@@ -2,6 +2,8 @@
 // and conflicts.
 #include <spdlog/spdlog.h>
 
+#include <type_traits>
+
 #include "api/json.h"
 #include "api/router.h"
 #include "matome/wire/codec.h"
@@ -46,6 +48,7 @@ api_response message_response(const request_context& ctx, Message m) {
   }
   r.encode_body = [message = std::make_shared<const Message>(std::move(m)), format] {
     if constexpr (std::is_same_v<Message, wire::push_response>) {
+      // The same bytes as encode(), written directly (wire/push_answer.h).
       if (format == wire::format::binary) return wire::encode_push_answer(*message);
     }
     return wire::encode(*message, format);
